@@ -1,0 +1,219 @@
+"""Plain data shared by every layer: Article, TimeExpression, Event, EventFilter.
+
+Nothing here imports spaCy, dateparser, SQL or Dash. Dates are ``datetime.date``;
+intervals are half-open ``[start_date, end_date)``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from urllib.parse import parse_qs, urlencode
+
+# TIMEX3 types and the granularities a resolved value can have.
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+GRANULARITIES = (
+    "time", "day", "weekend", "week", "month", "quarter", "half", "season",
+    "year", "decade", "century",
+)
+STATUSES = ("happened", "ongoing", "scheduled")
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, whitespace collapsed: the form two copies of one article share."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def text_key(text: str) -> str:
+    """Stable id of an article's content (sha1 of the normalised text, 16 hex digits)."""
+    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    published: date
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    path: str = ""  # where it was read from (file path, upload name); informative only
+
+    @property
+    def article_id(self) -> str:
+        return text_key(self.text)
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """One time expression found in a text, resolved to a TIMEX3 value.
+
+    ``start``/``end`` are Python str offsets into the text that was tagged.
+    ``start_date``/``end_date`` is the interval the value denotes (None for
+    durations, sets and PAST_REF-like values). ``anchor`` is the value of the
+    date it was resolved against and ``direction`` the way it was resolved
+    ("past", "future", "same" or "" when no choice was needed).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    granularity: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    anchor: str = ""
+    direction: str = ""
+    mod: str = ""
+
+    def to_json(self) -> dict:
+        out = {
+            "start": self.start, "end": self.end, "text": self.text,
+            "type": self.type, "value": self.value,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "granularity": self.granularity,
+        }
+        if self.mod:
+            out["mod"] = self.mod
+        return out
+
+
+@dataclass(slots=True)
+class Event:
+    """A dated statement: one resolved DATE/TIME expression in its sentence."""
+
+    event_id: str
+    article_id: str
+    value: str
+    start_date: date
+    end_date: date
+    granularity: str
+    expression: str
+    status: str
+    summary: str
+    sentence: str
+    expr_start: int  # offsets of the expression inside ``sentence``
+    expr_end: int
+    sentence_start: int = 0  # offset of the sentence inside the article text
+    actors: tuple[str, ...] = ()
+    article_title: str = ""
+    article_url: str = ""
+    source: str = ""
+    published: date | None = None
+    anchor: str = ""  # the date the expression was resolved against
+    direction: str = ""  # past / future / same / ""
+    corrected: bool = False  # a person fixed this event's date by hand
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        for key in ("start_date", "end_date", "published"):
+            out[key] = out[key].isoformat() if out[key] else None
+        out["actors"] = list(self.actors)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Event":
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        for key in ("start_date", "end_date", "published"):
+            if isinstance(kwargs.get(key), str):
+                kwargs[key] = date.fromisoformat(kwargs[key])
+        kwargs["actors"] = tuple(kwargs.get("actors") or ())
+        return cls(**kwargs)
+
+
+def event_id(article_id: str, sentence_start: int, expr_start: int, expr_end: int) -> str:
+    """Stable id: the same expression in the same article always gets the same id."""
+    raw = f"{article_id}:{sentence_start + expr_start}:{sentence_start + expr_end}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What a person asked to see; shared by the store, the export, the CLI and the dashboard.
+
+    Empty fields filter nothing. ``start``/``end`` select events whose interval
+    overlaps [start, end]. ``text`` is a case-insensitive search in sentence,
+    summary and expression.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    granularities: tuple[str, ...] = ()
+
+    _LISTS = ("actors", "sources", "article_ids", "statuses", "granularities")
+
+    def to_query(self) -> str:
+        """URL query string form (for shareable dashboard URLs and the REST API)."""
+        pairs: list[tuple[str, str]] = []
+        if self.start:
+            pairs.append(("start", self.start.isoformat()))
+        if self.end:
+            pairs.append(("end", self.end.isoformat()))
+        if self.text:
+            pairs.append(("q", self.text))
+        for name in self._LISTS:
+            pairs.extend((name, v) for v in getattr(self, name))
+        return urlencode(pairs)
+
+    @classmethod
+    def from_query(cls, query: str) -> "EventFilter":
+        """Inverse of ``to_query``; unknown keys are ignored, bad dates raise ValueError."""
+        params = parse_qs(query.lstrip("?"), keep_blank_values=False)
+        start = params.get("start", [None])[0]
+        end = params.get("end", [None])[0]
+        return cls(
+            start=date.fromisoformat(start) if start else None,
+            end=date.fromisoformat(end) if end else None,
+            text=params.get("q", [""])[0],
+            **{name: tuple(params.get(name, ())) for name in cls._LISTS},
+        )
+
+    def replace(self, **changes) -> "EventFilter":
+        return replace(self, **changes)
+
+
+# Columns of the CSV/JSON export, in order (see timeline/export.py).
+EXPORT_COLUMNS = (
+    "event_id", "date", "start_date", "end_date", "granularity", "status",
+    "expression", "summary", "sentence", "actors", "article_title",
+    "article_url", "source", "published", "corrected",
+)
+
+
+def export_row(event: Event) -> dict:
+    """The flat row of one event, as exported (actors joined by '; ')."""
+    return {
+        "event_id": event.event_id,
+        "date": event.value,
+        "start_date": event.start_date.isoformat(),
+        "end_date": event.end_date.isoformat(),
+        "granularity": event.granularity,
+        "status": event.status,
+        "expression": event.expression,
+        "summary": event.summary,
+        "sentence": event.sentence,
+        "actors": "; ".join(event.actors),
+        "article_title": event.article_title,
+        "article_url": event.article_url,
+        "source": event.source,
+        "published": event.published.isoformat() if event.published else "",
+        "corrected": "yes" if event.corrected else "",
+    }
+
+
+__all__ = [
+    "Article", "TimeExpression", "Event", "EventFilter", "EXPORT_COLUMNS",
+    "GRANULARITIES", "STATUSES", "TIMEX_TYPES", "event_id", "export_row",
+    "normalise_text", "text_key",
+]
