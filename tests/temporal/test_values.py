@@ -1,0 +1,81 @@
+from datetime import date
+
+import pytest
+
+from timeline.temporal import values as v
+
+REF = date(2025, 3, 17)  # a Monday
+
+
+@pytest.mark.parametrize("unit, offset, expected", [
+    ("week", -1, "2025-W11"), ("week", 0, "2025-W12"), ("week", 1, "2025-W13"),
+    ("weekend", -1, "2025-W11-WE"), ("month", -1, "2025-02"), ("month", 10, "2026-01"),
+    ("quarter", 0, "2025-Q1"), ("quarter", -1, "2024-Q4"), ("half", 1, "2025-H2"),
+    ("year", -1, "2024"), ("decade", -1, "201"), ("century", 0, "20"), ("day", -1, "2025-03-16"),
+    ("season", 0, "2025-SP"), ("season", 1, "2025-SU"), ("season", -1, "2025-WI"),
+])
+def test_relative(unit, offset, expected):
+    assert v.relative(REF, unit, offset) == expected
+
+
+@pytest.mark.parametrize("value, granularity, start, end", [
+    ("2025-03-18", "day", date(2025, 3, 18), date(2025, 3, 19)),
+    ("2025-W11", "week", date(2025, 3, 10), date(2025, 3, 17)),
+    ("2025-W11-WE", "weekend", date(2025, 3, 15), date(2025, 3, 17)),
+    ("2025-Q1", "quarter", date(2025, 1, 1), date(2025, 4, 1)),
+    ("2025-H2", "half", date(2025, 7, 1), date(2026, 1, 1)),
+    ("2025-SU", "season", date(2025, 6, 1), date(2025, 9, 1)),
+    ("2025-WI", "season", date(2024, 12, 1), date(2025, 3, 1)),
+    ("2025-12", "month", date(2025, 12, 1), date(2026, 1, 1)),
+    ("2025", "year", date(2025, 1, 1), date(2026, 1, 1)),
+    ("199", "decade", date(1990, 1, 1), date(2000, 1, 1)),
+    ("19", "century", date(1900, 1, 1), date(2000, 1, 1)),
+    ("2025-03-18T15:00", "time", date(2025, 3, 18), date(2025, 3, 19)),
+    ("2025-03-18TMO", "time", date(2025, 3, 18), date(2025, 3, 19)),
+])
+def test_interval(value, granularity, start, end):
+    assert v.interval(value) == (granularity, start, end)
+
+
+@pytest.mark.parametrize("value", ["P30D", "PXY", "PRESENT_REF", "XXXX-WXX-2", "2025-02-30", "2025-13", ""])
+def test_no_interval(value):
+    assert v.interval(value) is None
+    assert v.value_interval(value) == (None, None, None)
+
+
+@pytest.mark.parametrize("day, direction, expected", [
+    (3, "future", date(2025, 3, 20)), (3, "past", date(2025, 3, 13)), (3, None, date(2025, 3, 20)),
+    (5, "past", date(2025, 3, 15)), (5, None, date(2025, 3, 15)), (1, "future", date(2025, 3, 18)),
+    (0, "past", REF), (0, "future", REF), (6, None, date(2025, 3, 16)),
+])
+def test_weekday(day, direction, expected):
+    assert v.weekday(REF, day, direction) == expected
+
+
+@pytest.mark.parametrize("month, direction, expected", [
+    (5, "past", "2024-05"), (5, "future", "2025-05"), (5, None, "2025-05"),
+    (3, "past", "2025-03"), (1, "future", "2026-01"), (1, "past", "2025-01"),
+])
+def test_place_in_year(month, direction, expected):
+    assert v.place_in_year(REF, lambda y: f"{y:04d}-{month:02d}", direction) == expected
+
+
+@pytest.mark.parametrize("value, unit, n, expected", [
+    ("2024-Q3", "year", -1, "2023-Q3"), ("2025-03-10", "day", 2, "2025-03-12"),
+    ("2025-01-31", "month", 1, "2025-02-28"), ("2025-03-18T15:00", "day", 1, "2025-03-19T15:00"),
+    ("2025-W11", "week", 1, "2025-W12"), ("PAST_REF", "year", 1, "PAST_REF"),
+])
+def test_shift(value, unit, n, expected):
+    assert v.shift(value, unit, n) == expected
+
+
+@pytest.mark.parametrize("n, unit, expected", [
+    (30, "day", "P30D"), (2, "hour", "PT2H"), (3, "year", "P3Y"), (None, "year", "PXY"),
+    (1.5, "year", "P1.5Y"), (2, "decade", "P2DE"), (10, "minute", "PT10M"),
+])
+def test_duration(n, unit, expected):
+    assert v.duration(n, unit) == expected
+
+
+def test_time_of_day():
+    assert v.time_of_day("2025-03-18", 15) == "2025-03-18T15:00"

@@ -1,0 +1,215 @@
+"""Pure TIMEX3 value arithmetic: render, parse, shift and resolve values.
+
+Nothing here knows about text. Values follow TimeML:
+
+    2025-03-18 day          2025-W11 week        2025-W11-WE weekend    2025-03 month
+    2025-Q1 quarter         2025-H1 half         2025-SU season         2025 year
+    199 decade (1990s)      19 century (1900s)   2025-03-18T15:00 time  2025-03-18TMO part of day
+    P30D / PT2H / PXY durations                  PRESENT_REF / PAST_REF / FUTURE_REF
+    XXXX-WXX-2 sets (with P1W-like periods)
+
+Intervals are half-open ``[start, end)`` in dates. Directions are "past", "future",
+"same" or None (nearest / the reference's own period).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+UNITS = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century")
+SEASONS = ("SP", "SU", "FA", "WI")  # meteorological: Mar-May, Jun-Aug, Sep-Nov, Dec-Feb
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+_DURATION_LETTER = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+    "week": ("", "W"), "weekend": ("", "WE"), "month": ("", "M"), "quarter": ("", "Q"),
+    "half": ("", "H"), "season": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
+    "century": ("", "CE"),
+}
+_VALUE = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:W(?P<w>\d\d)(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])"
+    r"|(?P<s>SP|SU|FA|WI)|(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?|MO|MI|AF|EV|NI|DT))?)?))?$"
+)
+
+
+def add_months(d: date, months: int) -> date:
+    """First day of the month ``months`` after the month of ``d``."""
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def unit_start(d: date, unit: str) -> date:
+    """Start of the period of ``unit`` containing ``d``."""
+    if unit == "day":
+        return d
+    if unit in ("week", "weekend"):
+        monday = d - timedelta(days=d.weekday())
+        return monday + timedelta(days=5) if unit == "weekend" else monday
+    if unit == "month":
+        return d.replace(day=1)
+    if unit == "quarter":
+        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if unit == "half":
+        return date(d.year, 1 if d.month <= 6 else 7, 1)
+    if unit == "season":
+        first = add_months(d, -(d.month % 3))  # Dec, Mar, Jun, Sep
+        return first
+    if unit == "year":
+        return date(d.year, 1, 1)
+    if unit == "decade":
+        return date(d.year - d.year % 10, 1, 1)
+    if unit == "century":
+        return date(d.year - d.year % 100, 1, 1)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def add(d: date, unit: str, n: int) -> date:
+    """``d`` moved by ``n`` units (months keep the day when it exists, else the month end)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12,
+              "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        raise ValueError(f"unknown unit {unit!r}")
+    first = add_months(d, months * n)
+    last_day = (add_months(first, 1) - timedelta(days=1)).day
+    return first.replace(day=min(d.day, last_day))
+
+
+def render(d: date, unit: str) -> str:
+    """The TIMEX3 value of the period of ``unit`` containing ``d``."""
+    if unit == "day":
+        return d.isoformat()
+    if unit in ("week", "weekend"):
+        year, week, _ = d.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if unit == "season":
+        start = unit_start(d, "season")
+        year = start.year + (1 if start.month == 12 else 0)
+        return f"{year:04d}-{SEASONS[(start.month // 3 + 3) % 4]}"
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def interval(value: str) -> tuple[str, date, date] | None:
+    """(granularity, start, end) of a calendar value; None for durations, REFs, sets."""
+    if re.fullmatch(r"\d{3}", value):
+        start = date(int(value) * 10, 1, 1) if value != "000" else None
+        return ("decade", start, date(int(value) * 10 + 10, 1, 1)) if start else None
+    if re.fullmatch(r"\d{2}", value) and value != "00":
+        return "century", date(int(value) * 100, 1, 1), date(int(value) * 100 + 100, 1, 1)
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    year = int(m["y"])
+    if year < 1:
+        return None
+    try:
+        if m["w"]:
+            start = date.fromisocalendar(year, int(m["w"]), 6 if m["we"] else 1)
+            return ("weekend", start, start + timedelta(days=2)) if m["we"] else ("week", start, start + timedelta(days=7))
+        if m["q"]:
+            start = date(year, 3 * int(m["q"]) - 2, 1)
+            return "quarter", start, add_months(start, 3)
+        if m["h"]:
+            start = date(year, 6 * int(m["h"]) - 5, 1)
+            return "half", start, add_months(start, 6)
+        if m["s"]:
+            month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m["s"]]
+            start = date(year - 1 if m["s"] == "WI" else year, month, 1)
+            return "season", start, add_months(start, 3)
+        if m["d"]:
+            start = date(year, int(m["m"]), int(m["d"]))
+            return ("time" if m["t"] else "day"), start, start + timedelta(days=1)
+        if m["m"]:
+            start = date(year, int(m["m"]), 1)
+            return "month", start, add_months(start, 1)
+    except ValueError:
+        return None
+    return "year", date(year, 1, 1), date(year + 1, 1, 1)
+
+
+def relative(reference: date, unit: str, offset: int) -> str:
+    """The ``unit`` period ``offset`` units from the one containing ``reference``
+    ("last week" = relative(ref, "week", -1))."""
+    return render(add(unit_start(reference, unit) if unit != "day" else reference, unit, offset), unit)
+
+
+def shift(value: str, unit: str, n: int) -> str:
+    """``value`` moved by ``n`` units, keeping its own granularity
+    ("a year earlier" than 2024-Q3 is 2023-Q3). Values without interval are returned as is."""
+    span = interval(value)
+    if span is None:
+        return value
+    granularity, start, _ = span
+    if granularity == "time":
+        return render(add(start, unit, n), "day") + value[10:]
+    return render(add(start, unit, n), granularity)
+
+
+def weekday(reference: date, day: int, direction: str | None) -> date:
+    """The date of weekday ``day`` (0=Monday) near ``reference``: the same day when it
+    is the reference's weekday, else the next one ("future"), the previous one ("past"),
+    or the nearest one (None)."""
+    ahead = (day - reference.weekday()) % 7
+    if ahead == 0:
+        return reference
+    behind = ahead - 7
+    if direction == "future":
+        return reference + timedelta(days=ahead)
+    if direction == "past":
+        return reference + timedelta(days=behind)
+    return reference + timedelta(days=ahead if ahead < -behind else behind)
+
+
+def place_in_year(reference: date, make, direction: str | None) -> str:
+    """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
+    Past: the latest one that has started by the reference; future: the first one not
+    yet over; None: the reference's year."""
+    value = make(reference.year)
+    span = interval(value)
+    if span is None or direction not in ("past", "future"):
+        return value
+    _, start, end = span
+    if direction == "past" and start > reference:
+        return make(reference.year - 1)
+    if direction == "future" and end <= reference:
+        return make(reference.year + 1)
+    return value
+
+
+def duration(n: float | int | None, unit: str) -> str:
+    """TIMEX3 duration value: duration(30, "day") = "P30D", duration(None, "year") = "PXY"."""
+    prefix, letter = _DURATION_LETTER[unit]
+    if unit == "season":
+        n = None if n is None else n * 3
+    if n is None:
+        amount = "X"
+    elif float(n).is_integer():
+        amount = str(int(n))
+    else:
+        amount = f"{n:g}"
+    return f"P{prefix}{amount}{letter}"
+
+
+def time_of_day(day_value: str, hour: int, minute: int = 0) -> str:
+    """``2025-03-18`` + 15:00 -> ``2025-03-18T15:00``."""
+    return f"{day_value}T{hour:02d}:{minute:02d}"
+
+
+def value_interval(value: str) -> tuple[str | None, date | None, date | None]:
+    """(granularity, start, end) for any value; (None, None, None) when it has no interval."""
+    span = interval(value)
+    return span if span else (None, None, None)
