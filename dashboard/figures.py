@@ -1,0 +1,205 @@
+"""Timeline figures: pure functions of a list of Events (or of counts), no Dash, no store.
+
+A day-precise (or finer) event is a point; a coarser one (week, month, quarter, year...) is
+a horizontal bar over its interval [start_date, end_date). Lanes group events by actor,
+source or status; colour always tells the status, so what is scheduled stands apart.
+Points sharing a lane and a day are stacked inside the lane so each stays clickable.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from html import escape
+
+import plotly.graph_objects as go
+
+from timeline.model import Event
+
+GROUPS = ("status", "actor", "source")
+STATUS_COLOURS = {"happened": "#2563eb", "ongoing": "#d97706", "scheduled": "#db2777"}
+STATUS_SYMBOLS = {"happened": "circle", "ongoing": "square", "scheduled": "diamond"}
+STATUS_ORDER = ("scheduled", "ongoing", "happened")
+POINT_GRANULARITIES = {"time", "day"}
+GL_THRESHOLD = 1_000         # above this many points, draw them with WebGL
+AGGREGATE_THRESHOLD = 5_000  # above this many events, draw counts per period instead
+MAX_LANES = 12
+SPREAD = 0.7                 # share of a lane's height used to stack same-day points
+HOVER_LIMIT = 140            # characters of summary shown on hover
+
+RANGE_BUTTONS = [
+    dict(count=7, label="1w", step="day", stepmode="backward"),
+    dict(count=1, label="1m", step="month", stepmode="backward"),
+    dict(count=1, label="1y", step="year", stepmode="backward"),
+    dict(label="all", step="all"),
+]
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def hover_text(event: Event) -> str:
+    """Hover label: every piece of article text escaped and clipped (Plotly reads a few tags)."""
+    source = event.source or event.article_title or "unknown source"
+    return (
+        f"<b>{escape(clip(event.expression, 60))}</b> \u2192 {escape(event.value)}"
+        f" ({escape(event.status)})<br>{escape(clip(event.summary or event.sentence, HOVER_LIMIT))}"
+        f"<br><i>{escape(clip(source, 60))}</i>"
+    )
+
+
+def lane_labels(events: list[Event], group_by: str, max_lanes: int = MAX_LANES) -> list[str]:
+    """The lane of each event. Actors: an event goes to its most frequent actor."""
+    if group_by not in GROUPS:
+        raise ValueError(f"unknown grouping {group_by!r}; choose one of {', '.join(GROUPS)}")
+    if group_by == "status":
+        return [e.status for e in events]
+    if group_by == "source":
+        raw = [e.source or e.article_title or "(unknown source)" for e in events]
+        other = "Other sources"
+    else:
+        freq = Counter(a for e in events for a in set(e.actors))
+        raw = [max(e.actors, key=lambda a: (freq[a], a)) if e.actors else "(no actor)"
+               for e in events]
+        other = "Other actors"
+    keep = {name for name, _ in Counter(raw).most_common(max_lanes)}
+    return [name if name in keep else other for name in raw]
+
+
+def lane_order(labels: list[str], group_by: str) -> list[str]:
+    """Lanes from top to bottom: statuses in a fixed order, otherwise busiest first."""
+    counts = Counter(labels)
+    if group_by == "status":
+        return [s for s in STATUS_ORDER if s in counts] + sorted(set(counts) - set(STATUS_ORDER))
+    return sorted(counts, key=lambda name: (name.startswith("Other "), -counts[name], name))
+
+
+def stack_offsets(keys: list[tuple]) -> tuple[list[float], list[int]]:
+    """Vertical offset inside the lane for items sharing a key, and the size of each group."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        groups[key].append(i)
+    offsets, sizes = [0.0] * len(keys), [1] * len(keys)
+    for members in groups.values():
+        n = len(members)
+        for rank, i in enumerate(members):
+            offsets[i] = 0.0 if n == 1 else -SPREAD / 2 + SPREAD * (rank + 0.5) / n
+            sizes[i] = n
+    return offsets, sizes
+
+
+def is_point(event: Event) -> bool:
+    return event.granularity in POINT_GRANULARITIES or (event.end_date - event.start_date).days <= 1
+
+
+def timeline_figure(events: list[Event], group_by: str = "status") -> go.Figure:
+    """The interactive timeline of a list of events (customdata[0] of each mark is its event_id)."""
+    if not events:
+        return empty_figure("No events match the filter.")
+    labels = lane_labels(events, group_by)
+    order = lane_order(labels, group_by)
+    lane_y = {name: len(order) - 1 - i for i, name in enumerate(order)}  # first lane on top
+    keys = [(lab, e.start_date, is_point(e), None if is_point(e) else e.end_date)
+            for lab, e in zip(labels, events)]
+    offsets, sizes = stack_offsets(keys)
+    points_total = sum(1 for e in events if is_point(e))
+    scatter = go.Scattergl if points_total > GL_THRESHOLD else go.Scatter
+
+    fig = go.Figure()
+    for status in STATUS_ORDER + tuple(sorted({e.status for e in events} - set(STATUS_ORDER))):
+        idx = [i for i, e in enumerate(events) if e.status == status]
+        if not idx:
+            continue
+        colour = STATUS_COLOURS.get(status, "#64748b")
+        points = [i for i in idx if is_point(events[i])]
+        spans = [i for i in idx if not is_point(events[i])]
+        if spans:
+            fig.add_trace(go.Bar(
+                orientation="h", name=f"{status} (period)", legendgroup=status,
+                base=[events[i].start_date.isoformat() for i in spans],
+                x=[_ms(events[i].start_date, events[i].end_date) for i in spans],
+                y=[lane_y[labels[i]] + offsets[i] for i in spans],
+                width=[min(0.3, SPREAD / sizes[i]) for i in spans],
+                marker=dict(color=colour, opacity=0.45, line=dict(color=colour, width=1)),
+                customdata=[[events[i].event_id, hover_text(events[i])] for i in spans],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+            ))
+        if points:
+            fig.add_trace(scatter(
+                mode="markers", name=status, legendgroup=status,
+                x=[events[i].start_date.isoformat() for i in points],
+                y=[lane_y[labels[i]] + offsets[i] for i in points],
+                marker=dict(color=colour, size=11 if len(points) < 300 else 7,
+                            symbol=STATUS_SYMBOLS.get(status, "circle"),
+                            line=dict(color="white", width=1)),
+                customdata=[[events[i].event_id, hover_text(events[i])
+                             + (f"<br>{sizes[i]} events here on this day" if sizes[i] > 1 else "")]
+                            for i in points],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+            ))
+    counts = Counter(labels)
+    fig.update_yaxes(
+        tickvals=[lane_y[name] for name in order],
+        ticktext=[f"{clip(name, 28)} ({counts[name]})" for name in order],
+        range=[-0.6, len(order) - 0.4], fixedrange=True, showgrid=False, zeroline=False,
+    )
+    for name in order[1:]:
+        fig.add_hline(y=lane_y[name] + 0.5, line=dict(color="#e2e8f0", width=1))
+    _style(fig, height=max(360, 140 + 46 * len(order)))
+    fig.update_layout(barmode="overlay")
+    return fig
+
+
+def counts_figure(counts: list[tuple[str, int]], by: str = "month") -> go.Figure:
+    """Aggregated view for very many events: number of events per day / month / year."""
+    if not counts:
+        return empty_figure("No events match the filter.")
+    periods = [p for p, _ in counts]
+    fig = go.Figure(go.Bar(
+        x=periods, y=[n for _, n in counts], name=f"events per {by}",
+        marker=dict(color=STATUS_COLOURS["happened"]),
+        hovertemplate=f"%{{x}}: %{{y}} events<extra>per {by}</extra>",
+    ))
+    fig.update_yaxes(title=f"events per {by}", fixedrange=True)
+    _style(fig, height=420)
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def empty_figure(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=escape(message), showarrow=False, font=dict(size=16, color="#64748b"),
+                       xref="paper", yref="paper", x=0.5, y=0.5)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=300, plot_bgcolor="white", paper_bgcolor="white",
+                      margin=dict(l=20, r=20, t=20, b=20))
+    return fig
+
+
+def aggregate_period(first: date | None, last: date | None) -> str:
+    """Bucket size for the aggregated view: day for up to ~4 months, month up to 20 years."""
+    if not first or not last:
+        return "month"
+    days = (last - first).days
+    return "day" if days <= 120 else "month" if days <= 7300 else "year"
+
+
+def _ms(start: date, end: date) -> int:
+    return max(1, (end - start).days) * 86_400_000
+
+
+def _style(fig: go.Figure, height: int) -> None:
+    fig.update_xaxes(
+        type="date", showgrid=True, gridcolor="#f1f5f9",
+        rangeslider=dict(visible=True, thickness=0.07),
+        rangeselector=dict(buttons=RANGE_BUTTONS, x=0, y=1.02, yanchor="bottom"),
+    )
+    fig.update_layout(
+        height=height, plot_bgcolor="white", paper_bgcolor="white",
+        margin=dict(l=10, r=10, t=40, b=10), hovermode="closest", clickmode="event",
+        legend=dict(orientation="h", x=1, xanchor="right", y=1.02, yanchor="bottom"),
+        hoverlabel=dict(align="left", bgcolor="white", font_size=12), uirevision="timeline",
+        font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=12),
+    )

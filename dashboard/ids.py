@@ -1,0 +1,51 @@
+"""Component ids, as constants: layout and callbacks import them from here only."""
+
+# URL and shared state
+URL = "url"
+FILTER = "filter-query"          # dcc.Store: the current EventFilter as a query string
+DATA_VERSION = "data-version"    # dcc.Store: bumped whenever the store changes
+SELECTED = "selected-event"      # dcc.Store: event_id shown in the side panel
+
+# filters
+DATES = "filter-dates"
+SEARCH = "filter-search"
+ACTORS = "filter-actors"
+SOURCES = "filter-sources"
+STATUSES = "filter-statuses"
+GRANULARITIES = "filter-granularities"
+GROUP_BY = "group-by"
+RESET = "filter-reset"
+
+# timeline page
+FIGURE = "timeline-figure"
+SUMMARY = "timeline-summary"
+TABLE = "events-table"
+TABLE_NOTE = "events-table-note"
+
+# side panel
+PANEL = "event-panel"
+CORRECT_VALUE = "correct-value"
+CORRECT_DATE = "correct-date"
+CORRECT_SAVE = "correct-save"
+DELETE_EVENT = "delete-event"
+PANEL_MESSAGE = "panel-message"
+READ_ARTICLE = "read-article"
+ARTICLE_MODAL = "article-modal"
+ARTICLE_MODAL_TITLE = "article-modal-title"
+ARTICLE_MODAL_BODY = "article-modal-body"
+
+# upload
+UPLOAD = "upload"
+UPLOAD_PUBLISHED = "upload-published"
+UPLOAD_RESULT = "upload-result"
+
+# download
+DOWNLOAD_CSV = "download-csv"
+DOWNLOAD_JSON = "download-json"
+DOWNLOAD = "download"
+
+# articles page
+TABS = "tabs"
+ARTICLES_TABLE = "articles-table"
+ARTICLES_DELETE = "articles-delete"
+ARTICLES_MESSAGE = "articles-message"

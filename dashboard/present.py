@@ -1,0 +1,110 @@
+"""Turn untrusted article text into Dash components and table rows.
+
+Text is only ever placed in components as plain strings (React escapes them); the highlighted
+expression is an ``html.Mark`` built from offsets. Nothing here produces HTML or Markdown.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from dash import html
+
+from timeline.model import Event
+
+TABLE_SUMMARY_LIMIT = 200
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> list:
+    """``text`` as strings and ``html.Mark`` pieces for the (start, end, title) spans.
+
+    Spans out of range or overlapping an earlier one are skipped, never rendered wrongly.
+    """
+    pieces: list = []
+    pos = 0
+    for start, end, title in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < pos or end <= start or end > len(text):
+            continue
+        if start > pos:
+            pieces.append(text[pos:start])
+        pieces.append(html.Mark(text[start:end], title=title, className="timex"))
+        pos = end
+    if pos < len(text):
+        pieces.append(text[pos:])
+    return pieces
+
+
+def sentence_pieces(event: Event) -> list:
+    """The evidence sentence with the event's expression highlighted."""
+    return highlight(event.sentence, [(event.expr_start, event.expr_end, event.value)])
+
+
+def article_paragraphs(text: str, timexes) -> list:
+    """The whole article as paragraphs, every time expression highlighted."""
+    out, offset = [], 0
+    spans = [(t.start, t.end, t.value) for t in timexes]
+    for block in text.split("\n"):
+        end = offset + len(block)
+        local = [(s - offset, e - offset, v) for s, e, v in spans if s >= offset and e <= end]
+        if block.strip():
+            out.append(html.P(highlight(block, local)))
+        offset = end + 1
+    return out
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (no javascript:, data:, ...)."""
+    url = (url or "").strip()
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return url
+    return None
+
+
+def resolution_text(event: Event) -> str:
+    """How the date was resolved, in words."""
+    if event.corrected:
+        return "corrected by hand"
+    parts = []
+    if event.anchor:
+        parts.append(f"relative to {event.anchor}")
+    elif event.published:
+        parts.append(f"article published {event.published.isoformat()}")
+    if event.direction in ("past", "future"):
+        parts.append(f"read as {event.direction}")
+    elif event.direction == "same":
+        parts.append("same period as the anchor")
+    return ", ".join(parts) or "explicit date"
+
+
+def event_row(event: Event) -> dict:
+    """One row of the events table."""
+    summary = event.summary or event.sentence
+    if len(summary) > TABLE_SUMMARY_LIMIT:
+        summary = summary[: TABLE_SUMMARY_LIMIT - 1] + "\u2026"
+    return {
+        "event_id": event.event_id,
+        "date": event.value,
+        "start": event.start_date.isoformat(),
+        "granularity": event.granularity,
+        "status": event.status,
+        "expression": event.expression,
+        "summary": summary,
+        "actors": ", ".join(event.actors),
+        "source": event.source or event.article_title,
+        "corrected": "yes" if event.corrected else "",
+    }
+
+
+def article_row(info) -> dict:
+    """One row of the articles table (an ArticleInfo from the store)."""
+    published = getattr(info, "published", None)
+    return {
+        "article_id": info.article_id,
+        "title": getattr(info, "title", "") or "(untitled)",
+        "source": getattr(info, "source", ""),
+        "published": published.isoformat() if hasattr(published, "isoformat") else str(published or ""),
+        "events": getattr(info, "events", 0),
+    }
