@@ -1,0 +1,50 @@
+import sqlite3
+
+import pytest
+
+from timeline.store import EventStore, StoreError, resolve_path
+from timeline.store.schema import VERSION
+
+
+def test_resolve_path_forms(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    assert resolve_path(None) == "timeline.db"
+    assert resolve_path("sqlite:///data/t.db") == "data/t.db"
+    assert resolve_path("sqlite:////abs/t.db") == "/abs/t.db"
+    assert resolve_path("sqlite://") == ":memory:" == resolve_path(":memory:")
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "env.db"))
+    assert resolve_path("") == str(tmp_path / "env.db")
+    with pytest.raises(StoreError, match="sqlite:///"):
+        resolve_path("sqlite:/t.db")
+
+
+def test_new_file_gets_schema_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "t.db"
+    with EventStore(path) as store:
+        assert store.count() == 0
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "events", "event_actors", "corrections", "mentions"} <= tables
+    conn.close()
+
+
+def test_unusable_paths_give_clear_errors(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        EventStore(tmp_path / "missing" / "t.db")
+    with pytest.raises(StoreError, match="is a folder"):
+        EventStore(tmp_path)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all, just some bytes" * 50)
+    with pytest.raises(StoreError, match="junk.db"):
+        EventStore(junk)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        EventStore(path)

@@ -1,0 +1,30 @@
+from datetime import date
+
+import pytest
+
+from timeline.store.intervals import interval_of
+
+
+@pytest.mark.parametrize("value, start, end, granularity", [
+    ("2025", date(2025, 1, 1), date(2026, 1, 1), "year"),
+    ("2025-12", date(2025, 12, 1), date(2026, 1, 1), "month"),
+    ("2024-02-29", date(2024, 2, 29), date(2024, 3, 1), "day"),
+    ("2025-03-18T15:00", date(2025, 3, 18), date(2025, 3, 19), "time"),
+    ("2025-03-18TMO", date(2025, 3, 18), date(2025, 3, 19), "time"),
+    ("2025-W01", date(2024, 12, 30), date(2025, 1, 6), "week"),
+    ("2025-Q4", date(2025, 10, 1), date(2026, 1, 1), "quarter"),
+    ("2025-H1", date(2025, 1, 1), date(2025, 7, 1), "half"),
+    (" 2025-03 ", date(2025, 3, 1), date(2025, 4, 1), "month"),
+])
+def test_interval_of_values(value, start, end, granularity):
+    assert interval_of(value) == (start, end, granularity)
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("2025-02-30", "not a real date"), ("2025-13", "not a real date"),
+    ("2025-W54", "not a real date"), ("0000", "year 0000"), ("P3D", "not a date value"),
+    ("", "not a date value"), ("2025-Q5", "not a date value"), ("25-03-01", "not a date value"),
+])
+def test_interval_of_refuses(value, reason):
+    with pytest.raises(ValueError, match=reason):
+        interval_of(value)

@@ -1,0 +1,109 @@
+from datetime import date
+
+import pytest
+
+from timeline.model import EventFilter
+
+
+def ids(events):
+    return [e.event_id for e in events]
+
+
+def test_events_are_ordered_by_start_date_then_position(store, corpus):
+    got = store.events()
+    assert [e.start_date for e in got] == sorted(e.start_date for e in corpus.values())
+    assert ids(got)[:2] == [corpus["q1"].event_id, corpus["y2024"].event_id][::-1]
+    assert store.count() == 8
+
+
+def test_event_round_trip_keeps_every_field(store, corpus):
+    original = corpus["march20"]
+    assert store.event(original.event_id) == original
+    assert store.event("nope") is None
+
+
+def test_date_range_selects_overlapping_intervals(store, corpus):
+    got = store.events(EventFilter(start=date(2025, 3, 14), end=date(2025, 3, 15)))
+    # the day events of 14 and 15 March, and the first quarter that covers them
+    assert set(ids(got)) == {corpus[k].event_id for k in ("friday", "saturday", "q1")}
+    # end date is exclusive in the events: April starts on 1 April, not 31 March
+    assert corpus["next_month"].event_id not in ids(
+        store.events(EventFilter(end=date(2025, 3, 31))))
+    assert corpus["next_month"].event_id in ids(store.events(EventFilter(end=date(2025, 4, 1))))
+
+
+def test_filter_by_actor_source_article_status_granularity(store, corpus):
+    starmer = store.events(EventFilter(actors=("Keir Starmer",)))
+    assert set(ids(starmer)) == {corpus[k].event_id for k in ("saturday", "next_month", "march20")}
+    either = store.events(EventFilter(actors=("Vladimir Putin", "Donald Trump")))
+    assert set(ids(either)) == {corpus[k].event_id for k in ("y2024", "march20", "feb2")}
+    assert store.count(EventFilter(sources=("Other Herald",))) == 2
+    assert store.count(EventFilter(article_ids=(corpus["q1"].article_id,))) == 3
+    assert set(ids(store.events(EventFilter(statuses=("scheduled",))))) == {
+        corpus[k].event_id for k in ("next_month", "march20", "week14")}
+    assert store.count(EventFilter(granularities=("day",))) == 4
+    both = EventFilter(actors=("Keir Starmer",), statuses=("scheduled",), sources=("Daily Example",))
+    assert set(ids(store.events(both))) == {corpus["next_month"].event_id, corpus["march20"].event_id}
+
+
+def test_text_search_ignores_case_and_needs_every_term(store, corpus):
+    assert ids(store.events(EventFilter(text="SUMMIT"))) == [corpus["next_month"].event_id]
+    assert ids(store.events(EventFilter(text="ministers march"))) == [corpus["march20"].event_id]
+    assert store.events(EventFilter(text="ministers summit")) == []
+
+
+def test_text_search_treats_like_wildcards_literally(store, corpus):
+    assert ids(store.events(EventFilter(text="50%"))) == [corpus["friday"].event_id]
+    assert ids(store.events(EventFilter(text="rise_in"))) == [corpus["friday"].event_id]
+    assert store.events(EventFilter(text="%")) == [corpus["friday"]]
+    assert store.events(EventFilter(text="e_e")) == []  # "_" is not "any character"
+    assert store.events(EventFilter(text="\\")) == []
+    assert store.count(EventFilter(text="'; DROP TABLE events; --")) == 0
+    assert store.count() == 8
+
+
+def test_limit_and_offset_page_through_the_same_order(store, corpus):
+    everything = ids(store.events())
+    assert ids(store.events(limit=3)) == everything[:3]
+    assert ids(store.events(limit=3, offset=3)) == everything[3:6]
+    assert ids(store.events(offset=6)) == everything[6:]
+
+
+def test_counts_per_day_month_year(store, corpus):
+    assert store.counts(by="year") == [("2024", 1), ("2025", 7)]
+    assert store.counts(by="month") == [("2024-01", 1), ("2025-01", 1), ("2025-02", 1),
+                                        ("2025-03", 4), ("2025-04", 1)]
+    assert ("2025-03-15", 1) in store.counts()
+    # week 14 of 2025 starts on Monday 31 March
+    assert store.counts(EventFilter(statuses=("scheduled",)), by="month") == [
+        ("2025-03", 2), ("2025-04", 1)]
+    with pytest.raises(ValueError, match="week"):
+        store.counts(by="week")
+
+
+def test_facets_count_events(store, corpus):
+    assert store.actors() == [("Keir Starmer", 3), ("Donald Trump", 2),
+                              ("Emmanuel Macron", 1), ("Vladimir Putin", 1)]
+    assert store.actors(EventFilter(start=date(2025, 3, 1))) == [
+        ("Keir Starmer", 3), ("Donald Trump", 1), ("Emmanuel Macron", 1)]
+    assert store.sources() == [("Daily Example", 6), ("Other Herald", 2)]
+    assert store.statuses() == [("happened", 5), ("scheduled", 3)]
+    assert dict(store.granularities()) == {"day": 4, "month": 1, "year": 1, "quarter": 1,
+                                           "week": 1}
+
+
+def test_date_bounds(store, corpus):
+    assert store.date_bounds() == (date(2024, 1, 1), date(2025, 5, 1))
+    assert store.date_bounds(EventFilter(sources=("Other Herald",))) == (
+        date(2025, 2, 2), date(2025, 4, 7))
+    assert store.date_bounds(EventFilter(text="nothing like this")) == (None, None)
+
+
+def test_articles_with_counts_and_text(store, corpus):
+    listed = store.articles()
+    assert [a.title for a in listed] == ["Travel", "London talks", "Polls"]  # newest first
+    assert [a.events for a in listed] == [3, 3, 2]
+    assert listed[1].url == "https://example.org/a1" and listed[1].published == date(2025, 3, 17)
+    article = store.article(listed[2].article_id)
+    assert article.text.startswith("Voters went") and article.source == "Other Herald"
+    assert store.article("missing") is None
