@@ -15,16 +15,16 @@ from timeline.store.intervals import interval_of
     ("2025-Q4", date(2025, 10, 1), date(2026, 1, 1), "quarter"),
     ("2025-H1", date(2025, 1, 1), date(2025, 7, 1), "half"),
     (" 2025-03 ", date(2025, 3, 1), date(2025, 4, 1), "month"),
+    ("2025-W11-WE", date(2025, 3, 15), date(2025, 3, 17), "weekend"),
 ])
 def test_interval_of_values(value, start, end, granularity):
     assert interval_of(value) == (start, end, granularity)
 
 
-@pytest.mark.parametrize("value, reason", [
-    ("2025-02-30", "not a real date"), ("2025-13", "not a real date"),
-    ("2025-W54", "not a real date"), ("0000", "year 0000"), ("P3D", "not a date value"),
-    ("", "not a date value"), ("2025-Q5", "not a date value"), ("25-03-01", "not a date value"),
+@pytest.mark.parametrize("value", [
+    "2025-02-30", "2025-13", "2025-W54", "0000", "P3D", "", "2025-Q5", "25-03-01",
+    "PRESENT_REF", "next Tuesday",
 ])
-def test_interval_of_refuses(value, reason):
-    with pytest.raises(ValueError, match=reason):
+def test_interval_of_refuses_with_a_hint(value):
+    with pytest.raises(ValueError, match=r"not a date value .*YYYY-MM-DD"):
         interval_of(value)
