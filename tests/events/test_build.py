@@ -1,0 +1,92 @@
+"""build_events on hand-built Docs: which expressions make events, fields, offsets, ids, status, actors."""
+from datetime import date
+
+from timeline.events import build_events
+from timeline.model import Article, event_id
+
+PUB = date(2025, 3, 17)
+
+
+def article_for(doc, **kw):
+    return Article(text=doc.text, published=PUB, title="Talks", url="https://example.org/t",
+                   source="Example News", **kw)
+
+
+def test_dated_expressions_make_events_and_others_do_not(make_text_doc, make_timex):
+    doc = make_text_doc("Envoys will meet on Thursday for 30 days of talks every week. "
+                        "Talks now follow the past three years of war.")
+    timexes = [
+        make_timex(doc, "on Thursday", "2025-03-20", date(2025, 3, 20), date(2025, 3, 21)),
+        make_timex(doc, "30 days", "P30D", None, None, type_="DURATION", granularity=None),
+        make_timex(doc, "every week", "P1W", None, None, type_="SET", granularity=None),
+        make_timex(doc, "now", "PRESENT_REF", None, None, granularity=None),
+        make_timex(doc, "the past three years", "P3Y", date(2022, 3, 17), date(2025, 3, 17),
+                   type_="DURATION", granularity="year"),
+    ]
+    events = build_events(article_for(doc), doc, timexes)
+    assert [e.expression for e in events] == ["on Thursday", "the past three years"]
+    thursday, years = events
+    assert (thursday.value, thursday.start_date, thursday.end_date, thursday.granularity) == \
+        ("2025-03-20", date(2025, 3, 20), date(2025, 3, 21), "day")
+    assert thursday.status == "scheduled" and years.status == "happened"
+    assert thursday.sentence == "Envoys will meet on Thursday for 30 days of talks every week."
+    assert years.sentence == "Talks now follow the past three years of war."
+    for ev in events:
+        assert ev.sentence[ev.expr_start:ev.expr_end] == ev.expression
+        assert doc.text[ev.sentence_start + ev.expr_start:ev.sentence_start + ev.expr_end] == ev.expression
+        assert ev.summary == ev.sentence  # no parse: the sentence (short enough to keep whole)
+        assert (ev.article_title, ev.article_url, ev.source, ev.published) == \
+            ("Talks", "https://example.org/t", "Example News", PUB)
+    assert years.sentence_start == doc.text.index("Talks now")
+
+
+def test_event_ids_are_stable_and_distinct(make_text_doc, make_timex):
+    doc = make_text_doc("They met on Monday and meet again on Friday.")
+    timexes = [make_timex(doc, "on Monday", "2025-03-17", date(2025, 3, 17), date(2025, 3, 18)),
+               make_timex(doc, "on Friday", "2025-03-21", date(2025, 3, 21), date(2025, 3, 22))]
+    first = build_events(article_for(doc), doc, timexes)
+    again = build_events(article_for(doc), doc, list(reversed(timexes)))
+    assert [e.event_id for e in first] == [e.event_id for e in again]
+    assert len({e.event_id for e in first}) == 2
+    ev = first[1]
+    assert ev.event_id == event_id(article_for(doc).article_id, ev.sentence_start, ev.expr_start, ev.expr_end)
+    assert ev.article_id == article_for(doc).article_id
+
+
+def test_tense_decides_the_status_of_an_event_on_the_publication_day(make_text_doc, make_timex):
+    doc = make_text_doc("The envoys met today. The envoys will sign today. The envoys are talking today.")
+    timexes = [make_timex(doc, "today", "2025-03-17", PUB, date(2025, 3, 18), occurrence=k) for k in range(3)]
+    events = build_events(article_for(doc), doc, timexes)
+    assert [e.status for e in events] == ["happened", "scheduled", "ongoing"]
+
+
+def test_actors_are_named_entities_of_the_sentence_in_order_without_duplicates(make_text_doc, make_timex):
+    doc = make_text_doc(
+        "Jane Doe met Acme Corp in Ruritania on Monday , and Jane Doe thanked the Ruritanian staff at City Hall . "
+        "Bob Roe spoke later .",
+        ents=[("Jane Doe", "PERSON"), ("Acme Corp", "ORG"), ("Ruritania", "GPE"), ("Jane Doe", "PERSON"),
+              ("Ruritanian", "NORP"), ("City Hall", "FAC"), ("Bob Roe", "PER")])
+    timexes = [make_timex(doc, "on Monday", "2025-03-17", PUB, date(2025, 3, 18))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert ev.actors == ("Jane Doe", "Acme Corp", "Ruritania", "City Hall")
+
+
+def test_parsed_doc_gets_a_clause_summary(make_doc, make_timex):
+    # "Officials said the leaders will sign the deal on Friday, after weeks of talks."
+    doc = make_doc([
+        ("Officials", 1, "nsubj", "NOUN"), ("said", 1, "ROOT", "VERB", "Tense=Past|VerbForm=Fin"),
+        ("the", 3, "det", "DET"), ("leaders", 5, "nsubj", "NOUN"), ("will", 5, "aux", "AUX"),
+        ("sign", 1, "ccomp", "VERB", "VerbForm=Inf"), ("the", 7, "det", "DET"), ("deal", 5, "obj", "NOUN"),
+        ("on", 9, "case", "ADP"), ("Friday", 5, "obl", "PROPN"), (",", 11, "punct", "PUNCT"),
+        ("after", 12, "case", "ADP"), ("weeks", 5, "obl", "NOUN"), ("of", 14, "case", "ADP"),
+        ("talks", 12, "nmod", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ])
+    timexes = [make_timex(doc, "on Friday", "2025-03-21", date(2025, 3, 21), date(2025, 3, 22))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert ev.summary == "The leaders will sign the deal on Friday, after weeks of talks"
+    assert ev.sentence == doc.text and ev.status == "scheduled"
+
+
+def test_an_untagged_doc_makes_no_events(make_text_doc):
+    doc = make_text_doc("Nothing dated here.")
+    assert build_events(article_for(doc), doc, []) == []

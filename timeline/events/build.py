@@ -1,0 +1,82 @@
+"""Doc + its time expressions -> Events.
+
+One event per resolved DATE or TIME expression that has an interval, and per DURATION
+anchored to dates ("the past three years" with a start and an end date). Sets, bare
+durations ("for 30 days") and PRESENT_REF / PAST_REF / FUTURE_REF make no event.
+
+Several expressions in one sentence give one event each, ranges included: "from March
+to May" gives an event for March and one for May, each with the same sentence, so a
+timeline shows both ends and a date correction touches one end only.
+"""
+from __future__ import annotations
+
+from timeline.events.actors import article_names, sentence_actors
+from timeline.events.sentences import SentenceIndex, sentence_ranges
+from timeline.events.status import event_status
+from timeline.events.summary import summarise
+from timeline.model import Article, Event, TimeExpression, event_id
+
+EVENT_TYPES = ("DATE", "TIME", "DURATION")
+
+
+def makes_event(timex: TimeExpression) -> bool:
+    """True for a DATE, TIME or anchored DURATION with a start and an end date."""
+    return (timex.type in EVENT_TYPES and timex.start_date is not None
+            and timex.end_date is not None and timex.end_date > timex.start_date)
+
+
+def doc_timexes(doc) -> list[TimeExpression]:
+    """The Doc's time expressions (``Doc._.timexes``), or none if it was never tagged."""
+    if not doc.has_extension("timexes"):
+        return []
+    return list(doc._.timexes or [])
+
+
+def build_events(article: Article, doc, timexes: list[TimeExpression] | None = None) -> list[Event]:
+    """The events of ``article`` from its tagged Doc (``timexes`` defaults to ``doc._.timexes``)."""
+    if timexes is None:
+        timexes = doc_timexes(doc)
+    chosen = [t for t in timexes if makes_event(t)]
+    if not chosen:
+        return []
+    text = doc.text
+    index = SentenceIndex(sentence_ranges(doc))
+    names = article_names(doc) if doc.ents else {}
+    tense_of = _tense_function()
+    article_id = article.article_id
+    events = []
+    for timex in sorted(chosen, key=lambda t: (t.start, t.end)):
+        s_start, s_end = index.find(timex.start, timex.end)
+        sentence = text[s_start:s_end]
+        expr_start, expr_end = timex.start - s_start, timex.end - s_start
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None else None
+        events.append(Event(
+            event_id=event_id(article_id, s_start, expr_start, expr_end),
+            article_id=article_id,
+            value=timex.value,
+            start_date=timex.start_date,
+            end_date=timex.end_date,
+            granularity=timex.granularity or "",
+            expression=text[timex.start:timex.end],
+            status=event_status(timex.start_date, timex.end_date, article.published, tense),
+            summary=summarise(doc, sentence, s_start, expr_start, expr_end),
+            sentence=sentence,
+            expr_start=expr_start,
+            expr_end=expr_end,
+            sentence_start=s_start,
+            actors=sentence_actors(doc, s_start, s_end, names),
+            article_title=article.title,
+            article_url=article.url,
+            source=article.source,
+            published=article.published,
+            anchor=timex.anchor,
+            direction=timex.direction,
+        ))
+    return events
+
+
+def _tense_function():
+    from timeline.temporal.tense import tense_of
+
+    return tense_of

@@ -1,0 +1,223 @@
+"""A short summary of an event: the clause around the verb its time expression modifies.
+
+With a dependency parse (``doc.has_annotation("DEP")``):
+
+1. from the expression's root token, walk up to the governing predicate (a verb, or
+   a word with its own subject or copula: "The summit is on Friday"); climb out of
+   open complements ("is expected *to speak* on Tuesday" -> "expected");
+2. take that predicate's subtree, dropping, in tiers and only while the result is
+   longer than ``limit`` words (tier 1 always): adverbial/relative clauses,
+   parataxis, coordinated clauses (tier 1); complement clauses, clausal noun
+   modifiers, appositions (tier 2); other modifiers (tier 3). Whatever holds the
+   expression is never dropped.
+3. a coordinated verb without its own subject borrows its head's subject and
+   auxiliaries ("Chiefs met on Monday and will *meet again* on Friday" ->
+   "Chiefs will meet again on Friday"); a relative or participial clause gets
+   the noun it modifies in place of its relative pronoun ("the talks, which
+   resume on Friday" -> "The talks resume on Friday");
+4. leading subordinators ("after", "although", "when"), dangling punctuation and
+   unbalanced quotes are removed, the first letter is capitalised, and a text still
+   too long is cut at a word boundary with "…".
+
+Without a parse, the sentence itself is cut to ``limit`` words around the expression.
+"""
+from __future__ import annotations
+
+LIMIT = 25
+ELLIPSIS = "…"
+
+_TIER1 = frozenset({"advcl", "parataxis", "dep", "list", "discourse", "vocative",
+                    "reparandum", "orphan", "relcl"})
+_TIER2 = frozenset({"ccomp", "acl", "appos"})
+_TIER3 = frozenset({"obl", "nmod", "prep", "advmod", "npadvmod", "agent", "dative"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_PREDICATE_MARKERS = _SUBJECTS | {"cop"}
+# Subordinators dropped at the start of a summary; "if", "unless", "whether" stay
+# because they change the meaning.
+_SUBORDINATORS = frozenset({
+    "after", "although", "as", "because", "before", "once", "since", "though", "till",
+    "until", "when", "whenever", "where", "whereas", "while", "that", "and", "but", "or",
+    "so", "yet", "nor",
+})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_OPENERS = {"“": "”", "‘": "’", "(": ")", "[": "]"}
+
+
+def _base(dep: str) -> str:
+    dep = dep.lower()
+    return "relcl" if dep.endswith("relcl") else dep.split(":")[0]
+
+
+def _is_clausal_conj(tok) -> bool:
+    return _base(tok.dep_) == "conj" and (
+        tok.pos_ in ("VERB", "AUX") or any(_base(c.dep_) in _PREDICATE_MARKERS for c in tok.children))
+
+
+def _is_predicate(tok) -> bool:
+    return (tok.pos_ == "VERB" or tok.head.i == tok.i
+            or any(_base(c.dep_) in _PREDICATE_MARKERS for c in tok.children))
+
+
+def governing_predicate(tok):
+    """The verb (or nominal predicate) that ``tok`` depends on, out of open complements."""
+    while not _is_predicate(tok):
+        tok = tok.head
+    while _base(tok.dep_) == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _words(tokens) -> int:
+    return sum(1 for t in tokens if not t.is_punct)
+
+
+def _is_infinitival(tok) -> bool:
+    """A purpose clause: "(met) to discuss the next steps"."""
+    return any(_base(c.dep_) == "mark" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
+
+
+def _drop(keep: set[int], top, deps: frozenset, expr: range, conjuncts: bool) -> None:
+    """Remove from ``keep`` the subtrees under ``top`` whose relation is in ``deps``
+    (and coordinated clauses when ``conjuncts``) that do not hold ``expr``."""
+    for tok in top.subtree:
+        if tok.i == top.i or tok.i not in keep:
+            continue
+        dep = _base(tok.dep_)
+        if dep == "advcl" and _is_infinitival(tok):
+            dep = "acl"  # purpose clauses read as part of the event: they go in tier 2
+        if dep in deps or (conjuncts and _is_clausal_conj(tok)):
+            if tok.right_edge.i < expr.start or tok.left_edge.i >= expr.stop:
+                keep.difference_update(t.i for t in tok.subtree)
+
+
+def _clause(verb, expr: range) -> tuple[object, set[int]]:
+    """The top token and the token indices of the clause around ``verb``."""
+    top = verb
+    keep = {t.i for t in verb.subtree}
+    dep = _base(verb.dep_)
+    if dep in ("relcl", "acl") and verb.head.i != verb.i:
+        top = verb.head  # the noun the clause modifies stands in for its relative pronoun
+        keep |= {t.i for t in top.subtree if t.i < verb.left_edge.i}
+        keep -= {c.i for c in top.children if _base(c.dep_) in ("case", "prep") and c.i < top.i}
+        keep -= {c.i for c in verb.children
+                 if _base(c.dep_) in _SUBJECTS | {"obj", "dobj", "nsubj"}
+                 and c.lower_ in _RELATIVE_PRONOUNS}
+        keep -= {c.i for c in verb.children if c.is_punct and c.i < verb.i}
+    elif dep == "conj" and not any(_base(c.dep_) in _SUBJECTS for c in verb.children):
+        head = verb.head
+        keep -= {c.i for c in verb.children if _base(c.dep_) == "cc" or c.is_punct and c.i < verb.i}
+        for child in head.children:
+            if child.i < head.i and _base(child.dep_) in _SUBJECTS:
+                keep |= {t.i for t in child.subtree}
+            elif child.i < head.i and _base(child.dep_) == "aux" and not any(
+                    _base(c.dep_) == "aux" for c in verb.children):
+                keep.add(child.i)
+    return top, keep
+
+
+def _unbalanced(tokens) -> set[str]:
+    """Quote and bracket characters that lost their partner."""
+    bad = set()
+    for opener, closer in list(_OPENERS.items()) + [('"', '"')]:
+        opens = sum(t.text == opener for t in tokens)
+        closes = sum(t.text == closer for t in tokens)
+        if (opens % 2 if opener == closer else opens != closes):
+            bad |= {opener, closer}
+    return bad
+
+
+def _is_junk_start(tok) -> bool:
+    if tok.is_punct:
+        return tok.text not in _OPENERS and tok.text != '"'
+    return tok.lower_ in _SUBORDINATORS and _base(tok.dep_) in ("mark", "advmod", "cc")
+
+
+def _tidy(doc, keep: set[int]) -> list:
+    tokens = [doc[i] for i in sorted(keep)]
+    bad = _unbalanced(tokens)
+    tokens = [t for t in tokens if t.text not in bad]
+    while True:
+        size = len(tokens)
+        while tokens and _is_junk_start(tokens[0]):
+            tokens.pop(0)
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in _OPENERS.values() \
+                and tokens[-1].text != '"':
+            tokens.pop()
+        if len(tokens) > 1 and _OPENERS.get(tokens[0].text, '"' if tokens[0].text == '"' else None) \
+                == tokens[-1].text:
+            tokens = tokens[1:-1]  # a quote around the whole summary
+        if len(tokens) == size:
+            break
+    out = []
+    for tok in tokens:  # one mark of punctuation where several met after a cut
+        if out and tok.is_punct and out[-1].is_punct and tok.text in ",;:" and out[-1].text in ",;:":
+            continue
+        out.append(tok)
+    return out
+
+
+def render(doc, tokens) -> str:
+    """The text of ``tokens`` (in order) with the document's own spacing."""
+    parts = []
+    for k, tok in enumerate(tokens):
+        parts.append(tok.text)
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            if nxt.i == tok.i + 1:
+                parts.append(tok.whitespace_)
+            else:
+                parts.append(" " if tok.whitespace_ or doc[nxt.i - 1].whitespace_ else "")
+    return " ".join("".join(parts).split())
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT) -> str:
+    """Summary of the clause holding the expression at ``[start_char, end_char)`` of a parsed Doc."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    expr = range(span.start, span.end)
+    verb = governing_predicate(span.root)
+    top, keep = _clause(verb, expr)
+    for tier in (_TIER1, _TIER2, _TIER3):
+        if tier is not _TIER1 and _words(_tidy(doc, keep)) <= limit:
+            break
+        _drop(keep, top, tier, expr, conjuncts=tier is _TIER1)
+    tokens = _tidy(doc, keep)
+    if _words(tokens) > limit:
+        return _capitalise(cut_words(render(doc, tokens), render(doc, list(span)), limit))
+    return _capitalise(render(doc, tokens))
+
+
+def cut_words(text: str, expression: str, limit: int = LIMIT) -> str:
+    """``text`` cut to ``limit`` words at word boundaries, keeping ``expression`` in view."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    at = text.find(expression)
+    first = len(text[:at].split()) if at >= 0 else 0
+    last = first + len(expression.split())
+    start = 0 if last <= limit else max(0, min(first - limit // 2, len(words) - limit))
+    end = start + limit
+    head = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(words) else ""
+    return head + " ".join(words[start:end]).rstrip(",;:") + tail
+
+
+def sentence_summary(sentence: str, expr_start: int, expr_end: int, limit: int = LIMIT) -> str:
+    """Summary without a parse: the sentence cut to ``limit`` words around the expression."""
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence.strip()
+    return cut_words(sentence, sentence[expr_start:expr_end], limit)
+
+
+def summarise(doc, sentence: str, sentence_start: int, expr_start: int, expr_end: int,
+              limit: int = LIMIT) -> str:
+    """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise."""
+    if doc.has_annotation("DEP"):
+        text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit)
+        if text:
+            return text
+    return sentence_summary(sentence, expr_start, expr_end, limit)
