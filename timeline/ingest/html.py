@@ -1,0 +1,47 @@
+"""HTML pages: main text with trafilatura, publication date with htmldate.
+
+trafilatura drops navigation, footers, scripts and markup and gives the article's text, title
+and site name; htmldate reads the publication date from meta tags, JSON-LD, <time> elements
+and the URL. Both only parse (lxml): nothing in the page is executed and no markup is kept.
+htmldate runs with ``extensive_search=False`` (no guessing from stray dates in the page) and
+with explicit bounds, so its default upper bound (today, from the clock) plays no part.
+The date is the one written in the page's own time zone.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from timeline.ingest.dates import parse_date_value
+
+DATE_OPTIONS = {
+    "extensive_search": False, "original_date": True,
+    "min_date": "1900-01-01", "max_date": "2999-12-31",
+}
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+def parse_html(html: str) -> tuple[str, dict]:
+    """(main text, metadata) of a page. Metadata keys: title, source, url, published (a date
+    or None). The text is empty when the page has no readable article."""
+    import trafilatura
+    from htmldate import find_date
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False,
+        include_images=False, include_links=False, with_metadata=False,
+        date_extraction_params=DATE_OPTIONS,
+    ) or ""
+    meta = trafilatura.extract_metadata(html, date_config=DATE_OPTIONS, extensive=False)
+    title = (meta.title if meta else "") or ""
+    found = find_date(html, **DATE_OPTIONS)
+    published: date | None = parse_date_value(found) if found else None
+    if title and text.startswith(title):  # the <h1> repeated at the top of the text
+        text = text[len(title):].lstrip("\n")
+    return text, {
+        "title": title,
+        "source": (meta.sitename if meta else "") or "",
+        "url": (meta.url if meta else "") or "",
+        "published": published,
+    }
