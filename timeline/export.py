@@ -1,0 +1,103 @@
+"""Events to CSV and JSON, streamed: events are written one at a time, never all held.
+
+Columns are ``timeline.model.EXPORT_COLUMNS`` (rows from ``timeline.model.export_row``).
+
+CSV: RFC 4180 (comma, double quotes only where needed, CRLF line ends), UTF-8, with an
+optional byte-order mark so that Excel reads UTF-8. Article text is untrusted, so any cell
+that begins with = + - @ TAB or CR gets a single quote in front, as OWASP advises against
+spreadsheet formula injection ("=HYPERLINK(...)" becomes "'=HYPERLINK(...)"). One exception,
+decided on purpose: a cell that is only a plain number ("-5", "-2.5") is left alone, since
+a number cannot run anything and quoting it would turn it into text.
+
+JSON: a list of objects with the same keys in the same order; ``actors`` is a list and
+``corrected`` a boolean; no neutralisation (JSON is data for programs, not a spreadsheet).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import IO, Iterable, Iterator
+
+from timeline.model import EXPORT_COLUMNS, Event, export_row
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+BOM = "\ufeff"
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    if cell.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def csv_row(event: Event) -> dict:
+    return {key: neutralise(str(value)) for key, value in export_row(event).items()}
+
+
+def json_object(event: Event) -> dict:
+    row = export_row(event)
+    row["actors"] = list(event.actors)
+    row["corrected"] = bool(event.corrected)
+    row["published"] = row["published"] or None
+    return row
+
+
+def iter_csv(events: Iterable[Event], bom: bool = False) -> Iterator[str]:
+    """The CSV text in pieces: the header, then one piece per event (for streamed downloads)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, quoting=csv.QUOTE_MINIMAL,
+                            lineterminator="\r\n")
+    writer.writeheader()
+    yield (BOM if bom else "") + _take(buffer)
+    for event in events:
+        writer.writerow(csv_row(event))
+        yield _take(buffer)
+
+
+def iter_json(events: Iterable[Event], indent: int | None = None) -> Iterator[str]:
+    """The JSON list in pieces, one object per piece."""
+    separator = "["
+    for event in events:
+        yield separator + "\n" + json.dumps(json_object(event), ensure_ascii=False, indent=indent)
+        separator = ","
+    yield "[]\n" if separator == "[" else "\n]\n"
+
+
+def write_csv(events: Iterable[Event], fileobj: IO[str], bom: bool = False) -> int:
+    """Write events as CSV to a text file opened with ``newline=""`` and UTF-8; returns the
+    number of events written."""
+    return _write(iter_csv(events, bom), fileobj)
+
+
+def write_json(events: Iterable[Event], fileobj: IO[str], indent: int | None = None) -> int:
+    """Write events as a JSON list to a text file; returns the number of events written."""
+    return _write(iter_json(events, indent), fileobj)
+
+
+def to_csv(events: Iterable[Event], bom: bool = False) -> str:
+    return "".join(iter_csv(events, bom))
+
+
+def to_json(events: Iterable[Event], indent: int | None = None) -> str:
+    return "".join(iter_json(events, indent))
+
+
+def _take(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def _write(pieces: Iterator[str], fileobj: IO[str]) -> int:
+    count = -1
+    for count, piece in enumerate(pieces):
+        fileobj.write(piece)
+    return max(count, 0)
+
+
+__all__ = ["iter_csv", "iter_json", "neutralise", "to_csv", "to_json", "write_csv", "write_json"]
