@@ -53,7 +53,8 @@ def test_weekday(day, direction, expected):
 
 
 @pytest.mark.parametrize("month, direction, expected", [
-    (5, "past", "2024-05"), (5, "future", "2025-05"), (5, None, "2025-05"),
+    (5, "past", "2024-05"), (5, "future", "2025-05"), (5, None, "2025-05"), (10, None, "2024-10"),
+    (12, None, "2024-12"), (3, None, "2025-03"),
     (3, "past", "2025-03"), (1, "future", "2026-01"), (1, "past", "2025-01"),
 ])
 def test_place_in_year(month, direction, expected):

@@ -1,0 +1,34 @@
+"""Every example written next to a rule in resources/en/rules.ini is a test case."""
+from datetime import date
+
+import pytest
+
+from timeline.temporal import rules, tag_time
+
+EXAMPLES = [
+    pytest.param(rule.name, *example[:4], example[4] if len(example) > 4 else None, id=f"{rule.name}-{n}")
+    for rule in rules.load("en").rules
+    for n, example in enumerate(rule.examples)
+]
+
+
+def test_every_rule_has_examples():
+    assert all(rule.examples for rule in rules.load("en").rules)
+
+
+@pytest.mark.parametrize("rule, text, dct, expected_text, expected_value, expected_type", EXAMPLES)
+def test_rule_example(rule, text, dct, expected_text, expected_value, expected_type):
+    found = tag_time(text, date.fromisoformat(dct))
+    got = [(t.text, t.value, t.type) for t in found]
+    matching = [t for t in found if t.text == expected_text]
+    assert matching, f"[{rule}] {expected_text!r} not found in {text!r}: {got}"
+    assert matching[0].value == expected_value, f"[{rule}] {text!r}: {got}"
+    if expected_type:
+        assert matching[0].type == expected_type
+
+
+def test_examples_have_dct_and_value():
+    for rule in rules.load("en").rules:
+        for example in rule.examples:
+            assert len(example) in (4, 5), (rule.name, example)
+            date.fromisoformat(example[1])

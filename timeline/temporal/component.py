@@ -1,0 +1,88 @@
+"""The spaCy component: find time expressions in ``doc.text`` and resolve them against
+``doc._.dct`` (the publication date), tense-aware and narrative-anchored."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from timeline.model import TimeExpression
+from timeline.temporal import rules, values
+from timeline.temporal.resolve import Context, NeedsReference, Resolver
+from timeline.temporal.tense import tense_of
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# expressions anchored on the narrative do not become the next narrative anchor
+_NO_ANCHOR_UPDATE = {"shift"}
+
+if not Doc.has_extension("dct"):
+    Doc.set_extension("dct", default=None)
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=[])
+if not Span.has_extension("timex"):
+    Span.set_extension("timex", default=None)
+
+
+class TemporalTagger:
+    def __init__(self, nlp: Language, name: str, lang: str, date_order: str):
+        self.name = name
+        self.ruleset = rules.load(lang)
+        self.resolver = Resolver(self.ruleset)
+        self.date_order = date_order
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = self.tag(doc)
+        return doc
+
+    def tag(self, doc: Doc) -> list[TimeExpression]:
+        text = doc.text
+        dct = doc._.dct
+        if isinstance(dct, str):
+            dct = date.fromisoformat(dct)
+        out: list[TimeExpression] = []
+        narrative = dct.isoformat() if dct else ""
+        narrative_end = -1
+        for cand in rules.find(text, self.ruleset):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            tense = tense_of(span) if span is not None and len(span) else None
+            near = narrative_end >= 0 and not _SENTENCE_END.search(text, narrative_end, cand.start)
+            ctx = Context(dct, narrative, near, tense, self.date_order)
+            try:
+                value = self.resolver.value(cand, ctx)
+            except (NeedsReference, KeyError, ValueError, OverflowError):
+                value = None
+            if not value:
+                continue
+            granularity, start_date, end_date = values.value_interval(value)
+            ttype = cand.rule.type
+            if ttype == "DATE" and "T" in value[10:11]:
+                ttype = "TIME"
+            anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
+                or ("year" not in cand.fields and cand.rule.resolve == "date")
+            timex = TimeExpression(
+                start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=ttype,
+                value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
+                start_date=start_date if ttype in ("DATE", "TIME") else None,
+                end_date=end_date if ttype in ("DATE", "TIME") else None,
+                anchor=(narrative if cand.rule.params.get("anchor") == "narrative" else narrative and dct.isoformat())
+                if anchored and dct else "",
+                direction=tense if anchored and tense in ("past", "future") else "",
+                mod=cand.mod,
+            )
+            out.append(timex)
+            if span is not None and span.start_char == cand.start and span.end_char == cand.end:
+                span._.timex = timex
+            if start_date and ttype in ("DATE", "TIME") and cand.rule.resolve not in _NO_ANCHOR_UPDATE \
+                    and cand.rule.params.get("anchor") != "narrative":
+                narrative, narrative_end = value, cand.end
+        return out
+
+
+@Language.factory(
+    "timeline_temporal",
+    default_config={"lang": "en", "date_order": "MDY"},
+)
+def make_temporal(nlp: Language, name: str, lang: str, date_order: str) -> TemporalTagger:
+    return TemporalTagger(nlp, name, lang, date_order)

@@ -1,0 +1,285 @@
+"""Second phase: turn a matched candidate into a TIMEX3 value.
+
+A small dispatch on the rule's ``resolve`` kind; the arithmetic lives in values.py.
+The context gives the reference date (DCT), the narrative anchor (last date mentioned),
+and the tense direction of the clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.temporal import explicit, values
+from timeline.temporal.rules import Candidate, RuleSet, normal_key
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIRECTION = {-1: "past", 1: "future", 0: None}
+
+
+class NeedsReference(Exception):
+    """The expression is relative and no reference date was given."""
+
+
+@dataclass
+class Context:
+    dct: date | None
+    narrative: str  # value of the last fully specified date mentioned (or the DCT)
+    narrative_near: bool  # that date was mentioned in the same sentence
+    tense: str | None  # past / future / present / None
+    date_order: str = "MDY"
+
+
+def _number(text: str, tables: dict) -> float | None:
+    key = normal_key(text)
+    if _DIGITS.fullmatch(key):
+        return float(key)
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", key)
+    if half:
+        return int(half.group(1)) + 0.5
+    words = tables["numword"]
+    if key in words:
+        return None if words[key] == "X" else float(words[key])
+    total = 0.0
+    for part in re.split(r"[- ]", key):
+        if part not in words or words[part] == "X":
+            return None
+        total += float(words[part])
+    return total
+
+
+class Resolver:
+    def __init__(self, ruleset: RuleSet):
+        self.tables = ruleset.tables
+
+    def value(self, cand: Candidate, ctx: Context) -> str | None:
+        self._text = cand.text
+        f = self.fields(cand)
+        return getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
+
+    # -- fields -------------------------------------------------------------
+    def fields(self, cand: Candidate) -> dict:
+        out = {}
+        for group, text in cand.fields.items():
+            source = cand.rule.groups.get(group, group)
+            out.setdefault(re.sub(r"\d+$", "", group), self.convert(source, text))
+        return out
+
+    def convert(self, source: str, text: str):
+        if source in ("year", "isoyear", "decade2", "day", "mm", "dd", "hour", "minute"):
+            return int(_DIGITS.search(text).group())
+        if source == "yy":
+            year = int(text[1:])
+            return year + (1900 if year >= 30 else 2000)
+        if source == "number":
+            return _number(text, self.tables)
+        if source == "ampm":
+            return text.lower()[0]
+        if source == "centnum":
+            digits = _DIGITS.search(text)
+            return int(digits.group()) if digits else int(self.tables["century_word"][normal_key(text)])
+        value = self.tables[source][normal_key(text)]
+        return int(value) if re.fullmatch(r"-?\d+", value) else value
+
+    # -- helpers ------------------------------------------------------------
+    @staticmethod
+    def _dct(ctx: Context) -> date:
+        if ctx.dct is None:
+            raise NeedsReference
+        return ctx.dct
+
+    @staticmethod
+    def _direction(f: dict, ctx: Context) -> str | None:
+        if "this" in f:
+            return _DIRECTION[max(-1, min(1, f["this"]))]
+        return ctx.tense if ctx.tense in ("past", "future") else None
+
+    def _anchor(self, cand: Candidate, ctx: Context) -> date:
+        if cand.rule.params.get("anchor") == "narrative":
+            span = values.interval(ctx.narrative) if ctx.narrative else None
+            if span:
+                return span[1]
+        return self._dct(ctx)
+
+    # -- kinds ----------------------------------------------------------------
+    def r_date(self, cand, f, ctx):
+        if "holiday" in f:
+            f["month"], f["day"] = (int(x) for x in f["holiday"].split("-"))
+        if "month" in f and "day" in f:
+            def make(y):
+                return f"{y:04d}-{f['month']:02d}-{f['day']:02d}"
+        elif "month" in f or "month_name" in f:
+            month = f.get("month", f.get("month_name"))
+
+            def make(y):
+                return f"{y:04d}-{month:02d}"
+        elif "season" in f:
+            def make(y):
+                return f"{y:04d}-{f['season']}"
+        elif "ordinal" in f:
+            quarter = 4 if f["ordinal"] == -1 else f["ordinal"]
+
+            def make(y):
+                return f"{y:04d}-Q{quarter}"
+        elif "half" in f:
+            def make(y):
+                return f"{y:04d}-H{f['half']}"
+        else:
+            def make(y):
+                return f"{y:04d}"
+        if "yearoffset" in f:
+            f["year"] = self._dct(ctx).year + f["yearoffset"]
+        if "year" in f:
+            value = make(f["year"])
+        else:
+            dct = self._dct(ctx)
+            direction = self._direction(f, ctx)
+            if f.get("this", 0) == 1 and "season" not in f:
+                direction = "future"
+            value = values.place_in_year(dct, make, direction)
+            if f.get("this") == 1 and values.interval(value) and values.interval(value)[1] <= dct:
+                value = make(int(value[:4]) + 1)
+            if f.get("this") == -1 and values.interval(value) and values.interval(value)[2] > dct:
+                value = make(int(value[:4]) - 1)
+        if "hour" in f:
+            value = values.time_of_day(value, f["hour"], f.get("minute", 0))
+        return value if values.interval(value) else None
+
+    def r_explicit(self, cand, f, ctx):
+        found = explicit.parse_date(self._text, ctx.dct, ctx.date_order)
+        return found.isoformat() if found else None
+
+    def r_weekday(self, cand, f, ctx):
+        direction = self._direction(f, ctx)
+        if f.get("this") == 0 and ctx.tense != "past":
+            direction = "future"
+        day = values.weekday(self._dct(ctx), f["weekday"], direction)
+        if f.get("this") == -1 and day == ctx.dct:
+            day = values.weekday(ctx.dct - values.timedelta(days=1), f["weekday"], "past")
+        value = day.isoformat()
+        return value + "T" + f["part"] if "part" in f else value
+
+    def _unit(self, f, cand):
+        unit = f.get("unit") or cand.rule.params.get("unit")
+        if unit == "fortnight":
+            return "week", 2
+        return unit, 1
+
+    def r_relative(self, cand, f, ctx):
+        unit, scale = self._unit(f, cand)
+        if "number" in f:
+            if f["number"] is None:
+                return "PAST_REF" if cand.rule.params.get("sign") == "-1" else "FUTURE_REF"
+            offset = int(f["number"] * scale * int(cand.rule.params.get("sign", "1")))
+        elif "this" in f:
+            offset = f["this"]
+        else:
+            offset = int(cand.rule.params.get("offset", "0"))
+        if unit in ("second", "minute", "hour"):
+            unit, offset = "day", 0
+        if unit == "weekend" and offset == 0:
+            return self._weekend(self._anchor(cand, ctx), ctx.tense)
+        if (cand.rule.params.get("sign") == "-1" and unit == "year"
+                and (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half")):
+            return values.shift(ctx.narrative, "year", offset)  # "a year ago" in quarterly results
+        return values.relative(self._anchor(cand, ctx), unit, offset)
+
+    @staticmethod
+    def _weekend(day: date, tense: str | None) -> str:
+        """The weekend meant by "the weekend" said on ``day``: the coming one, or the
+        last one when the clause is in the past (on a Saturday or Sunday: that one)."""
+        if day.weekday() >= 5 or tense != "past":
+            return values.render(day, "weekend")
+        return values.relative(day, "weekend", -1)
+
+    def r_shift(self, cand, f, ctx):
+        unit, scale = self._unit(f, cand)
+        n = f.get("number", 1) if "number" in f else 1
+        if n is None:
+            return None
+        text = self._text.lower()
+        sign = -1 if re.search(r"earlier|before|previous|ago|prior", text) else 1
+        offset = int(cand.rule.params.get("offset", sign * n * scale))
+        if unit in ("second", "minute", "hour"):
+            return None
+        span = values.interval(ctx.narrative) if ctx.narrative else None
+        if span is None:
+            return values.relative(self._dct(ctx), unit, offset)
+        granularity, start, _ = span
+        if (unit in ("day", "week") and granularity in ("day", "time")) or \
+                (unit == "year" and granularity in ("quarter", "half", "season")) or granularity == unit:
+            return values.shift(ctx.narrative, unit, offset)
+        return values.relative(start, unit, offset)
+
+    def r_literal(self, cand, f, ctx):
+        return cand.rule.params["value"]
+
+    def r_table(self, cand, f, ctx):
+        return self.tables[cand.rule.params["table"]][normal_key(self._text)]
+
+    def r_dayword(self, cand, f, ctx):
+        offset = int(self.tables["dayword"][normal_key(self._text)])
+        return values.relative(self._dct(ctx), "day", offset)
+
+    def r_part_of_day(self, cand, f, ctx):
+        text = normal_key(self._text)
+        day = self._dct(ctx)
+        offset = f.get("dayword", 0)
+        if text.startswith("last night"):
+            offset = -1
+        part = f.get("part", "NI")
+        return values.relative(day, "day", offset) + "T" + part
+
+    def r_duration(self, cand, f, ctx):
+        unit, scale = self._unit(f, cand)
+        if unit is None:
+            word = normal_key(self._text).split()[-1]
+            unit = self.tables["unit"].get(word.rstrip("s") if word != "centuries" else "century")
+            if unit is None:
+                unit = self.tables["unit"].get(word)
+            n = None
+        else:
+            n = f.get("number", 1) if "number" in f else 1
+        if n is not None:
+            n *= scale
+        return values.duration(n, unit)
+
+    def r_set(self, cand, f, ctx):
+        wd = f.get("weekday", f.get("weekdays"))
+        if wd is not None:
+            return f"XXXX-WXX-{wd + 1}"
+        unit, scale = self._unit(f, cand)
+        n = f.get("number", 1) if "number" in f else 1
+        return values.duration(None if n is None else n * scale, unit)
+
+    def r_time(self, cand, f, ctx):
+        text = self._text.lower()
+        if "hour" in f:
+            hour, minute = f["hour"], f.get("minute", 0)
+            if f.get("ampm") == "p" and hour < 12:
+                hour += 12
+            elif f.get("ampm") == "a" and hour == 12:
+                hour = 0
+        else:
+            hour, minute = (0, 0) if "midnight" in text else (12, 0)
+        if hour > 23:
+            return None
+        dct = self._dct(ctx)
+        wd = f.get("weekday")
+        if wd is not None:
+            day = values.weekday(dct, wd, self._direction(f, ctx))
+        else:
+            offset = 1 if "tomorrow" in text else -1 if "yesterday" in text else 0
+            day = values.add(dct, "day", offset)
+        return values.time_of_day(day.isoformat(), hour, minute)
+
+    def r_decade(self, cand, f, ctx):
+        if "decade_word" in f:
+            return str(f["decade_word"])
+        year = f["decade"]
+        if year < 100:
+            year += 1900 if year >= 30 else 2000
+        return f"{year // 10:03d}"
+
+    def r_century(self, cand, f, ctx):
+        return f"{f['centnum'] - 1:02d}"

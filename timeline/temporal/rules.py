@@ -1,0 +1,181 @@
+"""Load the rules-as-data of resources/<lang>/ and find candidate matches in a text.
+
+tables.ini     normalisation tables (phrase -> value), some matched in Title Case only
+fragments.ini  named regex fragments
+rules.ini      one section per rule: pattern, type, resolve, parameters, examples
+negatives.txt  regexes whose matches veto overlapping candidates
+"""
+from __future__ import annotations
+
+import configparser
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent / "resources"
+_REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
+              "table", "span", "examples", "part"}
+
+
+@dataclass
+class Rule:
+    name: str
+    regex: re.Pattern
+    type: str
+    resolve: str
+    params: dict
+    groups: dict  # group name -> table or fragment name
+    examples: list = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    fields: dict  # group name -> matched text
+    order: int  # rule position: lower wins ties
+    text: str = ""  # the matched text, before any modifier is pulled in
+    mod: str = ""
+
+
+@dataclass
+class RuleSet:
+    tables: dict
+    rules: list
+    negatives: list
+    modifier: re.Pattern
+    quantity_modifier: re.Pattern
+
+
+def normal_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace(".", "").lower()).strip()
+
+
+def _alternation(keys, title_case: bool) -> str:
+    forms = []
+    for key in sorted(keys, key=len, reverse=True):
+        pattern = re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+")
+        if title_case:
+            title = re.escape(key.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")
+            forms += [title, pattern.upper()]
+        else:
+            forms.append(pattern)
+    inner = "|".join(forms)
+    return f"(?-i:{inner})" if title_case else f"(?:{inner})"
+
+
+def _read_ini(path: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    parser.optionxform = str.lower
+    try:
+        with open(path, encoding="utf-8") as handle:
+            parser.read_file(handle)
+    except (OSError, configparser.Error) as exc:
+        raise ValueError(f"{path}: cannot read rules file: {exc}") from exc
+    return parser
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "en") -> RuleSet:
+    folder = RESOURCES / lang
+    ini = _read_ini(folder / "tables.ini")
+    title = set(ini["_title_case"]) if ini.has_section("_title_case") else set()
+    tables = {name: dict(ini[name]) for name in ini.sections() if not name.startswith("_")}
+    alternations = {name: _alternation(t, name in title) for name, t in tables.items()}
+
+    raw_fragments = dict(_read_ini(folder / "fragments.ini")["fragments"])
+
+    def inline(match):  # inside fragments: tables and fragments do not capture
+        name = match.group(1)
+        if name in alternations:
+            return alternations[name]
+        return f"(?:{_REF.sub(inline, raw_fragments[name])})"
+
+    fragments = {name: _REF.sub(inline, rx) for name, rx in raw_fragments.items()}
+
+    rules = []
+    parser = _read_ini(folder / "rules.ini")
+    for order, name in enumerate(parser.sections()):
+        section = dict(parser[name])
+        unknown = set(section) - _RULE_KEYS
+        if unknown or "pattern" not in section:
+            raise ValueError(f"{folder / 'rules.ini'}: rule [{name}] has bad keys {sorted(unknown) or 'no pattern'}")
+        groups: dict[str, str] = {}
+
+        def capture(match, groups=groups, rule=name):
+            source, group = match.group(1), match.group(2) or match.group(1)
+            if source in alternations:
+                body = alternations[source]
+            elif source in fragments:
+                body = fragments[source]
+            else:
+                raise ValueError(f"rules.ini: rule [{rule}] refers to unknown {{{source}}}")
+            if group in groups:  # the same name twice in alternatives: reuse a fresh name
+                group = f"{group}{len(groups)}"
+            groups[group] = source
+            return f"(?P<{group}>{body})"
+
+        body = _REF.sub(capture, section["pattern"])
+        try:
+            regex = re.compile(rf"(?<![\w'’])(?<!\d-)(?:{body})(?![\w])", re.I)
+        except re.error as exc:
+            raise ValueError(f"rules.ini: rule [{name}] pattern does not compile: {exc}") from exc
+        examples = [
+            [part.strip() for part in line.split("|")]
+            for line in section.get("examples", "").splitlines() if line.strip()
+        ]
+        params = {k: v for k, v in section.items() if k not in ("pattern", "type", "resolve", "examples")}
+        rules.append(Rule(name, regex, section.get("type", "DATE"), section.get("resolve", "date"),
+                          params, groups, examples))
+
+    negatives = []
+    for line in (folder / "negatives.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            negatives.append(re.compile(line.strip()))
+    modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
+    quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
+    return RuleSet(tables, rules, negatives, modifier, quantity)
+
+
+def find(text: str, ruleset: RuleSet) -> list[Candidate]:
+    """Longest non-overlapping candidates, in text order, vetoed by the negatives."""
+    found = []
+    for order, rule in enumerate(ruleset.rules):
+        span_group = rule.params.get("span")
+        for m in rule.regex.finditer(text):
+            start, end = m.span(span_group) if span_group else m.span()
+            if end <= start:
+                continue
+            fields = {g: v for g, v in m.groupdict().items() if v is not None}
+            found.append(Candidate(start, end, rule, fields, order, text[start:end]))
+    if not found:
+        return []
+    taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
+    for rx in ruleset.negatives:
+        for m in rx.finditer(text):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
+    chosen: list[Candidate] = []
+    for cand in found:
+        if any(taken[cand.start:cand.end]):
+            continue
+        chosen.append(cand)
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    chosen.sort(key=lambda c: c.start)
+    for cand in chosen:
+        _extend_modifier(text, cand, ruleset)
+    return chosen
+
+
+def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet) -> None:
+    """Pull "early", "late", "the end of", "nearly" ... into the span and set ``mod``."""
+    before = text[max(0, cand.start - 25):cand.start]
+    counts = "number" in cand.fields and not cand.text.lower().startswith("the ")
+    table, rx = ("quantity_modifier", ruleset.quantity_modifier) if counts else ("modifier", ruleset.modifier)
+    m = rx.search(before)
+    if m and not (table == "modifier" and cand.rule.type in ("DURATION", "SET")):
+        cand.start -= len(before) - m.start()
+        cand.mod = ruleset.tables[table].get(normal_key(m.group(1)), "")
