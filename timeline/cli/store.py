@@ -1,0 +1,222 @@
+"""`timeline ingest`, `timeline export`, `timeline articles`: the database from the shell.
+
+    timeline ingest PATH... [--db URL] [--published DATE] [--demo] [--workers N]
+    timeline export [--db URL] [--format csv|json] [-o FILE] [--start DATE] [--end DATE]
+                    [--actor NAME ...] [--source NAME ...] [--status S ...]
+                    [--granularity G ...] [--article ID ...] [--query TEXT]
+    timeline articles [--db URL] [--delete ID]
+
+``--db`` is a file path or ``sqlite:///path``; without it, $TIMELINE_DB, else
+``timeline.db`` in the current directory. Every error is one line naming what and why,
+with a non-zero exit code.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Iterator
+
+import click
+
+from timeline.model import GRANULARITIES, STATUSES, Article, EventFilter
+
+DB_HELP = "Database: a file path or sqlite:///path [default: $TIMELINE_DB or ./timeline.db]"
+
+
+class DateParam(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+
+
+DATE = DateParam()
+
+
+def open_store(db):
+    from timeline.store import EventStore, StoreError
+
+    try:
+        return EventStore(db)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    duplicates: int = 0
+    events: int = 0
+    refused: list[str] = field(default_factory=list)  # "file (where): reason"
+
+    def line(self) -> str:
+        return (f"{self.added} article{'s' * (self.added != 1)} added, {self.events} "
+                f"event{'s' * (self.events != 1)} found, {self.duplicates} skipped as "
+                f"duplicate{'s' * (self.duplicates != 1)}, {len(self.refused)} refused")
+
+
+def new_articles(items: Iterable, store, summary: IngestSummary) -> Iterator[Article]:
+    """Articles not stored yet (nor seen earlier in this run); refusals and duplicates
+    are counted in ``summary`` on the way, before any costly tagging."""
+    from timeline.ingest import IngestError
+
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestError):
+            summary.refused.append(str(item))
+            continue
+        key = item.article_id
+        if key in seen or store.has_article(key):
+            summary.duplicates += 1
+            continue
+        seen.add(key)
+        yield item
+
+
+def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) -> IngestSummary:
+    """Tag and store a stream of Article | IngestError, one transaction per article."""
+    import timeline.events
+    from tqdm import tqdm
+
+    summary = IngestSummary()
+    articles = new_articles(items, store, summary)
+    bar = tqdm(unit=" articles", file=sys.stderr, delay=1.0, disable=not progress,
+               dynamic_ncols=True)
+    try:
+        for article, events, *timexes in timeline.events.extract_many(articles, n_process=workers):
+            result = store.add_article(article, events, timexes[0] if timexes else None)
+            if result.added:
+                summary.added += 1
+                summary.events += result.events
+            else:  # the same text arrived twice inside one batch
+                summary.duplicates += 1
+            bar.update()
+            bar.set_postfix(events=summary.events, refresh=False)
+    finally:
+        bar.close()
+    return summary
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--db", help=DB_HELP)
+@click.option("--published", type=DATE,
+              help="Publication date for articles that carry none (metadata and datelines win).")
+@click.option("--demo", is_flag=True, help="Ingest the demo corpus shipped with timeline.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes tagging articles in parallel.")
+def ingest(paths, db, published, demo, workers):
+    """Read articles from files and folders, find their events, store them.
+
+    Folders are read recursively (.txt .md .html .json .jsonl .csv). A file that cannot
+    be read is reported with the reason and the others are still stored; the exit code
+    is then 1.
+    """
+    if not paths and not demo:
+        raise click.UsageError("give at least one PATH, or --demo")
+    store = open_store(db)
+    items: list[Iterable] = []
+    if demo:
+        from timeline.demo import demo_articles
+
+        items.append(demo_articles())
+    if paths:
+        from timeline.ingest import read_many
+
+        items.append(read_many(paths, published))
+    try:
+        summary = run_ingest(store, (item for group in items for item in group), workers,
+                             progress=sys.stderr.isatty())
+    except click.ClickException:
+        raise
+    except Exception as err:  # the tagger failing: say so in one line, keep what is stored
+        raise click.ClickException(
+            f"stopped while finding events: {type(err).__name__}: {err} "
+            "(articles stored before this are kept)") from None
+    finally:
+        store.close()
+    for reason in summary.refused:
+        click.echo(f"refused: {reason}", err=True)
+    click.echo(f"{summary.line()} -> {store.path}")
+    if summary.refused:
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
+              help="File to write [default: standard output].")
+@click.option("--start", type=DATE, help="Events whose dates reach this day or later.")
+@click.option("--end", type=DATE, help="Events whose dates begin on this day or earlier.")
+@click.option("--actor", "actors", multiple=True, help="Events naming this actor (repeatable).")
+@click.option("--source", "sources", multiple=True, help="Events from this source (repeatable).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
+@click.option("--granularity", "granularities", multiple=True, type=click.Choice(GRANULARITIES))
+@click.option("--article", "article_ids", multiple=True, help="Events of this article id.")
+@click.option("--query", default="", help="Words that must all appear in sentence, summary "
+              "or expression (any case).")
+def export(db, fmt, output, start, end, actors, sources, statuses, granularities,
+           article_ids, query):
+    """Write the stored events (all, or those matching the filters) as CSV or JSON."""
+    from timeline.export import write_csv, write_json
+
+    if start and end and start > end:
+        raise click.BadParameter(f"--start {start} is after --end {end}")
+    flt = EventFilter(start=start, end=end, text=query, actors=actors, sources=sources,
+                      article_ids=article_ids, statuses=statuses, granularities=granularities)
+    store = open_store(db)
+    write = write_csv if fmt == "csv" else write_json
+    try:
+        events = store.iter_events(flt)
+        if output:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    count = write(events, handle)
+            except OSError as err:
+                raise click.ClickException(
+                    f"cannot write {output}: {err.strerror or err}") from None
+            click.echo(f"{count} events written to {output}", err=True)
+        else:
+            write(events, click.get_text_stream("stdout"))
+    finally:
+        store.close()
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--delete", "delete_id", metavar="ID", help="Delete this article and its events.")
+def articles(db, delete_id):
+    """List the stored articles with their number of events, or delete one."""
+    store = open_store(db)
+    try:
+        if delete_id:
+            info = {a.article_id: a for a in store.articles()}.get(delete_id)
+            if info is None or not store.delete_article(delete_id):
+                raise click.ClickException(f"no article {delete_id!r} in {store.path}")
+            click.echo(f"deleted {delete_id} ({info.title or 'untitled'}) and its "
+                       f"{info.events} events")
+            return
+        listed = store.articles()
+        if not listed:
+            click.echo(f"no articles in {store.path}")
+            return
+        click.echo(f"{'id':16}  {'published':10}  {'events':>6}  {'source':20}  title")
+        for a in listed:
+            click.echo(f"{a.article_id:16}  {a.published.isoformat():10}  {a.events:>6}  "
+                       f"{_cut(a.source, 20):20}  {_cut(a.title, 60)}")
+        click.echo(f"{len(listed)} articles, {sum(a.events for a in listed)} events")
+    finally:
+        store.close()
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
