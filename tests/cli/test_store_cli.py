@@ -150,3 +150,27 @@ def test_a_failing_tagger_is_reported_in_one_line(monkeypatch, files, tmp_path):
     result = run("ingest", str(files / "a.txt"), "--db", str(tmp_path / "t.db"),
                  "--published", "2025-03-17")
     assert result.exit_code == 1 and "model missing" in result.stderr
+
+
+def test_end_to_end_with_the_real_tagger(tmp_path):
+    """No fake: the shipped pipeline tags a file and the demo corpus into one database."""
+    from timeline.demo import demo_articles
+
+    story = tmp_path / "story.txt"
+    story.write_text("Defence chiefs meet in Brussels\n\nThe defence chiefs will meet on "
+                     "Thursday in Brussels, Keir Starmer said.\n", "utf-8")
+    db = str(tmp_path / "t.db")
+    result = run("ingest", str(story), "--db", db, "--published", "2025-03-17")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("1 article added")
+    with EventStore(db) as store:
+        [event] = store.events()
+        assert (event.value, event.status) == ("2025-03-20", "scheduled")
+        assert event.expression.endswith("Thursday") and "Keir Starmer" in event.actors
+        [mention] = store.article_timexes(event.article_id)
+        assert story.read_text("utf-8")[mention.start:mention.end] == event.expression
+    demo = run("ingest", "--demo", "--db", db)
+    assert demo.exit_code == 0
+    assert demo.stdout.startswith(f"{len(demo_articles())} articles added")
+    exported = json.loads(run("export", "--db", db, "--format", "json").stdout)
+    assert len(exported) > len(demo_articles()) and all(e["date"] for e in exported)
