@@ -75,3 +75,20 @@ def test_errors_pickle_for_worker_processes():
     import pickle
     error = pickle.loads(pickle.dumps(IngestError("a.txt", "empty file", "line 2")))
     assert str(error) == "a.txt (line 2): empty file"
+
+
+def test_published_argument_forms():
+    from datetime import datetime
+    assert read_bytes("a.txt", b"Body.", "2025-03-17")[0].published == PUB
+    assert type(read_bytes("a.txt", b"Body.", datetime(2025, 3, 17, 22, 0))[0].published) is date
+    with pytest.raises(ValueError):
+        read_bytes("a.txt", b"Body.", "17/03/2025")
+
+
+def test_read_many_streams_file_by_file(tmp_path):
+    (tmp_path / "a.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second.", encoding="utf-8")
+    stream = read_many([tmp_path], PUB)
+    assert next(stream).text == "First."
+    (tmp_path / "b.txt").write_text("Changed before it was read.", encoding="utf-8")
+    assert next(stream).text == "Changed before it was read."

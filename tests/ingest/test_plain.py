@@ -89,3 +89,15 @@ def test_text_offsets_refer_to_the_article_text():
     assert article.text == "The vote is on Friday."
     start = article.text.index("Friday")
     assert article.text[start:start + 6] == "Friday"
+
+
+def test_title_then_header_and_byline():
+    parsed = parse_text("Talks stall\nPublished: 2025-03-17\n\nBy Ana Ruiz\n\nThe talks stalled on Friday.")
+    assert parsed.title == "Talks stall"
+    assert parsed.published == date(2025, 3, 17)
+    assert parsed.body == "By Ana Ruiz\n\nThe talks stalled on Friday."
+
+
+def test_title_and_dateline_only_is_refused():
+    with pytest.raises(IngestError, match="no article text"):
+        read_bytes("a.txt", b"Talks stall\n\n17 March 2025\n")

@@ -3,7 +3,7 @@ precedence, and error collection so one bad file never stops a run."""
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -28,7 +28,9 @@ Result = Article | IngestError
 def iter_bytes(name: str, data: bytes, published: date | None = None,
                max_bytes: int | None = None) -> Iterator[Result]:
     """Every article of one file's bytes, or an IngestError for each part that is refused
-    (the whole file, or one record of a JSON/JSONL/CSV file). Never raises IngestError."""
+    (the whole file, or one record of a JSON/JSONL/CSV file). Never raises IngestError.
+    ``published`` (a date or an ISO date string) is the last-resort publication date."""
+    published = _as_date(published)
     try:
         kind = _kind(name)
         if max_bytes is not None and len(data) > max_bytes:
@@ -78,17 +80,24 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestErro
 def read_file(path: str | os.PathLike, published: date | None = None,
               max_bytes: int | None = None) -> list[Result]:
     """The articles and refusals of one file (see iter_bytes); never raises IngestError."""
+    return list(_iter_file(path, published, max_bytes))
+
+
+def _iter_file(path, published, max_bytes) -> Iterator[Result]:
     name = str(path)
     try:
-        if max_bytes is not None and os.path.getsize(path) > max_bytes:
-            return [IngestError(name, f"too large ({os.path.getsize(path):,} bytes; the limit is {max_bytes:,})")]
+        size = os.path.getsize(path)
+        if max_bytes is not None and size > max_bytes:
+            raise IngestError(name, f"too large ({size:,} bytes; the limit is {max_bytes:,})")
         _kind(name)
         data = Path(path).read_bytes()
     except IngestError as error:
-        return [error]
+        yield error
+        return
     except OSError as exc:
-        return [IngestError(name, f"cannot be read ({exc.strerror or exc})")]
-    return list(iter_bytes(name, data, published, max_bytes))
+        yield IngestError(name, f"cannot be read ({exc.strerror or exc})")
+        return
+    yield from iter_bytes(name, data, published, max_bytes)
 
 
 def read_many(paths: Iterable[str | os.PathLike], published: date | None = None,
@@ -99,7 +108,7 @@ def read_many(paths: Iterable[str | os.PathLike], published: date | None = None,
         if isinstance(item, IngestError):
             yield item
         else:
-            yield from read_file(item, published, max_bytes)
+            yield from _iter_file(item, published, max_bytes)
 
 
 def read_path(path: str | os.PathLike, published: date | None = None,
@@ -109,6 +118,18 @@ def read_path(path: str | os.PathLike, published: date | None = None,
         if isinstance(item, IngestError):
             raise item
         yield item
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip())  # a caller's mistake, not a file's: ValueError
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"published must be a date or an ISO date string, not {type(value).__name__}")
 
 
 def _kind(name: str) -> str:
