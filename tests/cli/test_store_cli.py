@@ -168,7 +168,8 @@ def test_end_to_end_with_the_real_tagger(tmp_path):
         assert (event.value, event.status) == ("2025-03-20", "scheduled")
         assert event.expression.endswith("Thursday") and "Keir Starmer" in event.actors
         [mention] = store.article_timexes(event.article_id)
-        assert story.read_text("utf-8")[mention.start:mention.end] == event.expression
+        text = store.article(event.article_id).text
+        assert text[mention.start:mention.end] == event.expression
     demo = run("ingest", "--demo", "--db", db)
     assert demo.exit_code == 0
     assert demo.stdout.startswith(f"{len(demo_articles())} articles added")
