@@ -72,3 +72,11 @@ def test_page_without_article_text_is_refused():
         read_bytes("empty.html", b"<html><head><title>x</title></head><body><script>x()</script></body></html>",
                    date(2025, 1, 1))
     assert "no article text" in str(info.value)
+
+
+def test_very_short_page_keeps_words_apart():
+    html = ("<html><head><meta name='date' content='2025-03-10'></head><body><article><h1>Vote</h1>"
+            "<p>The vote is on Friday.</p><p>Results<br>follow on Monday.</p></article></body></html>")
+    text = read_bytes("short.html", html.encode())[0].text
+    assert "VoteThe" not in text and "Resultsfollow" not in text
+    assert "The vote is on Friday." in text and "follow on Monday." in text

@@ -10,6 +10,7 @@ The date is the one written in the page's own time zone.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from timeline.ingest.dates import parse_date_value
@@ -18,6 +19,10 @@ DATE_OPTIONS = {
     "extensive_search": False, "original_date": True,
     "min_date": "1900-01-01", "max_date": "2999-12-31",
 }
+# a newline after block ends: the page renders the same, and on very short pages (where
+# trafilatura falls back to plain text) "<h1>Head</h1><p>Body" no longer becomes "HeadBody"
+_BLOCK_END = re.compile(r"(</(?:p|h[1-6]|div|li|blockquote|section|article|header|footer|figcaption|tr|pre)\s*>"
+                        r"|<br\s*/?>)", re.IGNORECASE)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
@@ -29,7 +34,7 @@ def parse_html(html: str) -> tuple[str, dict]:
     from htmldate import find_date
 
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=False,
+        _BLOCK_END.sub(r"\1\n", html), output_format="txt", include_comments=False, include_tables=False,
         include_images=False, include_links=False, with_metadata=False,
         date_extraction_params=DATE_OPTIONS,
     ) or ""
@@ -37,8 +42,8 @@ def parse_html(html: str) -> tuple[str, dict]:
     title = (meta.title if meta else "") or ""
     found = find_date(html, **DATE_OPTIONS)
     published: date | None = parse_date_value(found) if found else None
-    if title and text.startswith(title):  # the <h1> repeated at the top of the text
-        text = text[len(title):].lstrip("\n")
+    if title and text.startswith(title + "\n"):  # the <h1> repeated at the top of the text
+        text = text[len(title) + 1:]
     return text, {
         "title": title,
         "source": (meta.sitename if meta else "") or "",
