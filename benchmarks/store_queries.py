@@ -1,6 +1,6 @@
 """Query speed of the SQLite EventStore with 100,000 events (issue 5's targets).
 
-    python benchmarks/store_queries.py [--events 100000] [--repeat 7] [--db FILE]
+    python -m benchmarks.store_queries [--events 100000] [--repeat 7] [--db FILE]
 
 Builds a temporary database of synthetic events: sentences made by varying the demo
 corpus (names, places, dates swapped), when timeline.demo is there, and a few
