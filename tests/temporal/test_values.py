@@ -80,3 +80,9 @@ def test_duration(n, unit, expected):
 
 def test_time_of_day():
     assert v.time_of_day("2025-03-18", 15) == "2025-03-18T15:00"
+
+
+def test_place_in_year_grace_keeps_a_reported_deadline():
+    make = lambda y: f"{y:04d}-04-02"  # noqa: E731
+    assert v.place_in_year(REF, make, "past") == "2024-04-02"
+    assert v.place_in_year(REF, make, "past", grace=31) == "2025-04-02"

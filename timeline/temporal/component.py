@@ -57,7 +57,7 @@ class TemporalTagger:
                 continue
             granularity, start_date, end_date = values.value_interval(value)
             ttype = cand.rule.type
-            if ttype == "DATE" and "T" in value[10:11]:
+            if ttype == "DATE" and re.match(r"T\d", value[10:12]):
                 ttype = "TIME"
             anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
                 or ("year" not in cand.fields and cand.rule.resolve == "date")

@@ -136,7 +136,8 @@ class Resolver:
             direction = self._direction(f, ctx)
             if f.get("this", 0) == 1 and "season" not in f:
                 direction = "future"
-            value = values.place_in_year(dct, make, direction)
+            grace = 31 if "day" in f and "this" not in f else 0
+            value = values.place_in_year(dct, make, direction, grace=grace)
             if f.get("this") == 1 and values.interval(value) and values.interval(value)[1] <= dct:
                 value = make(int(value[:4]) + 1)
             if f.get("this") == -1 and values.interval(value) and values.interval(value)[2] > dct:

@@ -32,6 +32,10 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "
                "bleed", "proceed", "exceed", "succeed", "indeed", "creed", "deed", "weed",
                "steed", "united", "limited", "related", "based", "proposed", "expected",
                "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
+# words right before an expression that point ahead ("payable Dec. 15", "by Friday")
+FUTURE_LEAD = {"by", "until", "till", "effective", "payable", "record", "deadline", "next",
+               "upcoming", "coming"}
+SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ",", "soon"}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
@@ -43,7 +47,7 @@ def _word_cue(tokens: list, i: int) -> str | None:
         return "future"
     if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
         return "future"
-    if low in ("would", "could") and nxt not in ("have", "'ve"):
+    if low == "would" and nxt not in ("have", "'ve"):
         return "future"
     if low in PAST_WORDS:
         prev = tokens[i - 1].lower_ if i > 0 else ""
@@ -122,6 +126,20 @@ def _parse_tense(span) -> str | None:
     return None
 
 
+def local_cue(span) -> str | None:
+    """A cue in the words touching the expression: "by Friday", "payable Dec. 15" point
+    ahead; "Friday's meeting" points back."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return "past"
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and doc[i].lower_ in SKIP_LEAD:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in FUTURE_LEAD:
+        return "future"
+    return None
+
+
 def tense_of(span) -> str | None:
     """"past" | "future" | "present" | None for the clause around a spaCy Span."""
     if not isinstance(span, Span):
@@ -130,6 +148,9 @@ def tense_of(span) -> str | None:
             return None
         span = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
     doc = span.doc
+    local = local_cue(span)
+    if local:
+        return local
     if doc.has_annotation("DEP") and doc.has_annotation("MORPH"):
         found = _parse_tense(span)
         if found:

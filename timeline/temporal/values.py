@@ -174,10 +174,11 @@ def weekday(reference: date, day: int, direction: str | None) -> date:
     return reference + timedelta(days=ahead if ahead < -behind else behind)
 
 
-def place_in_year(reference: date, make, direction: str | None, future_cost: float = 1.5) -> str:
+def place_in_year(reference: date, make, direction: str | None, future_cost: float = 1.5,
+                  grace: int = 0) -> str:
     """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
     Past: the latest one that has started by the reference; future: the first one not
-    yet over; None: the nearest one, a day ahead weighing ``future_cost`` days behind
+    yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest one, a day ahead weighing ``future_cost`` days behind
     (news reports the past more often than it announces the future)."""
     value = make(reference.year)
     span = interval(value)
@@ -185,7 +186,7 @@ def place_in_year(reference: date, make, direction: str | None, future_cost: flo
         return value
     _, start, end = span
     if direction == "past":
-        return make(reference.year - 1) if start > reference else value
+        return make(reference.year - 1) if start > reference + timedelta(days=grace) else value
     if direction == "future":
         return make(reference.year + 1) if end <= reference else value
 
