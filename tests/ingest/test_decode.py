@@ -44,3 +44,13 @@ def test_clean_text_keeps_paragraphs_and_drops_invisible_characters():
 
 def test_clean_text_composes_unicode():
     assert clean_text("Cafe\u0301") == "Café"
+
+
+def test_mostly_utf8_with_a_stray_byte_stays_utf8():
+    data = "Minister’s “plan” – ".encode("utf-8") + b"caf\xe9"
+    assert decode(data, "a.txt") == "Minister’s “plan” – caf\ufffd"
+
+
+def test_utf16_without_bom_is_refused_with_a_hint():
+    with pytest.raises(IngestError, match="byte-order mark"):
+        decode("Plain text".encode("utf-16-le"), "a.txt")

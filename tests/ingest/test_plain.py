@@ -101,3 +101,8 @@ def test_title_then_header_and_byline():
 def test_title_and_dateline_only_is_refused():
     with pytest.raises(IngestError, match="no article text"):
         read_bytes("a.txt", b"Talks stall\n\n17 March 2025\n")
+
+
+def test_markdown_keeps_underscores_inside_words():
+    parsed = parse_text("# T\n\nSee file_name_here and *this* and 2*3*4.", markdown=True)
+    assert parsed.body == "See file_name_here and this and 2*3*4."

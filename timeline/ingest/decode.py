@@ -18,6 +18,9 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# a well-formed multi-byte UTF-8 character (2, 3 or 4 bytes); in Windows-1252 text such pairs
+# ("Ã©", "â€™") are almost never meant
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 # zero-width characters, soft hyphen, BOMs inside the text, bidi marks
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -44,13 +47,17 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
                                         f"but is not valid {encoding.upper()} ({exc.reason})") from None
             return _checked(text, path)
     if b"\x00" in data:
-        raise IngestError(path, "binary file (contains NUL bytes), not text")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return _checked(data.decode(encoding), path)
-        except UnicodeDecodeError:
-            continue
-    raise IngestError(path, "not text in UTF-8, UTF-16 or Windows-1252")
+        raise IngestError(path, "binary file (contains NUL bytes; UTF-16 text needs a byte-order mark), not text")
+    try:
+        return _checked(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_SEQUENCE.search(data):  # UTF-8 with a few stray bytes: keep the UTF-8, mark the strays
+        return _checked(data.decode("utf-8", errors="replace"), path)
+    try:
+        return _checked(data.decode("cp1252"), path)
+    except UnicodeDecodeError:
+        raise IngestError(path, "not text in UTF-8, UTF-16 or Windows-1252") from None
 
 
 def _checked(text: str, path: str) -> str:

@@ -16,7 +16,7 @@ HEADER_KEYS = {
 _HEADER = re.compile(r"^(?P<key>[A-Za-z _]{3,20})\s*:\s*(?P<value>.+)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[(?P<label>[^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(?P<inner>[^*_\n]+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(?P<inner>[^*_\n]+?)(?<=\S)\1(?!\w)")
 _MD_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 _END_OF_SENTENCE = (".", ",", ";", ":", ".”", ".\"", ".’")
 TITLE_MAX_CHARS = 150
