@@ -55,7 +55,7 @@ def text_doc(text, ents=()):
     """An unparsed Doc of ``text`` (words and punctuation) with entities given as (surface, label)."""
     import re
 
-    doc = build_doc([(w, None, "", "") for w in re.findall(r"\w+|[^\w\s]", text)])
+    doc = build_doc([(w, None, "", "") for w in re.findall(r"\w+|[^\w\s]|\n", text)])
     spans, at = [], 0
     for surface, label in ents:
         at = doc.text.index(surface, at)

@@ -90,3 +90,21 @@ def test_parsed_doc_gets_a_clause_summary(make_doc, make_timex):
 def test_an_untagged_doc_makes_no_events(make_text_doc):
     doc = make_text_doc("Nothing dated here.")
     assert build_events(article_for(doc), doc, []) == []
+
+
+def test_titles_runaway_spans_and_misread_dates_are_not_actors(make_text_doc, make_timex):
+    doc = make_text_doc(
+        "The Prime Minister and Jane Doe met Acme Corp ( the firm ) staff on Thursday .",
+        ents=[("The Prime Minister", "ORG"), ("Jane Doe", "PERSON"), ("Acme Corp ( the firm ) staff", "ORG"),
+              ("Thursday", "GPE")])
+    timexes = [make_timex(doc, "Thursday", "2025-03-20", date(2025, 3, 20), date(2025, 3, 21))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert ev.actors == ("Jane Doe",)
+
+
+def test_a_dateline_alone_makes_no_event(make_text_doc, make_timex):
+    doc = make_text_doc("Monday , March 17 , 2025\nTalks began on Monday .")
+    timexes = [make_timex(doc, "Monday, March 17, 2025", "2025-03-17", PUB, date(2025, 3, 18)),
+               make_timex(doc, "on Monday", "2025-03-17", PUB, date(2025, 3, 18))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert ev.expression == "on Monday" and ev.sentence == "Talks began on Monday."

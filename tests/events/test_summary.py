@@ -164,3 +164,38 @@ def test_sentence_summary_without_a_parse_cuts_at_a_word_boundary():
     assert text.startswith("Leaders from many countries said on Sunday") and text.endswith("…")
     assert len(text.rstrip("…").split()) == 12
     assert sentence_summary("They met on Sunday.", 8, 17) == "They met on Sunday."
+
+
+def test_subjectless_finite_clause_falls_back_to_the_sentence_phrase(make_doc):
+    # A parse gone astray: "said" has no subject, the speaker hangs elsewhere.
+    # "The envoy said on Sunday, there would be more talks."
+    doc = make_doc([
+        ("The", 1, "det", "DET"), ("envoy", 2, "obl", "NOUN"),
+        ("said", 2, "ROOT", "VERB", FIN_PAST), ("on", 4, "case", "ADP"), ("Sunday", 2, "obl", "PROPN"),
+        (",", 7, "punct", "PUNCT"), ("there", 7, "expl", "PRON"), ("would", 7, "aux", "AUX"),
+        ("be", 2, "advcl", "AUX", "VerbForm=Inf"), ("more", 9, "amod", "ADJ"), ("talks", 8, "nsubj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ])
+    assert summary_of(doc, "on Sunday") == "The envoy said on Sunday"
+
+
+def test_as_of_keeps_its_preposition(make_doc):
+    # "As of Monday, no charges were filed."
+    doc = make_doc([
+        ("As", 2, "case", "ADP"), ("of", 2, "case", "ADP"), ("Monday", 7, "obl", "PROPN"),
+        (",", 2, "punct", "PUNCT"), ("no", 5, "det", "DET"), ("charges", 7, "nsubj:pass", "NOUN"),
+        ("were", 7, "aux:pass", "AUX", FIN_PAST), ("filed", 7, "ROOT", "VERB", "Tense=Past|VerbForm=Part"),
+        (".", 7, "punct", "PUNCT"),
+    ])
+    assert summary_of(doc, "Monday") == "As of Monday, no charges were filed"
+
+
+def test_reported_speech_after_a_colon_is_cut_off(make_doc):
+    # "An aide told reporters on Monday: the plan stands."
+    doc = make_doc([
+        ("An", 1, "det", "DET"), ("aide", 2, "nsubj", "NOUN"), ("told", 2, "ROOT", "VERB", FIN_PAST),
+        ("reporters", 2, "obj", "NOUN"), ("on", 5, "case", "ADP"), ("Monday", 2, "obl", "PROPN"),
+        (":", 9, "punct", "PUNCT"), ("the", 8, "det", "DET"), ("plan", 9, "nsubj", "NOUN"),
+        ("stands", 2, "ccomp", "VERB", "Tense=Pres|VerbForm=Fin"), (".", 2, "punct", "PUNCT"),
+    ])
+    assert summary_of(doc, "on Monday") == "An aide told reporters on Monday"

@@ -8,11 +8,25 @@ list "Russian" next to "Russia" for one actor.
 
 Names are normalised within the article by ``timeline.nlp.actor_names(doc)`` ("Mr Putin"
 and "Vladimir Putin" are one actor) when the nlp package provides it, else the entity
-text is used; duplicates are removed and the order of appearance kept.
+text is used; duplicates are removed and the order of appearance kept. An entity that
+overlaps a time expression ("Thursday" mistaken for a place) or that is only a title
+("Prime Minister", "the President": it names a role, not who) is not an actor, nor is a
+"name" of more than six words or with quotes or brackets (a recogniser's runaway span).
 """
 from __future__ import annotations
 
 ACTOR_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
+MAX_WORDS = 6
+TITLE_WORDS = frozenset(
+    "the prime deputy vice first minister ministers president chancellor secretary premier "
+    "king queen prince princess pope spokesman spokeswoman spokesperson mayor governor senator "
+    "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady".split())
+
+
+def is_title(text: str) -> bool:
+    """True for a bare title such as "Prime Minister" or "the President"."""
+    words = text.replace(".", " ").lower().split()
+    return bool(words) and all(w in TITLE_WORDS for w in words)
 
 
 def article_names(doc) -> dict[tuple[int, int], str]:
@@ -24,13 +38,23 @@ def article_names(doc) -> dict[tuple[int, int], str]:
     return {(span.start, span.end): name for span, name in actor_names(doc).items()}
 
 
-def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, int], str]) -> tuple[str, ...]:
-    """Actors named by the entities inside ``[start_char, end_char)`` of ``doc``."""
+def plausible(name: str) -> bool:
+    """A name, not a run of text an entity recogniser swallowed: at most six words, no
+    quotes, brackets, colons or semicolons."""
+    return len(name.split()) <= MAX_WORDS and not any(c in name for c in '"“”()[]:;')
+
+
+def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, int], str],
+                    times: list[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Actors named by the entities inside ``[start_char, end_char)`` of ``doc``; entities
+    overlapping one of the ``times`` character ranges are skipped."""
     seen: dict[str, None] = {}
     for ent in doc.ents:
         if ent.start_char < start_char or ent.end_char > end_char or ent.label_ not in ACTOR_LABELS:
             continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in times):
+            continue
         name = names.get((ent.start, ent.end)) or " ".join(ent.text.split())
-        if name:
+        if name and not is_title(name) and plausible(name):
             seen.setdefault(name, None)
     return tuple(seen)

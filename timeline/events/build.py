@@ -6,9 +6,12 @@ durations ("for 30 days") and PRESENT_REF / PAST_REF / FUTURE_REF make no event.
 
 Several expressions in one sentence give one event each, ranges included: "from March
 to May" gives an event for March and one for May, each with the same sentence, so a
-timeline shows both ends and a date correction touches one end only.
+timeline shows both ends and a date correction touches one end only. A sentence that is
+nothing but its expression (a dateline: "Monday, May 5, 2025") makes no event.
 """
 from __future__ import annotations
+
+import re
 
 from timeline.events.actors import article_names, sentence_actors
 from timeline.events.sentences import SentenceIndex, sentence_ranges
@@ -17,6 +20,7 @@ from timeline.events.summary import summarise
 from timeline.model import Article, Event, TimeExpression, event_id
 
 EVENT_TYPES = ("DATE", "TIME", "DURATION")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def makes_event(timex: TimeExpression) -> bool:
@@ -43,11 +47,14 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     index = SentenceIndex(sentence_ranges(doc))
     names = article_names(doc) if doc.ents else {}
     tense_of = _tense_function()
+    times = [(t.start, t.end) for t in timexes]
     article_id = article.article_id
     events = []
     for timex in sorted(chosen, key=lambda t: (t.start, t.end)):
         s_start, s_end = index.find(timex.start, timex.end)
         sentence = text[s_start:s_end]
+        if not _says_more(sentence, timex.start - s_start, timex.end - s_start):
+            continue
         expr_start, expr_end = timex.start - s_start, timex.end - s_start
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         tense = tense_of(span) if span is not None else None
@@ -65,7 +72,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             expr_start=expr_start,
             expr_end=expr_end,
             sentence_start=s_start,
-            actors=sentence_actors(doc, s_start, s_end, names),
+            actors=sentence_actors(doc, s_start, s_end, names, times),
             article_title=article.title,
             article_url=article.url,
             source=article.source,
@@ -74,6 +81,12 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             direction=timex.direction,
         ))
     return events
+
+
+def _says_more(sentence: str, expr_start: int, expr_end: int) -> bool:
+    """False for a sentence that is only its expression (a dateline such as "Monday, May 5, 2025")."""
+    rest = sentence[:expr_start] + " " + sentence[expr_end:]
+    return _WORD.search(rest) is not None
 
 
 def _tense_function():

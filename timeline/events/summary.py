@@ -37,7 +37,7 @@ _PREDICATE_MARKERS = _SUBJECTS | {"cop"}
 _SUBORDINATORS = frozenset({
     "after", "although", "as", "because", "before", "once", "since", "though", "till",
     "until", "when", "whenever", "where", "whereas", "while", "that", "and", "but", "or",
-    "so", "yet", "nor",
+    "so", "yet", "nor", "which", "who", "whom",
 })
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OPENERS = {"“": "”", "‘": "’", "(": ")", "[": "]"}
@@ -58,13 +58,40 @@ def _is_predicate(tok) -> bool:
             or any(_base(c.dep_) in _PREDICATE_MARKERS for c in tok.children))
 
 
+def _has_subject(tok) -> bool:
+    return any(_base(c.dep_) in _SUBJECTS for c in tok.children)
+
+
+def _finite(tok) -> bool:
+    return "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
 def governing_predicate(tok):
-    """The verb (or nominal predicate) that ``tok`` depends on, out of open complements."""
+    """The verb (or nominal predicate) that ``tok`` depends on, out of open complements
+    and purpose clauses that have no subject of their own ("expected *to speak*")."""
     while not _is_predicate(tok):
         tok = tok.head
-    while _base(tok.dep_) == "xcomp" and tok.head.i != tok.i:
+    while tok.head.i != tok.i and not _has_subject(tok) and not _finite(tok) and (
+            _base(tok.dep_) in _COMPLEMENTS or _base(tok.dep_) == "advcl" and _is_infinitival(tok)):
         tok = tok.head
     return tok
+
+
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "obj", "dobj"})
+_MAIN = frozenset({"root", "parataxis", "conj", "dep", "list", "discourse", "orphan"})
+
+
+def _stands_alone(verb, inside: set[int]) -> bool:
+    """A clause that reads on its own: inside the sentence, with a subject (its own, its
+    coordinated head's, or the noun a relative clause modifies), or a non-finite verb
+    attached to a main clause ("Following talks on Monday, ...")."""
+    dep = _base(verb.dep_)
+    if verb.is_space or verb.i not in inside:
+        return False
+    return (_has_subject(verb) or "Imp" in verb.morph.get("Mood")
+            or dep in ("relcl", "acl") and verb.head.i in inside
+            or dep == "conj" and _has_subject(verb.head)
+            or verb.pos_ == "VERB" and not _finite(verb) and dep not in _MAIN)
 
 
 def _words(tokens) -> int:
@@ -126,22 +153,50 @@ def _unbalanced(tokens) -> set[str]:
     return bad
 
 
-def _is_junk_start(tok) -> bool:
+def _is_junk_start(tok, expr: range) -> bool:
+    if tok.i in expr:
+        return False
     if tok.is_punct:
         return tok.text not in _OPENERS and tok.text != '"'
-    return tok.lower_ in _SUBORDINATORS and _base(tok.dep_) in ("mark", "advmod", "cc")
+    dep = _base(tok.dep_)
+    if dep in ("case", "prep") and tok.head.i not in expr and tok.pos_ == "ADP":
+        return True  # a preposition whose object was cut away ("to a shutdown lasting ...")
+    if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "ADP":
+        return False  # "As of Monday", "since before the war"
+    return tok.lower_ in _SUBORDINATORS and dep in ("mark", "advmod", "cc", "case", "prep")
 
 
-def _tidy(doc, keep: set[int]) -> list:
-    tokens = [doc[i] for i in sorted(keep)]
+_BOUNDARIES = frozenset({":", ";", "—", "–", "--"})
+_COMMAS = _BOUNDARIES | {","}
+MIN_PHRASE = 5  # words of a comma-bounded phrase used when the parse gives no clause
+MIN_CLAUSE = 2  # words besides the expression for a clause to say something
+
+
+def _segment(tokens: list, expr: range, marks: frozenset = _BOUNDARIES) -> list:
+    """The part of ``tokens`` between the punctuation ``marks`` (: ; —) around ``expr``."""
+    start, end = 0, len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.text in marks and tok.i not in expr:
+            if tok.i < expr.start:
+                start = k + 1
+            elif k < end:
+                end = k
+    return tokens[start:end]
+
+
+def _tidy(doc, keep: set[int], expr: range) -> list:
+    tokens = [doc[i] for i in sorted(keep) if not doc[i].is_space]
+    part = _segment(tokens, expr)
+    if _words(part) - len(expr) >= MIN_CLAUSE:  # an aside between dashes keeps its sentence
+        tokens = part
     bad = _unbalanced(tokens)
-    tokens = [t for t in tokens if t.text not in bad]
+    tokens = [t for t in tokens if t.text not in bad or t.i in expr]
     while True:
         size = len(tokens)
-        while tokens and _is_junk_start(tokens[0]):
+        while tokens and _is_junk_start(tokens[0], expr):
             tokens.pop(0)
-        while tokens and tokens[-1].is_punct and tokens[-1].text not in _OPENERS.values() \
-                and tokens[-1].text != '"':
+        while tokens and tokens[-1].i not in expr and tokens[-1].is_punct \
+                and tokens[-1].text not in _OPENERS.values() and tokens[-1].text != '"':
             tokens.pop()
         if len(tokens) > 1 and _OPENERS.get(tokens[0].text, '"' if tokens[0].text == '"' else None) \
                 == tokens[-1].text:
@@ -174,17 +229,33 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT) -> str:
-    """Summary of the clause holding the expression at ``[start_char, end_char)`` of a parsed Doc."""
+def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
+                   sentence: tuple[int, int] | None = None) -> str:
+    """Summary of the clause holding the expression at ``[start_char, end_char)`` of a parsed
+    Doc, within the ``sentence`` character range when given. A finite clause without a
+    subject (a parse gone astray) gives the part of the sentence around the expression."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     expr = range(span.start, span.end)
+    s_start, s_end = sentence or (0, len(doc.text))
+    inside = {t.i for t in doc if t.idx >= s_start and t.idx + len(t) <= s_end}
     verb = governing_predicate(span.root)
-    top, keep = _clause(verb, expr)
-    for tier in (_TIER1, _TIER2, _TIER3):
-        if tier is not _TIER1 and _words(_tidy(doc, keep)) <= limit:
-            break
-        _drop(keep, top, tier, expr, conjuncts=tier is _TIER1)
-    tokens = _tidy(doc, keep)
+    alone = _stands_alone(verb, inside)
+    tokens = []
+    if alone:
+        top, keep = _clause(verb, expr)
+        keep &= inside
+        for tier in (_TIER1, _TIER2, _TIER3):
+            if tier is not _TIER1 and _words(_tidy(doc, keep, expr)) <= limit:
+                break
+            _drop(keep, top, tier, expr, conjuncts=tier is _TIER1)
+        tokens = _tidy(doc, keep, expr)
+        alone = _words(tokens) - len(expr) >= MIN_CLAUSE
+    if not alone:
+        tokens = _tidy(doc, inside, expr)
+    if not alone:  # no clause to trust: the phrase up to a comma, if it says enough
+        phrase = _segment(tokens, expr, _COMMAS)
+        if phrase and tokens and phrase[0].i == tokens[0].i and _words(phrase) >= MIN_PHRASE:
+            tokens = _tidy(doc, {t.i for t in phrase}, expr)
     if _words(tokens) > limit:
         return _capitalise(cut_words(render(doc, tokens), render(doc, list(span)), limit))
     return _capitalise(render(doc, tokens))
@@ -202,7 +273,15 @@ def cut_words(text: str, expression: str, limit: int = LIMIT) -> str:
     end = start + limit
     head = ELLIPSIS if start > 0 else ""
     tail = ELLIPSIS if end < len(words) else ""
-    return head + " ".join(words[start:end]).rstrip(",;:") + tail
+    return head + _balanced(" ".join(words[start:end])).rstrip(",;:") + tail
+
+
+def _balanced(text: str) -> str:
+    """``text`` without the quotes and brackets a cut left unpaired."""
+    for opener, closer in list(_OPENERS.items()) + [('"', '"')]:
+        if (text.count(opener) % 2 if opener == closer else text.count(opener) != text.count(closer)):
+            text = text.replace(opener, "").replace(closer, "")
+    return " ".join(text.split())
 
 
 def sentence_summary(sentence: str, expr_start: int, expr_end: int, limit: int = LIMIT) -> str:
@@ -217,7 +296,8 @@ def summarise(doc, sentence: str, sentence_start: int, expr_start: int, expr_end
               limit: int = LIMIT) -> str:
     """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise."""
     if doc.has_annotation("DEP"):
-        text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit)
+        text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit,
+                              (sentence_start, sentence_start + len(sentence)))
         if text:
             return text
     return sentence_summary(sentence, expr_start, expr_end, limit)
