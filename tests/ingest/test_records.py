@@ -91,3 +91,18 @@ def test_csv_row_errors_name_the_line():
     results = list(iter_bytes("a.csv", data))
     assert [r.text if not isinstance(r, IngestError) else r.where for r in results] == [
         "Good one.", "line 3", "line 4", "Also good."]
+
+
+def test_html_in_a_text_field_becomes_plain_text():
+    record = {"text": "<p>The vote is on <b>Friday</b> &amp; results<br>follow.</p><script>alert('x')</script>"
+                      "<p>Second <a href='https://example.org'>para</a>.</p><style>p {}</style>",
+              "published": "2025-03-03"}
+    assert read_bytes("a.json", json.dumps(record).encode())[0].text == (
+        "The vote is on Friday & results\nfollow.\n\nSecond para.")
+    with pytest.raises(IngestError, match="markup but no words"):
+        read_bytes("a.json", json.dumps({"text": "<script>x()</script>", "published": "2025-03-03"}).encode())
+
+
+def test_text_with_angle_brackets_but_no_markup_is_left_alone():
+    record = {"text": "Flows < 30 m3/s and > 10 m3/s.", "published": "2025-03-03"}
+    assert read_bytes("a.json", json.dumps(record).encode())[0].text == "Flows < 30 m3/s and > 10 m3/s."

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from timeline.ingest.decode import clean_text, decode
 from timeline.ingest.dates import find_dateline, parse_date_value
 from timeline.ingest.errors import IngestError
-from timeline.ingest.html import parse_html
+from timeline.ingest.html import LOOKS_LIKE_HTML, fragment_text, parse_html
 from timeline.ingest.plain import parse_text
 from timeline.ingest.records import csv_records, fields_of, json_records, jsonl_records
 from timeline.model import Article
@@ -168,7 +168,9 @@ def _from_record(name: str, where: str, record: dict, published: date | None) ->
     text = fields.get("text")
     if not isinstance(text, str) or not clean_text(text):
         return IngestError(name, "no 'text' field with the article's text", where)
-    text = clean_text(text)
+    text = clean_text(fragment_text(text) if LOOKS_LIKE_HTML.search(text) else text)
+    if not text:
+        return IngestError(name, "the 'text' field holds markup but no words", where)
     raw_date = fields.get("published")
     when = parse_date_value(raw_date) if raw_date is not None else None
     if raw_date is not None and when is None:

@@ -50,3 +50,25 @@ def parse_html(html: str) -> tuple[str, dict]:
         "url": (meta.url if meta else "") or "",
         "published": published,
     }
+
+
+# a record's text that carries markup (feeds often put HTML in their "text" field)
+LOOKS_LIKE_HTML = re.compile(r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|script|style|img)\b[^<>]*>",
+                             re.IGNORECASE)
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "svg", "head")
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
+
+
+def fragment_text(html: str) -> str:
+    """The words of an HTML fragment: scripts and styles dropped, paragraphs on their own
+    lines, entities decoded, no markup kept."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in list(root.iter(*_DROP)):
+        element.drop_tree()
+    for element in root.iter("br"):
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    return root.text_content()
