@@ -1,0 +1,30 @@
+from datetime import date
+
+from timeline.model import EventFilter
+from timeline.store.filters import escape_like, search_key, where
+
+
+def test_empty_filter_has_no_where_clause():
+    assert where(None) == ("", []) and where(EventFilter()) == ("", [])
+    assert where(EventFilter(text="   ")) == ("", [])
+
+
+def test_user_values_travel_only_as_parameters():
+    hostile = "x' OR 1=1 --"
+    flt = EventFilter(start=date(2025, 1, 1), end=date(2025, 2, 1), text=f"{hostile} 50%",
+                      actors=(hostile, "B"), sources=(hostile,), article_ids=("a",),
+                      statuses=("happened",), granularities=("day", "week"))
+    sql, params = where(flt)
+    assert hostile not in sql and "50" not in sql and "2025" not in sql
+    assert sql.count("?") == len(params) == 2 + 5 + 2 + 1 + 1 + 1 + 2  # 5 search terms
+    assert params[:2] == ["2025-01-01", "2025-02-01"]
+    assert "%50\\%%" in params
+
+
+def test_escape_like_makes_wildcards_and_escape_literal():
+    assert escape_like("100%_a\\b") == "100\\%\\_a\\\\b"
+    assert escape_like("plain") == "plain"
+
+
+def test_search_key_is_casefolded_and_skips_empty_parts():
+    assert search_key("Straße", "", "MARCH") == "strasse\nmarch"
