@@ -86,3 +86,8 @@ def test_place_in_year_grace_keeps_a_reported_deadline():
     make = lambda y: f"{y:04d}-04-02"  # noqa: E731
     assert v.place_in_year(REF, make, "past") == "2024-04-02"
     assert v.place_in_year(REF, make, "past", grace=31) == "2025-04-02"
+
+
+def test_nth_weekday():
+    assert v.nth_weekday(1999, 11, 3, 4) == date(1999, 11, 25)  # Thanksgiving
+    assert v.nth_weekday(2025, 5, 0, -1) == date(2025, 5, 26)  # Memorial Day

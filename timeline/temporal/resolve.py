@@ -104,7 +104,14 @@ class Resolver:
     # -- kinds ----------------------------------------------------------------
     def r_date(self, cand, f, ctx):
         if "holiday" in f:
-            f["month"], f["day"] = (int(x) for x in f["holiday"].split("-"))
+            parts = f["holiday"].split("-", 2)
+            if len(parts) == 3:  # the n-th weekday of a month
+                month, weekday, nth = int(parts[0]), int(parts[1]), int(parts[2])
+
+                def make(y):
+                    return values.nth_weekday(y, month, weekday, nth).isoformat()
+                return self._place(make, f, ctx)
+            f["month"], f["day"] = (int(x) for x in parts)
         if "month" in f and "day" in f:
             def make(y):
                 return f"{y:04d}-{f['month']:02d}-{f['day']:02d}"
@@ -127,6 +134,9 @@ class Resolver:
         else:
             def make(y):
                 return f"{y:04d}"
+        return self._place(make, f, ctx)
+
+    def _place(self, make, f, ctx):
         if "yearoffset" in f:
             f["year"] = self._dct(ctx).year + f["yearoffset"]
         if "year" in f:
@@ -145,6 +155,23 @@ class Resolver:
         if "hour" in f:
             value = values.time_of_day(value, f["hour"], f.get("minute", 0))
         return value if values.interval(value) else None
+
+    def r_narrative(self, cand, f, ctx):
+        return ctx.narrative if values.interval(ctx.narrative or "") else None
+
+    def r_spoken_year(self, cand, f, ctx):
+        words = [w for w in re.split(r"[\s-]+", normal_key(self._text)) if w not in ("the", "year", "and", "hundred")]
+        if words and words[0] in self.tables["month_name"]:
+            month = int(self.tables["month_name"][words.pop(0)])
+        else:
+            month = None
+        table = {k: int(v) for k, v in self.tables["numword"].items() if v.isdigit()}
+        table["oh"] = 0
+        if words[:2] == ["two", "thousand"]:
+            year = 2000 + sum(table.get(w, 0) for w in words[2:])
+        else:
+            year = table[words[0]] * 100 + sum(table.get(w, 0) for w in words[1:])
+        return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
     def r_explicit(self, cand, f, ctx):
         found = explicit.parse_date(self._text, ctx.dct, ctx.date_order)

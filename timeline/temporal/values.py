@@ -141,6 +141,15 @@ def interval(value: str) -> tuple[str, date, date] | None:
     return "year", date(year, 1, 1), date(year + 1, 1, 1)
 
 
+def nth_weekday(year: int, month: int, day: int, n: int) -> date:
+    """The ``n``-th weekday ``day`` (0=Monday) of a month; n=-1 is the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(day - first.weekday()) % 7 + 7 * (n - 1))
+    last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - day) % 7)
+
+
 def relative(reference: date, unit: str, offset: int) -> str:
     """The ``unit`` period ``offset`` units from the one containing ``reference``
     ("last week" = relative(ref, "week", -1))."""
