@@ -163,18 +163,56 @@ def test_batch_streams_each_answer_before_reading_the_next_line():
     assert out.getvalue().count(b"\n") == 2
 
 
-def test_console_script_batch_reports_bad_lines_in_a_real_process():
+def _real_tagger_or_skip():
+    try:
+        from timeline.temporal import tag_time  # noqa: F401
+    except ImportError:
+        pytest.skip("the temporal tagger has not landed yet")
+
+
+def test_console_script_batch_in_a_real_process():
     exe = shutil.which("timeline")
     if exe is None:
         pytest.skip("the timeline console script is not installed (pip install -e .)")
-    try:
-        from timeline.temporal import tag_time  # noqa: F401 - the batch loads it first thing
-    except ImportError:
-        pytest.skip("the temporal tagger has not landed yet")
-    stdin = '{"id": "x", "text": "hello", "dct": "not a date"}\n\xff garbage\n{"id": "y"}\n'
-    proc = subprocess.run([exe, "timex", "--batch"], input=stdin.encode("latin-1"),
-                          capture_output=True, timeout=120)
+    _real_tagger_or_skip()
+    lines = [
+        json.dumps({"id": "x", "text": "hello", "dct": "not a date"}).encode(),
+        b"\xff garbage",
+        json.dumps({"id": "fut", "text": "The envoys will talk on Tuesday.", "dct": "2025-03-17"}).encode(),
+        json.dumps({"id": "y"}).encode(),
+        json.dumps({"id": "past", "text": "The envoys talked on Tuesday.", "dct": "2025-03-17"}).encode(),
+    ]
+    proc = subprocess.run([exe, "timex", "--batch"], input=b"\n".join(lines) + b"\n",
+                          capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
-    assert [o["id"] for o in out] == ["x", None, "y"]
-    assert all("error" in o for o in out) and b"Traceback" not in proc.stderr
+    assert [o["id"] for o in out] == ["x", None, "fut", "y", "past"]
+    assert ["error" in o for o in out] == [True, True, False, True, False]
+    assert b"Traceback" not in proc.stderr
+    (future,) = out[2]["timexes"]
+    assert (future["text"], future["type"], future["value"]) == ("Tuesday", "DATE", "2025-03-18")
+    assert (future["start_date"], future["end_date"], future["granularity"]) == ("2025-03-18", "2025-03-19", "day")
+    assert [t["value"] for t in out[4]["timexes"]] == ["2025-03-11"]
+
+
+def test_real_tagger_on_a_utf16_file(tmp_path):
+    _real_tagger_or_skip()
+    text = "Ministers – tired – will meet on Thursday.\nThey met on Saturday; a 30-day truce began."
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode("utf-16"))
+    result = run(str(path), "--dct", "2025-03-17")
+    assert result.exit_code == 0, result.output
+    found = {t["text"]: t for t in json.loads(result.output)}
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in found.values())
+    assert found["Thursday"]["value"] == "2025-03-20"
+    assert found["Saturday"]["value"] == "2025-03-15"
+    assert (found["30-day"]["type"], found["30-day"]["value"]) == ("DURATION", "P30D")
+
+
+def test_real_tagger_huge_single_line_beyond_spacy_max_length():
+    _real_tagger_or_skip()
+    text = "Nothing new. " * 80_000 + "It ended on Monday."  # 1.04 million characters
+    result = run("--batch", stdin=json.dumps({"id": "big", "text": text, "dct": "2025-03-17"}) + "\n")
+    assert result.exit_code == 0
+    (out,) = [json.loads(line) for line in result.output.splitlines()]
+    assert [(t["start"], t["value"]) for t in out["timexes"]] == [(len(text) - 7, "2025-03-17")]
