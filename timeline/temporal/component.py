@@ -44,11 +44,12 @@ class TemporalTagger:
         out: list[TimeExpression] = []
         narrative = dct.isoformat() if dct else ""
         narrative_end = -1
+        recent: dict[str, str] = {}
         for cand in rules.find(text, self.ruleset):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             tense = tense_of(span) if span is not None and len(span) else None
             near = narrative_end >= 0 and not _SENTENCE_END.search(text, narrative_end, cand.start)
-            ctx = Context(dct, narrative, near, tense, self.date_order)
+            ctx = Context(dct, narrative, near, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -77,6 +78,7 @@ class TemporalTagger:
             if start_date and ttype in ("DATE", "TIME") and cand.rule.resolve not in _NO_ANCHOR_UPDATE \
                     and cand.rule.params.get("anchor") != "narrative":
                 narrative, narrative_end = value, cand.end
+                recent[granularity] = value
         return out
 
 

@@ -28,6 +28,8 @@ class Context:
     narrative_near: bool  # that date was mentioned in the same sentence
     tense: str | None  # past / future / present / None
     date_order: str = "MDY"
+    recent: dict | None = None  # granularity -> value of the last date of that granularity
+    before: str = ""  # a few characters of text before the expression
 
 
 def _number(text: str, tables: dict) -> float | None:
@@ -156,8 +158,10 @@ class Resolver:
             value = values.time_of_day(value, f["hour"], f.get("minute", 0))
         return value if values.interval(value) else None
 
-    def r_narrative(self, cand, f, ctx):
-        return ctx.narrative if values.interval(ctx.narrative or "") else None
+    def r_latest_quarter(self, cand, f, ctx):
+        """"the (latest) quarter": the last quarter mentioned, else the last one completed."""
+        mentioned = (ctx.recent or {}).get("quarter")
+        return mentioned or values.relative(self._dct(ctx), "quarter", -1)
 
     def r_spoken_year(self, cand, f, ctx):
         words = [w for w in re.split(r"[\s-]+", normal_key(self._text)) if w not in ("the", "year", "and", "hundred")]
@@ -207,7 +211,8 @@ class Resolver:
             unit, offset = "day", 0
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)
-        if (cand.rule.params.get("sign") == "-1" and unit == "year"
+        comparison = "this" in f and offset == -1 and re.search(r"(?:\d|million|billion|cents|share|%)\W*$", ctx.before)
+        if ((cand.rule.params.get("sign") == "-1" or comparison) and unit == "year"
                 and (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half")):
             return values.shift(ctx.narrative, "year", offset)  # "a year ago" in quarterly results
         return values.relative(self._anchor(cand, ctx), unit, offset)
