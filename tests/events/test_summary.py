@@ -199,3 +199,11 @@ def test_reported_speech_after_a_colon_is_cut_off(make_doc):
         ("stands", 2, "ccomp", "VERB", "Tense=Pres|VerbForm=Fin"), (".", 2, "punct", "PUNCT"),
     ])
     assert summary_of(doc, "on Monday") == "An aide told reporters on Monday"
+
+
+def test_a_subordinate_clause_with_a_wrong_label_is_still_dropped(make_doc):
+    rows = [list(r) for r in EXPECTED]
+    rows[17][2:4] = ["obl", "NOUN"]  # "continues" misread as an oblique noun
+    rows[17][1] = 5
+    doc = make_doc([tuple(r) for r in rows])
+    assert summary_of(doc, "on Tuesday") == "President Smith is expected to talk to his rival Mr Jones on Tuesday"

@@ -103,6 +103,13 @@ def _is_infinitival(tok) -> bool:
     return any(_base(c.dep_) == "mark" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
 
 
+def _is_subordinate(tok) -> bool:
+    """A clause with a subordinator and a subject, whatever its relation says ("as the
+    talks continue" read as an oblique)."""
+    return _base(tok.dep_) not in _TIER2 and _has_subject(tok) and any(
+        _base(c.dep_) == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
+
+
 def _drop(keep: set[int], top, deps: frozenset, expr: range, conjuncts: bool) -> None:
     """Remove from ``keep`` the subtrees under ``top`` whose relation is in ``deps``
     (and coordinated clauses when ``conjuncts``) that do not hold ``expr``."""
@@ -112,7 +119,7 @@ def _drop(keep: set[int], top, deps: frozenset, expr: range, conjuncts: bool) ->
         dep = _base(tok.dep_)
         if dep == "advcl" and _is_infinitival(tok):
             dep = "acl"  # purpose clauses read as part of the event: they go in tier 2
-        if dep in deps or (conjuncts and _is_clausal_conj(tok)):
+        if dep in deps or conjuncts and (_is_clausal_conj(tok) or _is_subordinate(tok)):
             if tok.right_edge.i < expr.start or tok.left_edge.i >= expr.stop:
                 keep.difference_update(t.i for t in tok.subtree)
 
