@@ -1,12 +1,13 @@
 """Throughput and value F1 of `timeline timex --batch` against dateparser.search_dates, in one run.
 
-    python -m benchmarks.timex_vs_dateparser [--corpus DIR] [--repeat 3] [--out FILE]
+    python -m benchmarks.timex_vs_dateparser [--corpus DIR] [--repeat 5] [--out FILE]
 
 Texts: the TimeBank documents of the TempEval-3 training data (../shared/data/tempeval3/train),
 each with its DCT as the reference date. Ours runs as the real `timeline timex --batch`
 subprocess: the pipeline load (process start to the answer of a first short line) is reported
 separately, then every pass streams all documents through the same process. dateparser gets a
-warm-up call too. Each tool's time is the best of --repeat passes. Value F1 uses
+warm-up call too. The tools take turns, one pass each per round, so that they share the
+machine's load; each tool's time is the best of --repeat rounds. Value F1 uses
 timeline.evaluation on the same documents; dateparser's (substring, datetime) pairs become
 spans by locating each substring in order, value = the date at day precision.
 datefinder and parsedatetime (the `peers` extra) are measured as well when importable.
@@ -56,40 +57,50 @@ def timeline_command() -> list[str]:
     return [exe, "timex", "--batch"] if exe else [sys.executable, "-m", "timeline", "timex", "--batch"]
 
 
-def run_ours(docs: list[GoldDoc], repeat: int) -> dict:
-    lines = [json.dumps({"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat()}).encode() + b"\n"
-             for d in docs]
-    started = time.perf_counter()
-    proc = subprocess.Popen(timeline_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    try:
-        proc.stdin.write(json.dumps(WARMUP).encode() + b"\n")
-        proc.stdin.flush()
-        first = json.loads(proc.stdout.readline() or b"null")
+class BatchProcess:
+    """The real `timeline timex --batch` subprocess, kept alive across passes."""
+
+    def __init__(self, docs: list[GoldDoc]):
+        self.docs = docs
+        self.lines = [json.dumps({"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat()}).encode()
+                      + b"\n" for d in docs]
+        started = time.perf_counter()
+        self.proc = subprocess.Popen(timeline_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.proc.stdin.write(json.dumps(WARMUP).encode() + b"\n")
+        self.proc.stdin.flush()
+        first = json.loads(self.proc.stdout.readline() or b"null")
         if not first or "timexes" not in first:
+            self.close()
             raise RuntimeError(f"`timeline timex --batch` did not answer the warm-up line: {first}")
-        load = time.perf_counter() - started
-        times, answers = [], []
-        for _ in range(repeat):
-            writer = threading.Thread(target=lambda: (proc.stdin.writelines(lines), proc.stdin.flush()))
-            t0 = time.perf_counter()
-            writer.start()
-            answers = [json.loads(proc.stdout.readline()) for _ in lines]
-            times.append(time.perf_counter() - t0)
-            writer.join()
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=60)
-    predicted, errors = {}, []
-    for doc, answer in zip(docs, answers):
-        if answer.get("id") != doc.doc_id:
-            raise RuntimeError(f"answer out of order: expected {doc.doc_id}, got {answer.get('id')}")
-        if "error" in answer:
-            errors.append(f"{doc.doc_id}: {answer['error']}")
-        predicted[doc.doc_id] = [
-            TimeExpression(t["start"], t["end"], t["text"], t["type"], t["value"])
-            for t in answer.get("timexes", [])
-        ]
-    return {"load_seconds": load, "times": times, "predicted": predicted, "errors": errors}
+        self.load_seconds = time.perf_counter() - started
+        self.answers: list[dict] = []
+
+    def one_pass(self) -> float:
+        """Stream every document through the process (a writer thread feeds stdin); seconds."""
+        writer = threading.Thread(target=lambda: (self.proc.stdin.writelines(self.lines),
+                                                  self.proc.stdin.flush()))
+        t0 = time.perf_counter()
+        writer.start()
+        raw = [self.proc.stdout.readline() for _ in self.lines]
+        seconds = time.perf_counter() - t0
+        writer.join()
+        self.answers = [json.loads(line) for line in raw]
+        return seconds
+
+    def predictions(self) -> tuple[dict, list[str]]:
+        predicted, errors = {}, []
+        for doc, answer in zip(self.docs, self.answers):
+            if answer.get("id") != doc.doc_id:
+                raise RuntimeError(f"answer out of order: expected {doc.doc_id}, got {answer.get('id')}")
+            if "error" in answer:
+                errors.append(f"{doc.doc_id}: {answer['error']}")
+            predicted[doc.doc_id] = [TimeExpression(t["start"], t["end"], t["text"], t["type"], t["value"])
+                                     for t in answer.get("timexes", [])]
+        return predicted, errors
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
 
 
 # ----------------------------------------------------------------------------- peers
@@ -150,17 +161,37 @@ PEERS = {  # name -> (distribution, factory of tag(text, dct))
 }
 
 
-def run_in_process(docs: list[GoldDoc], factory, repeat: int) -> dict:
+def load_peer(factory) -> tuple[object, float]:
     t0 = time.perf_counter()
     tag = factory()
     tag(WARMUP["text"], date.fromisoformat(WARMUP["dct"]))
-    load = time.perf_counter() - t0
-    times, predicted = [], {}
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        predicted = {d.doc_id: tag(d.text, d.dct) for d in docs}
-        times.append(time.perf_counter() - t0)
-    return {"load_seconds": load, "times": times, "predicted": predicted, "errors": []}
+    return tag, time.perf_counter() - t0
+
+
+def peer_pass(tag, docs: list[GoldDoc]) -> tuple[float, dict]:
+    t0 = time.perf_counter()
+    predicted = {d.doc_id: tag(d.text, d.dct) for d in docs}
+    return time.perf_counter() - t0, predicted
+
+
+def measure(docs: list[GoldDoc], peers: dict, repeat: int) -> dict[str, dict]:
+    """Rounds of one pass per tool, interleaved so that every tool sees the same machine load."""
+    ours = BatchProcess(docs)
+    runs = {"timeline timex --batch": {"load_seconds": ours.load_seconds, "times": []}}
+    tags = {}
+    for name, factory in peers.items():
+        tags[name], load = load_peer(factory)
+        runs[name] = {"load_seconds": load, "times": [], "errors": []}
+    try:
+        for _ in range(repeat):
+            runs["timeline timex --batch"]["times"].append(ours.one_pass())
+            for name, tag in tags.items():
+                seconds, runs[name]["predicted"] = peer_pass(tag, docs)
+                runs[name]["times"].append(seconds)
+        runs["timeline timex --batch"]["predicted"], runs["timeline timex --batch"]["errors"] = ours.predictions()
+    finally:
+        ours.close()
+    return runs
 
 
 # ----------------------------------------------------------------------------- report
@@ -190,7 +221,7 @@ def _version(dist: str) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", help="folder of .tml files (default: ../shared TimeBank)")
-    parser.add_argument("--repeat", type=int, default=3, help="passes per tool; the best one counts")
+    parser.add_argument("--repeat", type=int, default=5, help="passes per tool; the best one counts")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "timex.json"))
     args = parser.parse_args(argv)
     corpus = find_corpus(args.corpus)
@@ -204,12 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, {kb:.0f} KB, {sum(len(d.timexes) for d in docs)} gold TIMEX3 "
           f"({corpus}); best of {args.repeat} passes")
 
-    results = {"timeline timex --batch": summarise(docs, run_ours(docs, args.repeat))}
+    peers = {}
     for name, (dist, factory) in PEERS.items():
         if _version(dist) is None:
             print(f"({name}: not installed, skipped)")
-            continue
-        results[name] = summarise(docs, run_in_process(docs, factory, args.repeat))
+        else:
+            peers[name] = factory
+    results = {name: summarise(docs, run) for name, run in measure(docs, peers, args.repeat).items()}
 
     print(f"{'tool':<26} {'load s':>7} {'best s':>7} {'KB/s':>8} {'docs/s':>7} "
           f"{'strict':>7} {'relaxed':>7} {'value':>7}")
