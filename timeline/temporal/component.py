@@ -14,8 +14,6 @@ from timeline.temporal.resolve import Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_of
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-# expressions anchored on the narrative do not become the next narrative anchor
-_NO_ANCHOR_UPDATE = {"shift"}
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
@@ -75,8 +73,7 @@ class TemporalTagger:
             out.append(timex)
             if span is not None and span.start_char == cand.start and span.end_char == cand.end:
                 span._.timex = timex
-            if start_date and ttype in ("DATE", "TIME") and cand.rule.resolve not in _NO_ANCHOR_UPDATE \
-                    and cand.rule.params.get("anchor") != "narrative":
+            if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
                 narrative, narrative_end = value, cand.end
                 recent[granularity] = value
         return out

@@ -127,6 +127,8 @@ class Resolver:
                 return f"{y:04d}-{f['season']}"
         elif "ordinal" in f:
             quarter = 4 if f["ordinal"] == -1 else f["ordinal"]
+            if ctx.tense == "future":  # "expects to report third-quarter results": the nearest one
+                ctx.tense = None
 
             def make(y):
                 return f"{y:04d}-Q{quarter}"
@@ -160,8 +162,11 @@ class Resolver:
 
     def r_latest_quarter(self, cand, f, ctx):
         """"the (latest) quarter": the last quarter mentioned, else the last one completed."""
+        completed = values.relative(self._dct(ctx), "quarter", -1)
         mentioned = (ctx.recent or {}).get("quarter")
-        return mentioned or values.relative(self._dct(ctx), "quarter", -1)
+        if mentioned and values.interval(mentioned)[1] < ctx.dct:
+            return mentioned
+        return completed
 
     def r_spoken_year(self, cand, f, ctx):
         words = [w for w in re.split(r"[\s-]+", normal_key(self._text)) if w not in ("the", "year", "and", "hundred")]
@@ -212,9 +217,10 @@ class Resolver:
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)
         comparison = "this" in f and offset == -1 and re.search(r"(?:\d|million|billion|cents|share|%)\W*$", ctx.before)
-        if ((cand.rule.params.get("sign") == "-1" or comparison) and unit == "year"
-                and (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half")):
-            return values.shift(ctx.narrative, "year", offset)  # "a year ago" in quarterly results
+        if (cand.rule.params.get("sign") == "-1" or comparison) and unit == "year":
+            quarter = self._period(ctx)
+            if quarter:  # "a year ago" in quarterly results: that quarter, a year before
+                return values.shift(quarter, "year", offset)
         return values.relative(self._anchor(cand, ctx), unit, offset)
 
     @staticmethod
@@ -224,6 +230,14 @@ class Resolver:
         if day.weekday() >= 5 or tense != "past":
             return values.render(day, "weekend")
         return values.relative(day, "weekend", -1)
+
+    @staticmethod
+    def _period(ctx) -> str | None:
+        """The quarter (or half) the text is reporting on, if it mentioned one."""
+        if (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half"):
+            return ctx.narrative
+        recent = ctx.recent or {}
+        return recent.get("quarter") or recent.get("half")
 
     def r_shift(self, cand, f, ctx):
         unit, scale = self._unit(f, cand)
@@ -239,6 +253,8 @@ class Resolver:
         if span is None:
             return values.relative(self._dct(ctx), unit, offset)
         granularity, start, _ = span
+        if unit == "year" and self._period(ctx):
+            return values.shift(self._period(ctx), unit, offset)
         if (unit in ("day", "week") and granularity in ("day", "time")) or \
                 (unit == "year" and granularity in ("quarter", "half", "season")) or granularity == unit:
             return values.shift(ctx.narrative, unit, offset)

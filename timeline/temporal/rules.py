@@ -16,7 +16,7 @@ from pathlib import Path
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
-              "table", "span", "examples", "part"}
+              "table", "span", "examples", "part", "keeps_anchor"}
 
 
 @dataclass
