@@ -1,0 +1,37 @@
+import pytest
+import spacy
+
+from timeline.nlp.loader import MODEL_DIR
+from timeline.nlp.ruler import add_entity_rules
+
+HAS_MODEL = (MODEL_DIR / "meta.json").is_file()
+needs_model = pytest.mark.skipif(not HAS_MODEL, reason="the shipped model is not built (python training/build.py)")
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """Blank English + the entity rules only: tests the rules without the statistical model."""
+    return add_entity_rules(spacy.blank("en"))
+
+
+def annotate(nlp, text, ents=()):
+    """Run the rule components on ``text`` after presetting statistical entities.
+
+    ``ents``: (substring, label) pairs standing for what a statistical NER found."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    spans = []
+    for sub, label in ents:
+        start = text.index(sub)
+        span = doc.char_span(start, start + len(sub), label=label)
+        assert span is not None, sub
+        spans.append(span)
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def ents_of(doc):
+    return [(e.text, e.label_) for e in doc.ents]

@@ -1,0 +1,51 @@
+from timeline.nlp import actor_names
+from tests.nlp.conftest import annotate
+
+
+def names(doc):
+    return [(span.text, name) for span, name in sorted(actor_names(doc).items(), key=lambda kv: kv[0].start)]
+
+
+def test_surname_and_title_forms_join_the_full_name(rules_nlp):
+    text = "Mr Putin spoke first. Vladimir Putin then left, and Putin's aide stayed."
+    doc = annotate(rules_nlp, text, ents=[("Vladimir Putin", "PERSON"), ("Putin's", "PERSON")])
+    assert names(doc) == [("Putin", "Vladimir Putin"), ("Vladimir Putin", "Vladimir Putin"),
+                          ("Putin's", "Vladimir Putin")]
+
+
+def test_first_name_after_sir_joins_the_full_name(rules_nlp):
+    doc = annotate(rules_nlp, "Keir Starmer arrived. Later Sir Keir spoke.", ents=[("Keir Starmer", "PERSON")])
+    assert names(doc) == [("Keir Starmer", "Keir Starmer"), ("Keir", "Keir Starmer")]
+
+
+def test_longest_full_name_wins(rules_nlp):
+    text = "Donald J. Trump signed. Donald Trump spoke; Trump agreed."
+    doc = annotate(rules_nlp, text, ents=[("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"),
+                                          ("Trump agreed", "PERSON")])
+    doc.ents = list(doc.ents[:2]) + [doc[-3:-2].char_span(0, 5, label="PERSON")]
+    assert [n for _, n in names(doc)] == ["Donald J. Trump"] * 3
+
+
+def test_ambiguous_surname_goes_to_the_most_frequent_full_name(rules_nlp):
+    text = "Melania Trump smiled. Donald Trump spoke. Later Donald Trump left and Trump waved."
+    doc = rules_nlp.make_doc(text)
+    spans = [doc.char_span(m.start(), m.end(), label="PERSON")
+             for m in __import__("re").finditer(r"Melania Trump|Donald Trump|(?<= and )Trump", text)]
+    doc.ents = spans
+    assert [n for _, n in names(doc)] == ["Melania Trump", "Donald Trump", "Donald Trump", "Donald Trump"]
+
+
+def test_unrelated_people_stay_apart(rules_nlp):
+    doc = annotate(rules_nlp, "Steve Witkoff met Volodymyr Zelensky.",
+                   ents=[("Steve Witkoff", "PERSON"), ("Volodymyr Zelensky", "PERSON")])
+    assert names(doc) == [("Steve Witkoff", "Steve Witkoff"), ("Volodymyr Zelensky", "Volodymyr Zelensky")]
+
+
+def test_countries_take_canonical_names(rules_nlp):
+    doc = annotate(rules_nlp, "The UK and Britain and the United Kingdom agree.", ents=[("the United Kingdom", "GPE")])
+    assert [n for _, n in names(doc)] == ["United Kingdom"] * 3
+
+
+def test_other_entities_keep_tidy_text(rules_nlp):
+    doc = annotate(rules_nlp, "The Acme Widgets board met.", ents=[("The Acme Widgets", "ORG")])
+    assert names(doc) == [("The Acme Widgets", "Acme Widgets")]

@@ -1,0 +1,32 @@
+from tests.nlp.conftest import annotate, ents_of
+
+
+def test_title_and_surname_gives_the_name_only(rules_nlp):
+    doc = annotate(rules_nlp, "Yesterday Mr Putin met Sir Keir Starmer and Mrs. Thatcher.")
+    assert ents_of(doc) == [("Putin", "PERSON"), ("Keir Starmer", "PERSON"), ("Thatcher", "PERSON")]
+
+
+def test_multi_word_titles(rules_nlp):
+    doc = annotate(rules_nlp, "Prime Minister Keir Starmer called President Trump and Foreign Secretary David Lammy.")
+    assert ents_of(doc) == [("Keir Starmer", "PERSON"), ("Trump", "PERSON"), ("David Lammy", "PERSON")]
+
+
+def test_statistical_person_loses_its_title(rules_nlp):
+    doc = annotate(rules_nlp, "Envoy Steve Witkoff and Sir Keir left.",
+                   ents=[("Envoy Steve Witkoff", "PERSON"), ("Sir Keir", "PERSON")])
+    assert ents_of(doc) == [("Steve Witkoff", "PERSON"), ("Keir", "PERSON")]
+
+
+def test_title_overrides_a_wrong_statistical_label(rules_nlp):
+    doc = annotate(rules_nlp, "Mr Zelensky spoke.", ents=[("Zelensky", "GPE")])
+    assert ents_of(doc) == [("Zelensky", "PERSON")]
+
+
+def test_no_person_without_a_capitalised_name(rules_nlp):
+    doc = annotate(rules_nlp, "The President said the Prime Minister of Spain and the mr x were late.")
+    assert [e for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+def test_title_alone_is_kept_when_nothing_follows(rules_nlp):
+    doc = annotate(rules_nlp, "Thank you, Sir.", ents=[("Sir", "PERSON")])
+    assert ents_of(doc) == [("Sir", "PERSON")]

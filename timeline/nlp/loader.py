@@ -1,0 +1,85 @@
+"""Pipeline assembly: the shipped English model (or another spaCy pipeline) + entity rules +
+the temporal components, built once per process.
+
+    load()                      shipped model (timeline/nlp/model), no download
+    load("en_core_web_trf")     any installed spaCy pipeline name or path
+    TIMELINE_SPACY_MODEL=...    the same, from the environment
+    load_rules()                blank English + sentencizer + temporal (no tense/entities; fast)
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from spacy.language import Language
+
+from timeline.nlp.ruler import add_entity_rules
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+ENV_VAR = "TIMELINE_SPACY_MODEL"
+REBUILD = "python training/build.py ../shared/data   (see training/README.md)"
+
+_cache: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy pipeline cannot be loaded; the message says why and what to do."""
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline load(name) would use: name, else $TIMELINE_SPACY_MODEL, else the shipped one."""
+    return name or os.environ.get(ENV_VAR, "").strip() or str(MODEL_DIR)
+
+
+def load_base(name: str | None = None) -> Language:
+    """The statistical pipeline alone (no rules, no temporal components), not cached."""
+    import spacy
+
+    target = model_name(name)
+    if target == str(MODEL_DIR):
+        missing = [f for f in ("meta.json", "config.cfg") if not (MODEL_DIR / f).is_file()]
+        if missing:
+            raise ModelNotFoundError(
+                f"the shipped English model is missing at {MODEL_DIR} (no {', '.join(missing)}). "
+                f"Rebuild it with: {REBUILD}; or set {ENV_VAR} to an installed spaCy pipeline.")
+    try:
+        return spacy.load(target)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelNotFoundError(
+            f"cannot load the spaCy pipeline {target!r}: {exc}. Use the shipped model (unset "
+            f"{ENV_VAR}) or install that pipeline; the shipped one rebuilds with: {REBUILD}") from None
+
+
+def _add_temporal(nlp: Language) -> Language:
+    try:
+        from timeline.temporal import add_temporal
+    except ImportError as exc:  # pragma: no cover - only while the package is incomplete
+        raise ImportError(f"timeline.temporal is needed to assemble the pipeline: {exc}") from exc
+    return add_temporal(nlp)
+
+
+def load(name: str | None = None) -> Language:
+    """Statistical pipeline + entity rules + temporal components, cached per pipeline name."""
+    key = model_name(name)
+    with _lock:
+        if key not in _cache:
+            nlp = add_entity_rules(load_base(name))
+            nlp.max_length = max(nlp.max_length, 5_000_000)
+            _cache[key] = _add_temporal(nlp)
+        return _cache[key]
+
+
+def load_rules() -> Language:
+    """Blank English + sentencizer + temporal components: the fast path (no tense model, no entities)."""
+    key = "<rules>"
+    with _lock:
+        if key not in _cache:
+            import spacy
+
+            nlp = spacy.blank("en")
+            nlp.add_pipe("sentencizer")
+            nlp.max_length = 5_000_000
+            _cache[key] = _add_temporal(nlp)
+        return _cache[key]

