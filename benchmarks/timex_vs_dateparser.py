@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -232,8 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
     kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    load_at_start = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     print(f"{len(docs)} documents, {kb:.0f} KB, {sum(len(d.timexes) for d in docs)} gold TIMEX3 "
-          f"({corpus}); best of {args.repeat} passes")
+          f"({corpus}); best of {args.repeat} rounds; load average {load_at_start}")
 
     peers = {}
     for name, (dist, factory) in PEERS.items():
@@ -260,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         "gold_timexes": sum(len(d.timexes) for d in docs), "repeat": args.repeat,
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "processor": platform.processor() or platform.machine()},
+                    "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count(),
+                    "load_average_1m_at_start": load_at_start},
         "versions": {d: _version(d) for d in ("timeline-builder", "spacy", "dateparser",
                                               "datefinder", "parsedatetime")},
         "ratio_kb_per_s_vs_dateparser": ratio,
