@@ -99,12 +99,11 @@ def event_row(event: Event) -> dict:
 
 
 def article_row(info) -> dict:
-    """One row of the articles table (an ArticleInfo from the store)."""
-    published = getattr(info, "published", None)
+    """One row of the articles table (a timeline.store.ArticleInfo)."""
     return {
         "article_id": info.article_id,
-        "title": getattr(info, "title", "") or "(untitled)",
-        "source": getattr(info, "source", ""),
-        "published": published.isoformat() if hasattr(published, "isoformat") else str(published or ""),
-        "events": getattr(info, "events", 0),
+        "title": info.title or "(untitled)",
+        "source": info.source,
+        "published": info.published.isoformat(),
+        "events": info.events,
     }

@@ -1,0 +1,114 @@
+"""A small REST API beside the app (Flask routes on ``app.server``).
+
+    GET  /api/events?start=&end=&q=&actors=&sources=&statuses=&granularities=&format=json|csv
+    POST /api/articles      JSON {title, text, published, url, source} or multipart file(s)
+    GET  /api/articles
+
+Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes under /api).
+"""
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qsl, urlencode, urlparse
+
+from flask import Flask, Response, jsonify, request
+
+from dashboard.ingesting import MAX_BYTES, default_analyse, ingest_bytes, store_article
+from timeline.model import Article, EventFilter
+
+ARTICLE_FIELDS = ("title", "text", "published", "url", "source")
+
+
+def error(message: str, status: int = 400):
+    return jsonify({"error": message}), status
+
+
+def article_from_json(data) -> Article:
+    """An Article from a JSON body; ValueError names the field that is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("the body must be a JSON object with text and published")
+    unknown = sorted(set(data) - set(ARTICLE_FIELDS))
+    if unknown:
+        raise ValueError(f"unknown field(s): {', '.join(unknown)}")
+    for name in ARTICLE_FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(f"{name} must be a string")
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise ValueError("text is required")
+    if not data.get("published"):
+        raise ValueError("published is required (YYYY-MM-DD)")
+    try:
+        published = date.fromisoformat(data["published"][:10])
+    except ValueError:
+        raise ValueError(f"published is not a date: {data['published']!r} (use YYYY-MM-DD)") from None
+    return Article(text=text, published=published, title=data.get("title") or "",
+                   url=data.get("url") or "", source=data.get("source") or "", path="api")
+
+
+def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
+    @server.before_request
+    def same_origin_only():
+        """Refuse cross-site writes (a page elsewhere posting to this local server)."""
+        if request.path.startswith("/api/") and request.method != "GET":
+            origin = request.headers.get("Origin")
+            if origin and urlparse(origin).netloc != request.host:
+                return error("cross-origin requests are refused", 403)
+        return None
+
+    @server.get("/api/events")
+    def api_events():
+        params = [(k, v) for k, v in parse_qsl(request.query_string.decode("utf-8", "replace"))
+                  if k not in ("format", "limit")]
+        fmt = request.args.get("format", "json")
+        if fmt not in ("json", "csv"):
+            return error(f"format must be json or csv, not {fmt!r}")
+        try:
+            flt = EventFilter.from_query(urlencode(params))
+            limit = int(request.args["limit"]) if "limit" in request.args else None
+        except ValueError as exc:
+            return error(f"bad query: {exc}")
+        from timeline.export import to_csv, to_json
+
+        events = store.iter_events(flt, limit=limit)
+        if fmt == "csv":
+            return Response(to_csv(events), mimetype="text/csv; charset=utf-8")
+        return Response(to_json(events), mimetype="application/json")
+
+    @server.get("/api/articles")
+    def api_articles():
+        return jsonify([{"article_id": a.article_id, "title": a.title, "url": a.url,
+                         "source": a.source, "published": a.published.isoformat(),
+                         "events": a.events} for a in store.articles()])
+
+    @server.post("/api/articles")
+    def api_add_articles():
+        if request.files:
+            published = request.form.get("published") or None
+            try:
+                day = date.fromisoformat(published) if published else None
+            except ValueError:
+                return error(f"published is not a date: {published!r} (use YYYY-MM-DD)")
+            results = []
+            for upload in request.files.getlist("file") or list(request.files.values()):
+                results += ingest_bytes(store, upload.filename or "upload", upload.read(), day,
+                                        analyse, max_bytes)
+        else:
+            data = request.get_json(silent=True)
+            if data is None:
+                return error("send a JSON object (Content-Type: application/json) or files")
+            try:
+                article = article_from_json(data)
+            except ValueError as exc:
+                return error(str(exc))
+            if len(article.text.encode()) > max_bytes:
+                return error(f"text too large; the limit is {max_bytes / 1e6:.1f} MB")
+            results = [store_article(store, article, article.title or "article", analyse)]
+        body = {"results": [r.to_json() for r in results]}
+        if all(r.status == "refused" for r in results):
+            return jsonify(body | {"error": "; ".join(r.message for r in results)}), 400
+        return jsonify(body), 201 if any(r.status == "added" for r in results) else 200
+
+    @server.errorhandler(413)
+    def too_large(_exc):
+        return error("request too large", 413)

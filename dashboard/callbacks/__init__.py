@@ -1,0 +1,10 @@
+"""Callbacks grouped by feature. Each module has ``register(app, store, ...)``; none imports
+the app, and the store reaches them only through these arguments (no global state)."""
+from dashboard.callbacks import articles, download, filters, panel, timeline, upload
+
+FEATURES = (filters, timeline, panel, upload, download, articles)
+
+
+def register_all(app, store, **options) -> None:
+    for feature in FEATURES:
+        feature.register(app, store, **options)

@@ -1,0 +1,37 @@
+"""The articles tab: every stored article with its event count; delete one with its events."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, no_update
+
+from dashboard import ids
+from dashboard.present import article_row
+
+
+def register(app, store, **_):
+    @app.callback(
+        Output(ids.ARTICLES_TABLE, "rowData"),
+        Input(ids.DATA_VERSION, "data"),
+        Input(ids.TABS, "active_tab"),
+    )
+    def list_articles(_version, tab):
+        if tab != "articles":
+            return no_update
+        return [article_row(info) for info in store.articles()]
+
+    @app.callback(
+        Output(ids.ARTICLES_MESSAGE, "children"),
+        Output(ids.DATA_VERSION, "data", allow_duplicate=True),
+        Input(ids.ARTICLES_DELETE, "n_clicks"),
+        State(ids.ARTICLES_TABLE, "selectedRows"),
+        State(ids.DATA_VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def delete_article(_clicks, selected, version):
+        if not selected:
+            return dbc.Alert("Select an article first.", color="warning"), no_update
+        row = selected[0]
+        if not store.delete_article(row["article_id"]):
+            return dbc.Alert("That article was already gone.", color="warning"), (version or 0) + 1
+        return (dbc.Alert(f"Deleted \u201c{row['title']}\u201d and its {row['events']} events.",
+                          color="success"), (version or 0) + 1)

@@ -1,0 +1,169 @@
+"""The page: filters on the left, the timeline and the table in the middle, the event panel in an
+off-canvas on the right, an articles tab. Static: every piece of data arrives through callbacks."""
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.controls import GRANULARITY_GROUPS, GROUP_LABELS
+from timeline.model import STATUSES
+
+ACCEPTED = ".txt,.md,.html,.htm,.json,.jsonl,.csv"
+
+EVENT_COLUMNS = [
+    {"field": "start", "headerName": "Date", "width": 110, "sort": "asc"},
+    {"field": "date", "headerName": "Value", "width": 120},
+    {"field": "status", "width": 105},
+    {"field": "expression", "width": 150},
+    {"field": "summary", "flex": 2, "minWidth": 220, "tooltipField": "summary"},
+    {"field": "actors", "flex": 1, "minWidth": 140},
+    {"field": "source", "flex": 1, "minWidth": 120},
+    {"field": "granularity", "headerName": "Grain", "width": 95},
+    {"field": "corrected", "headerName": "Fixed", "width": 80},
+]
+
+ARTICLE_COLUMNS = [
+    {"field": "title", "flex": 3, "minWidth": 240, "checkboxSelection": True},
+    {"field": "source", "flex": 1},
+    {"field": "published", "width": 130, "sort": "desc"},
+    {"field": "events", "headerName": "Events", "width": 100, "type": "numericColumn"},
+]
+
+
+def _label(text: str) -> html.Label:
+    return html.Label(text, className="form-label small text-uppercase text-muted mb-1")
+
+
+def filters() -> html.Div:
+    return html.Div([
+        _label("Dates"),
+        dcc.DatePickerRange(id=ids.DATES, clearable=True, display_format="YYYY-MM-DD",
+                            start_date_placeholder_text="from", end_date_placeholder_text="to",
+                            className="mb-3 d-block"),
+        _label("Search"),
+        dbc.Input(id=ids.SEARCH, type="search", placeholder="words in the sentence…",
+                  debounce=True, className="mb-3"),
+        _label("Actors"),
+        dcc.Dropdown(id=ids.ACTORS, multi=True, placeholder="any actor", className="mb-3"),
+        _label("Sources"),
+        dcc.Dropdown(id=ids.SOURCES, multi=True, placeholder="any source", className="mb-3"),
+        _label("Status"),
+        dbc.Checklist(id=ids.STATUSES, options=[{"label": s, "value": s} for s in STATUSES],
+                      value=list(STATUSES), inline=True, className="mb-3"),
+        _label("Precision"),
+        dbc.Checklist(id=ids.GRANULARITIES,
+                      options=[{"label": g, "value": g} for g in GRANULARITY_GROUPS],
+                      value=list(GRANULARITY_GROUPS), inline=True, className="mb-3"),
+        _label("Lanes"),
+        dbc.RadioItems(id=ids.GROUP_BY, options=[{"label": v, "value": k}
+                                                 for k, v in GROUP_LABELS.items()],
+                       value="status", inline=True, className="mb-3"),
+        dbc.Button("Reset filters", id=ids.RESET, color="secondary", outline=True, size="sm"),
+    ])
+
+
+def upload_card() -> dbc.Card:
+    return dbc.Card(dbc.CardBody([
+        html.H6("Add articles", className="card-title"),
+        dcc.Upload(id=ids.UPLOAD, multiple=True, accept=ACCEPTED, className="upload-zone",
+                   children=html.Div(["Drop files or ", html.A("choose"),
+                                      html.Div(ACCEPTED.replace(",", " "), className="small text-muted")])),
+        _label("Publication date (files without one)"),
+        dcc.DatePickerSingle(id=ids.UPLOAD_PUBLISHED, display_format="YYYY-MM-DD", clearable=True,
+                             placeholder="YYYY-MM-DD", className="d-block mb-2"),
+        dcc.Loading(html.Div(id=ids.UPLOAD_RESULT, className="small"), type="dot"),
+    ]), className="mt-3")
+
+
+def panel() -> dbc.Offcanvas:
+    return dbc.Offcanvas(
+        [html.Div(id=ids.PANEL),
+         dbc.Button("Read the whole article", id=ids.READ_ARTICLE, size="sm", color="primary",
+                    outline=True),
+         html.Div(id=ids.PANEL_MESSAGE, className="mt-2"),
+         html.Div([
+             html.Hr(),
+             html.H6("Correct this event"),
+             dbc.InputGroup([
+                 dbc.Input(id=ids.CORRECT_VALUE, placeholder="TIMEX3 value, e.g. 2025-03-20 or 2025-W12"),
+                 dbc.Button("Save", id=ids.CORRECT_SAVE, color="primary"),
+             ], size="sm", className="mb-2"),
+             dcc.DatePickerSingle(id=ids.CORRECT_DATE, display_format="YYYY-MM-DD",
+                                  placeholder="or pick a day", className="mb-2"),
+             html.Div(dbc.Button("Delete event", id=ids.DELETE_EVENT, color="danger",
+                                 outline=True, size="sm"), className="mt-2"),
+         ], className="correct-box")],
+        id=f"{ids.PANEL}-canvas", title="Event", placement="end", backdrop=False,
+        scrollable=True, is_open=False, className="event-canvas",
+    )
+
+
+def article_modal() -> dbc.Modal:
+    return dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle(id=ids.ARTICLE_MODAL_TITLE)),
+        dbc.ModalBody(id=ids.ARTICLE_MODAL_BODY, className="article-text"),
+    ], id=ids.ARTICLE_MODAL, size="xl", scrollable=True, is_open=False)
+
+
+def timeline_tab() -> dbc.Row:
+    return dbc.Row([
+        dbc.Col([dbc.Card(dbc.CardBody(filters())), upload_card()], lg=3, className="sidebar"),
+        dbc.Col([
+            html.Div(id=ids.SUMMARY, className="summary mb-1"),
+            dcc.Loading(dcc.Graph(id=ids.FIGURE, config={"displaylogo": False,
+                                                          "scrollZoom": True}),
+                        type="circle", delay_show=300),
+            html.Div([
+                html.Span(id=ids.TABLE_NOTE, className="small text-muted me-auto"),
+                dbc.Button("CSV", id=ids.DOWNLOAD_CSV, size="sm", color="primary", outline=True,
+                           className="me-1"),
+                dbc.Button("JSON", id=ids.DOWNLOAD_JSON, size="sm", color="primary", outline=True),
+                dcc.Download(id=ids.DOWNLOAD),
+            ], className="d-flex align-items-center my-2"),
+            dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
+                       getRowId="params.data.event_id",
+                       defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                       dashGridOptions={"rowSelection": "single", "animateRows": False,
+                                        "tooltipShowDelay": 300},
+                       style={"height": "360px"}),
+        ], lg=9),
+    ], className="g-3")
+
+
+def articles_tab() -> html.Div:
+    return html.Div([
+        html.Div([
+            html.Span("Select an article to delete it with its events.",
+                      className="small text-muted me-auto"),
+            dbc.Button("Delete selected article", id=ids.ARTICLES_DELETE, color="danger",
+                       outline=True, size="sm"),
+        ], className="d-flex align-items-center my-2"),
+        html.Div(id=ids.ARTICLES_MESSAGE),
+        dag.AgGrid(id=ids.ARTICLES_TABLE, columnDefs=ARTICLE_COLUMNS, rowData=[],
+                   getRowId="params.data.article_id",
+                   defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                   dashGridOptions={"rowSelection": "single"}, style={"height": "70vh"}),
+    ])
+
+
+def build_layout() -> html.Div:
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.FILTER),
+        dcc.Store(id=ids.DATA_VERSION, data=0),
+        dcc.Store(id=ids.SELECTED),
+        dbc.Navbar(dbc.Container([
+            dbc.NavbarBrand([html.Span("\u25cf", className="brand-dot"), " timeline"]),
+            html.Span("news articles \u2192 dated events", className="navbar-text small"),
+        ], fluid=True), color="dark", dark=True, className="mb-3"),
+        dbc.Container([
+            dbc.Tabs([
+                dbc.Tab(timeline_tab(), label="Timeline", tab_id="timeline", className="pt-3"),
+                dbc.Tab(articles_tab(), label="Articles", tab_id="articles", className="pt-3"),
+            ], id=ids.TABS, active_tab="timeline"),
+        ], fluid=True),
+        panel(),
+        article_modal(),
+    ])
