@@ -138,3 +138,19 @@ def test_nothing_predicted_scores_zero_without_dividing_by_zero():
     c = Counts(docs=1, gold=3)
     assert (c.strict_f1, c.relaxed_f1, c.type_f1, c.value_f1) == (0.0, 0.0, 0.0, 0.0)
     assert c.to_json()["relaxed_p"] == 0.0
+
+
+def test_reads_the_shared_tempeval3_training_data_with_the_documented_counts():
+    from pathlib import Path
+
+    root = next((p for p in (Path(__file__).resolve().parents[2] / "shared/data/tempeval3/train",
+                             Path("/work/shared/data/tempeval3/train")) if p.is_dir()), None)
+    if root is None:
+        pytest.skip("../shared/data/tempeval3/train is not on this machine")
+    docs, problems = read_corpus(root)
+    assert problems == []
+    per_subset = {}
+    for doc in docs:
+        per_subset[doc.subset] = per_subset.get(doc.subset, 0) + len(doc.timexes)
+        assert all(doc.text[t.start:t.end] == t.text and t.text.strip() for t in doc.timexes)
+    assert len(docs) == 256 and per_subset == {"TimeBank": 1243, "AQUAINT": 579}  # PROVENANCE.md

@@ -82,3 +82,17 @@ def test_eval_bad_corpus_dir_is_a_usage_error(tmp_path, make, reason):
     result = CliRunner().invoke(main, ["eval", str(make(tmp_path))])
     assert result.exit_code == 2
     assert reason in result.output and "Traceback" not in result.output
+
+
+def test_eval_names_a_document_the_tagger_fails_on_and_goes_on(corpus, monkeypatch):
+    def fragile(text, reference):
+        if "last month" in text:
+            raise RuntimeError("rule table broken")
+        return years_tagger(text, reference)
+
+    monkeypatch.setattr(evaluation, "default_tagger", lambda: fragile)
+    result = CliRunner().invoke(main, ["eval", str(corpus), "--json"])
+    assert result.exit_code == 0
+    assert "tagger failed on" in result.output and "two.tml: RuntimeError: rule table broken" in result.output
+    data = json.loads(result.output[result.output.index("{"):])
+    assert data["subsets"]["B"]["predicted"] == 0 and data["subsets"]["A"]["relaxed"] == 2
