@@ -35,3 +35,20 @@ def test_index_finds_and_joins_sentences():
     assert index.find(12, 15) == (11, 20)
     assert index.find(8, 13) == (0, 20)  # an expression across a boundary joins both
     assert index.find(10, 11) == (10, 11)  # between sentences: the expression itself
+
+
+def test_hard_wrapped_lines_stay_one_sentence():
+    text = ("Dock strike ends\nWorkers went back on Monday, and the\nships were unloaded at the port with\n"
+            "Acme Corp staff in charge.\n\nNew paragraph here.")
+    assert pieces(text) == [
+        "Dock strike ends",
+        "Workers went back on Monday, and the\nships were unloaded at the port with\nAcme Corp staff in charge.",
+        "New paragraph here.",
+    ]
+
+
+def test_a_model_cut_after_a_comma_is_joined_back(make_doc):
+    doc = make_doc([(w, None, "", "") for w in ["On", "May", "6", ",", "Lee", "left", ".", "Then", "rain", "."]])
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = k in (0, 4, 7)
+    assert [doc.text[s:e] for s, e in sentence_ranges(doc)] == ["On May 6, Lee left.", "Then rain."]

@@ -207,3 +207,16 @@ def test_a_subordinate_clause_with_a_wrong_label_is_still_dropped(make_doc):
     rows[17][1] = 5
     doc = make_doc([tuple(r) for r in rows])
     assert summary_of(doc, "on Tuesday") == "President Smith is expected to talk to his rival Mr Jones on Tuesday"
+
+
+def test_a_clause_joined_by_and_but_read_as_adverbial_borrows_the_subject(make_doc):
+    # "The car was seen on Monday, and was found on Friday."  ("found" misread as advcl)
+    doc = make_doc([
+        ("The", 1, "det", "DET"), ("car", 3, "nsubj:pass", "NOUN"), ("was", 3, "aux:pass", "AUX", FIN_PAST),
+        ("seen", 3, "ROOT", "VERB", "Tense=Past|VerbForm=Part"), ("on", 5, "case", "ADP"),
+        ("Monday", 3, "obl", "PROPN"), (",", 9, "punct", "PUNCT"), ("and", 9, "cc", "CCONJ"),
+        ("was", 9, "aux:pass", "AUX", FIN_PAST), ("found", 3, "advcl", "VERB", "Tense=Past|VerbForm=Part"),
+        ("on", 11, "case", "ADP"), ("Friday", 9, "obl", "PROPN"), (".", 3, "punct", "PUNCT"),
+    ])
+    assert summary_of(doc, "on Friday") == "The car was found on Friday"
+    assert summary_of(doc, "on Monday") == "The car was seen on Monday"

@@ -62,8 +62,26 @@ def _has_subject(tok) -> bool:
     return any(_base(c.dep_) in _SUBJECTS for c in tok.children)
 
 
+def _coordinated(verb) -> bool:
+    """A coordinated verb, or a finite "adverbial clause" that opens with "and" (a misparse)."""
+    dep = _base(verb.dep_)
+    if dep != "advcl" or not _finite(verb):
+        return dep == "conj"
+    opening = [t for t in verb.subtree if t.i < verb.i and not t.is_punct][:1]
+    return bool(opening) and _base(opening[0].dep_) == "cc"
+
+
+def _lends_subject(head) -> bool:
+    """A subject a coordinated or adverbial clause may borrow (not "which" or "who")."""
+    return any(_base(c.dep_) in _SUBJECTS and c.lower_ not in _RELATIVE_PRONOUNS for c in head.children)
+
+
 def _finite(tok) -> bool:
-    return "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    """A finite verb, or one with a finite auxiliary ("was found")."""
+    auxes = [c for c in tok.children if _base(c.dep_) == "aux"]
+    auxes += [g for c in auxes for g in c.children if _base(g.dep_) == "aux"]
+    return any("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+               for t in [tok, *auxes])
 
 
 def governing_predicate(tok):
@@ -90,7 +108,7 @@ def _stands_alone(verb, inside: set[int]) -> bool:
         return False
     return (_has_subject(verb) or "Imp" in verb.morph.get("Mood")
             or dep in ("relcl", "acl") and verb.head.i in inside
-            or dep == "conj" and _has_subject(verb.head)
+            or _coordinated(verb) and _lends_subject(verb.head)
             or verb.pos_ == "VERB" and not _finite(verb) and dep not in _MAIN)
 
 
@@ -137,9 +155,12 @@ def _clause(verb, expr: range) -> tuple[object, set[int]]:
                  if _base(c.dep_) in _SUBJECTS | {"obj", "dobj", "nsubj"}
                  and c.lower_ in _RELATIVE_PRONOUNS}
         keep -= {c.i for c in verb.children if c.is_punct and c.i < verb.i}
-    elif dep == "conj" and not any(_base(c.dep_) in _SUBJECTS for c in verb.children):
+    elif _coordinated(verb) and not _has_subject(verb) and _lends_subject(verb.head):
         head = verb.head
-        keep -= {c.i for c in verb.children if _base(c.dep_) == "cc" or c.is_punct and c.i < verb.i}
+        for tok in verb.subtree:  # the "and" (and comma) that joined it to the borrowed subject
+            if tok.i >= verb.i or not (tok.is_punct or _base(tok.dep_) == "cc"):
+                break
+            keep.discard(tok.i)
         for child in head.children:
             if child.i < head.i and _base(child.dep_) in _SUBJECTS:
                 keep |= {t.i for t in child.subtree}
@@ -166,8 +187,6 @@ def _is_junk_start(tok, expr: range) -> bool:
     if tok.is_punct:
         return tok.text not in _OPENERS and tok.text != '"'
     dep = _base(tok.dep_)
-    if dep in ("case", "prep") and tok.head.i not in expr and tok.pos_ == "ADP":
-        return True  # a preposition whose object was cut away ("to a shutdown lasting ...")
     if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "ADP":
         return False  # "As of Monday", "since before the war"
     return tok.lower_ in _SUBORDINATORS and dep in ("mark", "advmod", "cc", "case", "prep")
@@ -191,6 +210,24 @@ def _segment(tokens: list, expr: range, marks: frozenset = _BOUNDARIES) -> list:
     return tokens[start:end]
 
 
+def _opening_phrase(tokens: list, expr: range) -> int:
+    """How many tokens to drop at the start: a subordinator, or a whole opening phrase set
+    off by a comma when the subordinator is a preposition ("Since 1949, it has grown")."""
+    first = tokens[0]
+    if first.is_punct or _base(first.dep_) not in ("case", "prep"):
+        return 1
+    head = first.head
+    if head.i in expr or head.i == first.i:
+        return 1
+    edge = max(head.right_edge.i, first.right_edge.i)
+    for k, tok in enumerate(tokens):
+        if tok.i > edge:
+            if tok.text == "," and not any(t.i in expr for t in tokens[:k]):
+                return k + 1
+            break
+    return 1
+
+
 def _tidy(doc, keep: set[int], expr: range) -> list:
     tokens = [doc[i] for i in sorted(keep) if not doc[i].is_space]
     part = _segment(tokens, expr)
@@ -201,7 +238,7 @@ def _tidy(doc, keep: set[int], expr: range) -> list:
     while True:
         size = len(tokens)
         while tokens and _is_junk_start(tokens[0], expr):
-            tokens.pop(0)
+            tokens = tokens[_opening_phrase(tokens, expr):]
         while tokens and tokens[-1].i not in expr and tokens[-1].is_punct \
                 and tokens[-1].text not in _OPENERS.values() and tokens[-1].text != '"':
             tokens.pop()
@@ -228,7 +265,8 @@ def render(doc, tokens) -> str:
             if nxt.i == tok.i + 1:
                 parts.append(tok.whitespace_)
             else:
-                parts.append(" " if tok.whitespace_ or doc[nxt.i - 1].whitespace_ else "")
+                gap = doc[tok.i:nxt.i]
+                parts.append(" " if any(t.whitespace_ or t.is_space for t in gap) else "")
     return " ".join("".join(parts).split())
 
 
@@ -244,7 +282,8 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     expr = range(span.start, span.end)
     s_start, s_end = sentence or (0, len(doc.text))
-    inside = {t.i for t in doc if t.idx >= s_start and t.idx + len(t) <= s_end}
+    whole = doc.char_span(s_start, s_end, alignment_mode="contract") or span
+    inside = set(range(min(whole.start, span.start), max(whole.end, span.end)))
     verb = governing_predicate(span.root)
     alone = _stands_alone(verb, inside)
     tokens = []
@@ -302,7 +341,8 @@ def sentence_summary(sentence: str, expr_start: int, expr_end: int, limit: int =
 def summarise(doc, sentence: str, sentence_start: int, expr_start: int, expr_end: int,
               limit: int = LIMIT) -> str:
     """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise."""
-    if doc.has_annotation("DEP"):
+    span = doc.char_span(sentence_start + expr_start, sentence_start + expr_end, alignment_mode="expand")
+    if doc.has_annotation("DEP") and span is not None and len(span):
         text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit,
                               (sentence_start, sentence_start + len(sentence)))
         if text:
