@@ -15,9 +15,18 @@ With a dependency parse (``doc.has_annotation("DEP")``):
    "Chiefs will meet again on Friday"); a relative or participial clause gets
    the noun it modifies in place of its relative pronoun ("the talks, which
    resume on Friday" -> "The talks resume on Friday");
-4. leading subordinators ("after", "although", "when"), dangling punctuation and
-   unbalanced quotes are removed, the first letter is capitalised, and a text still
-   too long is cut at a word boundary with "…".
+4. only the part between strong punctuation (: ; —) that holds the expression is kept
+   ("He told reporters on Monday: ..." stops at the colon);
+5. leading subordinators ("after", "although", "when") or an opening phrase set off by
+   a comma ("Since 1949, ..."), dangling punctuation and unbalanced quotes are removed,
+   the first letter is capitalised, and a text still too long is cut at a word boundary
+   with "…".
+
+Parses go astray, so a clause is trusted only when it reads on its own: it lies inside
+the sentence, has a subject (or borrows one, or is a non-finite adjunct such as
+"Following talks on Monday") and says more than the expression. Otherwise the summary
+is the sentence's opening phrase up to a comma when it holds the expression and has at
+least five words, else the sentence around the expression.
 
 Without a parse, the sentence itself is cut to ``limit`` words around the expression.
 """
@@ -40,6 +49,12 @@ _SUBORDINATORS = frozenset({
     "so", "yet", "nor", "which", "who", "whom",
 })
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "obj", "dobj"})
+_MAIN = frozenset({"root", "parataxis", "conj", "dep", "list", "discourse", "orphan"})
+_BOUNDARIES = frozenset({":", ";", "—", "–", "--"})
+_COMMAS = _BOUNDARIES | {","}
+MIN_PHRASE = 5  # words of a comma-bounded phrase used when the parse gives no clause
+MIN_CLAUSE = 2  # words besides the expression for a clause to say something
 _OPENERS = {"“": "”", "‘": "’", "(": ")", "[": "]"}
 
 
@@ -93,10 +108,6 @@ def governing_predicate(tok):
             _base(tok.dep_) in _COMPLEMENTS or _base(tok.dep_) == "advcl" and _is_infinitival(tok)):
         tok = tok.head
     return tok
-
-
-_COMPLEMENTS = frozenset({"xcomp", "ccomp", "obj", "dobj"})
-_MAIN = frozenset({"root", "parataxis", "conj", "dep", "list", "discourse", "orphan"})
 
 
 def _stands_alone(verb, inside: set[int]) -> bool:
@@ -190,12 +201,6 @@ def _is_junk_start(tok, expr: range) -> bool:
     if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "ADP":
         return False  # "As of Monday", "since before the war"
     return tok.lower_ in _SUBORDINATORS and dep in ("mark", "advmod", "cc", "case", "prep")
-
-
-_BOUNDARIES = frozenset({":", ";", "—", "–", "--"})
-_COMMAS = _BOUNDARIES | {","}
-MIN_PHRASE = 5  # words of a comma-bounded phrase used when the parse gives no clause
-MIN_CLAUSE = 2  # words besides the expression for a clause to say something
 
 
 def _segment(tokens: list, expr: range, marks: frozenset = _BOUNDARIES) -> list:
@@ -296,9 +301,8 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
             _drop(keep, top, tier, expr, conjuncts=tier is _TIER1)
         tokens = _tidy(doc, keep, expr)
         alone = _words(tokens) - len(expr) >= MIN_CLAUSE
-    if not alone:
+    if not alone:  # no clause to trust: the sentence, or its opening phrase up to a comma
         tokens = _tidy(doc, inside, expr)
-    if not alone:  # no clause to trust: the phrase up to a comma, if it says enough
         phrase = _segment(tokens, expr, _COMMAS)
         if phrase and tokens and phrase[0].i == tokens[0].i and _words(phrase) >= MIN_PHRASE:
             tokens = _tidy(doc, {t.i for t in phrase}, expr)
@@ -334,7 +338,7 @@ def sentence_summary(sentence: str, expr_start: int, expr_end: int, limit: int =
     """Summary without a parse: the sentence cut to ``limit`` words around the expression."""
     words = sentence.split()
     if len(words) <= limit:
-        return sentence.strip()
+        return " ".join(words)
     return cut_words(sentence, sentence[expr_start:expr_end], limit)
 
 
