@@ -33,9 +33,9 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "
                "steed", "united", "limited", "related", "based", "proposed", "expected",
                "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
 # words right before an expression that point ahead ("payable Dec. 15", "by Friday")
-FUTURE_LEAD = {"by", "until", "till", "effective", "payable", "record", "deadline", "next",
-               "upcoming", "coming"}
-SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ",", "soon"}
+FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
+UNTIL_LEAD = {"by", "until", "till"}  # ahead, unless the clause is in the past ("had left by May")
+SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
@@ -43,7 +43,7 @@ def _word_cue(tokens: list, i: int) -> str | None:
     tok = tokens[i]
     low = tok.lower_
     nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-    if low in FUTURE_BEFORE_TO and nxt == "to" and low not in ("is", "are"):
+    if low in FUTURE_BEFORE_TO and nxt == "to":
         return "future"
     if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
         return "future"
@@ -137,6 +137,8 @@ def local_cue(span) -> str | None:
         i -= 1
     if i >= 0 and doc[i].lower_ in FUTURE_LEAD:
         return "future"
+    if i >= 0 and doc[i].lower_ in UNTIL_LEAD:
+        return "until"
     return None
 
 
@@ -149,14 +151,34 @@ def tense_of(span) -> str | None:
         span = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
     doc = span.doc
     local = local_cue(span)
-    if local:
+    if local and local != "until":
         return local
-    if doc.has_annotation("DEP") and doc.has_annotation("MORPH"):
+    found = _clause_tense(span)
+    if local == "until" and found != "past":
+        return "future"
+    return found
+
+
+def _annotations(doc) -> tuple[bool, bool]:
+    """(has parse + morph, has morph + POS), computed once per Doc (has_annotation is O(n))."""
+    key = "timeline.tense.annotations"
+    found = doc.user_data.get(key)
+    if found is None or found[0] != len(doc):
+        morph = doc.has_annotation("MORPH")
+        found = (len(doc), morph and doc.has_annotation("DEP"), morph and doc.has_annotation("POS"))
+        doc.user_data[key] = found
+    return found[1], found[2]
+
+
+def _clause_tense(span) -> str | None:
+    doc = span.doc
+    parsed, tagged = _annotations(doc)
+    if parsed:
         found = _parse_tense(span)
         if found:
             return found
     tokens, first, last = _window(span)
-    if doc.has_annotation("MORPH") and doc.has_annotation("POS"):
+    if tagged:
         found = _nearest(tokens, first, last, _morph_cue)
         if found:
             return found

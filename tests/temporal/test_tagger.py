@@ -1,0 +1,114 @@
+from datetime import date
+
+import pytest
+import spacy
+
+from timeline.temporal import add_temporal, tag_time
+
+DCT = date(2025, 3, 17)  # a Monday
+
+
+def values(text, dct=DCT):
+    return [(t.text, t.value) for t in tag_time(text, dct)]
+
+
+def test_news_paragraph_is_resolved_against_the_publication_date():
+    text = (
+        "The prime minister chaired a weekend video call with allies. Army chiefs will meet on "
+        "Thursday, his office told journalists on Monday, adding that he spoke over the weekend "
+        "with the president. The envoy is expected to travel to Riyadh on Tuesday to discuss a "
+        "proposed 45-day truce. Aid fell last year. After a summit on Saturday with 20 other "
+        "countries, officials said 40 nations had signed up."
+    )
+    found = {t.text: t for t in tag_time(text, DCT)}
+    assert found["weekend"].value == "2025-W11-WE"
+    assert found["the weekend"].value == "2025-W11-WE"
+    assert found["Thursday"].value == "2025-03-20"
+    assert found["Monday"].value == "2025-03-17"
+    assert found["Tuesday"].value == "2025-03-18"
+    assert found["last year"].value == "2024"
+    assert found["Saturday"].value == "2025-03-15"
+    assert (found["45-day"].type, found["45-day"].value) == ("DURATION", "P45D")
+    assert set(found) == {"weekend", "Thursday", "Monday", "the weekend", "Tuesday", "45-day",
+                          "last year", "Saturday"}
+
+
+def test_offsets_are_str_indices_and_intervals_half_open():
+    text = "Café “news” — prices rose on 3 March 2025 and fell yesterday."
+    for t in tag_time(text, DCT):
+        assert text[t.start:t.end] == t.text
+    march = [t for t in tag_time(text, DCT) if t.value == "2025-03-03"][0]
+    assert (march.start_date, march.end_date, march.granularity) == (date(2025, 3, 3), date(2025, 3, 4), "day")
+
+
+@pytest.mark.parametrize("text", [
+    "You may leave now if you wish, Mrs May said.",
+    "The March on Washington drew crowds.",
+    "He won the second round 3-2.",
+    "A 30-year-old man was arrested.",
+    "More than 30 countries and 26 other nations joined.",
+    "Call 555-123-4567 for tickets.",
+    "It cost $2000 and 1,000 people came; 2000 people left.",
+    "Prices rose 15 percent.",
+])
+def test_false_positives_are_not_dates(text):
+    assert [v for v in values(text) if v[1][:1].isdigit()] == []
+
+
+def test_narrative_anchoring():
+    text = "The bank failed on May 2, 2008. Two days later shares fell. The following year it was sold."
+    assert values(text)[1:] == [("Two days later", "2008-05-04"), ("The following year", "2009")]
+
+
+def test_ranges_are_two_dates():
+    assert values("He ruled from 2001 to 2009.") == [("2001", "2001"), ("2009", "2009")]
+    assert values("Talks ran between March and May.", date(2025, 6, 1)) == [("March", "2025-03"), ("May", "2025-05")]
+
+
+def test_month_with_past_verb_is_the_previous_one():
+    assert values("The law was passed in November.") == [("November", "2024-11")]
+    assert values("The law will be passed in November.") == [("November", "2025-11")]
+
+
+def test_modifiers_join_the_span():
+    (t,) = tag_time("Talks stalled in late November.", DCT)
+    assert (t.text, t.value, t.mod) == ("late November", "2024-11", "END")
+
+
+def test_sets_times_and_refs():
+    assert values("The index is published daily.") == [("daily", "P1D")]
+    assert values("Polls close at 9 p.m. tonight.") == [("9 p.m.", "2025-03-17T21:00"), ("tonight", "2025-03-17TNI")]
+    assert values("The firm is now profitable.") == [("now", "PRESENT_REF")]
+
+
+def test_bad_input():
+    assert tag_time("", DCT) == []
+    assert tag_time("   \n", DCT) == []
+    with pytest.raises(TypeError):
+        tag_time(b"bytes", DCT)
+    # no reference date: only what needs none is resolved
+    assert values("It happened on March 3, 2021 and on Monday.", None) == [("March 3, 2021", "2021-03-03")]
+
+
+def test_huge_single_line_is_linear():
+    import time
+
+    line = ("word 1999 and 12 more words, " * 40000)
+    start = time.perf_counter()
+    found = tag_time(line, DCT)
+    assert len(found) == 40000
+    assert time.perf_counter() - start < 30
+
+
+def test_component_in_any_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_temporal(nlp)
+    add_temporal(nlp)  # idempotent
+    assert nlp.pipe_names == ["sentencizer", "timeline_temporal"]
+    doc = nlp.make_doc("They met on Thursday.")
+    doc._.dct = DCT
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Thursday", "2025-03-13")]
+    span = doc.char_span(12, 20)
+    assert span._.timex is None or span._.timex.value == "2025-03-13"

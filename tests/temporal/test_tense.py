@@ -1,0 +1,49 @@
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from timeline.temporal.tense import tense_of
+
+NLP = spacy.blank("en")
+
+
+def span_of(text: str, target: str):
+    doc = NLP.make_doc(text)
+    start = text.index(target)
+    return doc.char_span(start, start + len(target))
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    ("The ministers will meet on Thursday.", "Thursday", "future"),
+    ("The ministers met on Thursday.", "Thursday", "past"),
+    ("She is expected to speak on Tuesday.", "Tuesday", "future"),
+    ("They're going to vote on Friday.", "Friday", "future"),
+    ("He'll arrive on Sunday.", "Sunday", "future"),
+    ("The board said on Monday it was done.", "Monday", "past"),
+    ("The firm announced on Monday a new plan.", "Monday", "past"),
+    ("The dividend is payable Dec. 15 to holders.", "Dec. 15", "future"),
+    ("The court will rule by Friday.", "Friday", "future"),
+    ("They had left by Friday.", "Friday", "past"),
+    ("Friday's ruling angered them.", "Friday", "past"),
+    ("The talks resume on Friday.", "Friday", None),
+    ("The vote is set to be held in May.", "May", "future"),
+    ("The vote will be held in May.", "May", "future"),
+])
+def test_word_cues(text, target, expected):
+    assert tense_of(span_of(text, target)) == expected
+
+
+def test_token_list_is_accepted():
+    span = span_of("They met on Thursday.", "Thursday")
+    assert tense_of(list(span)) == "past"
+    assert tense_of([]) is None
+
+
+def test_morphology_is_used_when_present():
+    words = ["They", "gather", "in", "town", "on", "Friday", "."]
+    doc = Doc(NLP.vocab, words=words, pos=["PRON", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+              morphs=["", "Tense=Past|VerbForm=Fin", "", "", "", "", ""])
+    # the word "gather" alone is no past cue; the annotation says it is past
+    assert tense_of(doc[5:6]) == "past"
+    plain = NLP.make_doc("They gather in town on Friday.")
+    assert tense_of(plain[5:6]) is None
