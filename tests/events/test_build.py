@@ -108,3 +108,11 @@ def test_a_dateline_alone_makes_no_event(make_text_doc, make_timex):
                make_timex(doc, "on Monday", "2025-03-17", PUB, date(2025, 3, 18))]
     (ev,) = build_events(article_for(doc), doc, timexes)
     assert ev.expression == "on Monday" and ev.sentence == "Talks began on Monday."
+
+
+def test_plausible_actor_names():
+    from timeline.events.actors import plausible
+
+    assert all(plausible(n) for n in ["U.S.", "Acme Inc.", "Washington, D.C.", "Jane Doe"])
+    assert not any(plausible(n) for n in ["Italy, Chile, and Peru.", "Canada.", "a b c d e f g",
+                                          'the "Dome"', ""])

@@ -220,3 +220,14 @@ def test_a_clause_joined_by_and_but_read_as_adverbial_borrows_the_subject(make_d
     ])
     assert summary_of(doc, "on Friday") == "The car was found on Friday"
     assert summary_of(doc, "on Monday") == "The car was seen on Monday"
+
+
+def test_a_relative_clause_cut_from_its_noun_is_not_a_summary(make_doc):
+    # "He praised Ann Lee, who won the vote in 2018."  ("won" misread as parataxis)
+    doc = make_doc([
+        ("He", 1, "nsubj", "PRON"), ("praised", 1, "ROOT", "VERB", FIN_PAST), ("Ann", 2, "obj", "PROPN"),
+        ("Lee", 2, "flat", "PROPN"), (",", 6, "punct", "PUNCT"), ("who", 6, "nsubj", "PRON"),
+        ("won", 1, "parataxis", "VERB", FIN_PAST), ("the", 8, "det", "DET"), ("vote", 6, "obj", "NOUN"),
+        ("in", 10, "case", "ADP"), ("2018", 6, "obl", "NUM"), (".", 1, "punct", "PUNCT"),
+    ])
+    assert summary_of(doc, "2018") == "He praised Ann Lee, who won the vote in 2018"

@@ -40,8 +40,15 @@ def article_names(doc) -> dict[tuple[int, int], str]:
 
 def plausible(name: str) -> bool:
     """A name, not a run of text an entity recogniser swallowed: at most six words, no
-    quotes, brackets, colons or semicolons."""
-    return len(name.split()) <= MAX_WORDS and not any(c in name for c in '"“”()[]:;')
+    quotes, brackets, colons, semicolons or lists ("Italy, Chile, and Peru."), and no final
+    full stop unless the last word is an abbreviation ("U.S.", "Inc.")."""
+    words = name.split()
+    if not words or len(words) > MAX_WORDS or any(c in name for c in '"“”()[]:;'):
+        return False
+    if ", and " in name or ", or " in name or name.count(",") > 1:
+        return False
+    last = words[-1]
+    return not last.endswith(".") or "." in last[:-1] or len(last) <= 4
 
 
 def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, int], str],

@@ -117,6 +117,8 @@ def _stands_alone(verb, inside: set[int]) -> bool:
     dep = _base(verb.dep_)
     if verb.is_space or verb.i not in inside:
         return False
+    if dep not in ("relcl", "acl") and not _lends_subject(verb) and _has_subject(verb):
+        return False  # "who gained fame in 2018" cut off from the noun it describes
     return (_has_subject(verb) or "Imp" in verb.morph.get("Mood")
             or dep in ("relcl", "acl") and verb.head.i in inside
             or _coordinated(verb) and _lends_subject(verb.head)
