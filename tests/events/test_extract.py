@@ -60,3 +60,9 @@ def test_parallel_workers_give_the_same_results(nlp):
     parallel = [(a.title, ev, tx) for a, ev, tx in extract_many(articles(), nlp=nlp, n_process=2, batch_size=1)]
     assert parallel == serial
     assert sum(len(ev) for _, ev, _ in parallel) == 4
+
+
+def test_a_pipeline_without_temporal_components_finds_no_events():
+    import spacy
+
+    assert analyse(articles()[0], spacy.blank("en")) == ([], [])

@@ -87,11 +87,11 @@ def table(events: list[Event], width: int = 100) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of events instead of a table.")
 def events(file: Path, published: date | None, as_json: bool):
     """Print the dated events of one article FILE (no database)."""
-    from timeline.events import extract
+    from timeline.events import extract_many
 
     articles = _read(file, published)
     nlp = _pipeline()
-    found = [(article, ordered(extract(article, nlp))) for article in articles]
+    found = [(article, ordered(evs)) for article, evs, _ in extract_many(articles, nlp=nlp)]
     if as_json:
         out = [ev.to_json() for _, evs in found for ev in evs]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
