@@ -116,3 +116,12 @@ def test_plausible_actor_names():
     assert all(plausible(n) for n in ["U.S.", "Acme Inc.", "Washington, D.C.", "Jane Doe"])
     assert not any(plausible(n) for n in ["Italy, Chile, and Peru.", "Canada.", "a b c d e f g",
                                           'the "Dome"', ""])
+
+
+def test_actor_names_are_normalised_across_the_article(make_text_doc, make_timex):
+    doc = make_text_doc(
+        "Vladimir Putin spoke to UK officials . Mr Putin will travel on Friday with Putin aides .",
+        ents=[("Vladimir Putin", "PERSON"), ("UK", "GPE"), ("Putin", "PERSON"), ("Putin", "PERSON")])
+    timexes = [make_timex(doc, "on Friday", "2025-03-21", date(2025, 3, 21), date(2025, 3, 22))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert ev.actors == ("Vladimir Putin",)

@@ -7,8 +7,8 @@ NORP ("Russian", "Ukrainian") is left out: it names a group by adjective, which 
 list "Russian" next to "Russia" for one actor.
 
 Names are normalised within the article by ``timeline.nlp.actor_names(doc)`` ("Mr Putin"
-and "Vladimir Putin" are one actor) when the nlp package provides it, else the entity
-text is used; duplicates are removed and the order of appearance kept. An entity that
+and "Vladimir Putin" are one actor; "UK" is "United Kingdom"); an entity it leaves out
+keeps its own text; duplicates are removed and the order of appearance kept. An entity that
 overlaps a time expression ("Thursday" mistaken for a place) or that is only a title
 ("Prime Minister", "the President": it names a role, not who) is not an actor, nor is a
 "name" of more than six words or with quotes or brackets (a recogniser's runaway span).
@@ -31,10 +31,8 @@ def is_title(text: str) -> bool:
 
 def article_names(doc) -> dict[tuple[int, int], str]:
     """Canonical name of each entity, keyed by its token range ``(start, end)``."""
-    try:
-        from timeline.nlp import actor_names
-    except ImportError:  # the nlp package is optional for hand-built Docs
-        return {}
+    from timeline.nlp import actor_names
+
     return {(span.start, span.end): name for span, name in actor_names(doc).items()}
 
 
