@@ -160,6 +160,11 @@ class Resolver:
             value = values.time_of_day(value, f["hour"], f.get("minute", 0))
         return value if values.interval(value) else None
 
+    def r_year_period(self, cand, f, ctx):
+        """"the 1988 period": the quarter being reported on, in that year."""
+        period = self._period(ctx)
+        return f"{f['year']:04d}{period[4:]}" if period else f"{f['year']:04d}"
+
     def r_latest_quarter(self, cand, f, ctx):
         """"the (latest) quarter": the last quarter mentioned, else the last one completed."""
         completed = values.relative(self._dct(ctx), "quarter", -1)
