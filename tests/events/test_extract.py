@@ -66,3 +66,18 @@ def test_a_pipeline_without_temporal_components_finds_no_events():
     import spacy
 
     assert analyse(articles()[0], spacy.blank("en")) == ([], [])
+
+
+def test_parallel_workers_read_input_in_bounded_batches(nlp):
+    pulled = []
+
+    def source():
+        for k in range(40):
+            pulled.append(k)
+            yield Article(text=f"Item {k} opened on Monday.", published=date(2025, 3, 19))
+
+    stream = extract_many(source(), nlp=nlp, n_process=2, batch_size=2)
+    first = next(stream)
+    assert first[1][0].value == "2025-03-17"
+    assert len(pulled) <= 2 * 2 * 2 + 2  # at most two batches per worker in flight, plus one
+    assert len(list(stream)) == 39
