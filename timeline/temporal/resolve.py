@@ -145,6 +145,8 @@ class Resolver:
             f["year"] = self._dct(ctx).year + f["yearoffset"]
         if "year" in f:
             value = make(f["year"])
+        elif f.get("this") == 0:  # "this September", "this summer": the one of the reference year
+            value = make(self._dct(ctx).year)
         else:
             dct = self._dct(ctx)
             direction = self._direction(f, ctx)

@@ -36,6 +36,9 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "
 FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
 UNTIL_LEAD = {"by", "until", "till"}  # ahead, unless the clause is in the past ("had left by May")
 SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
+# an -ed word after these is an adjective ("a still unspecified date"), not a past verb
+ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still",
+                  "newly", "recently", "previously", "already", "once", "long", "well", "fully"}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
@@ -56,7 +59,7 @@ def _word_cue(tokens: list, i: int) -> str | None:
         return "past"
     if low.endswith("ed") and len(low) > 4 and low not in NOT_PAST_ED and tok.is_alpha:
         prev = tokens[i - 1].lower_ if i > 0 else ""
-        return None if prev in ("be", "been", "being", "to") else "past"
+        return None if prev in ("be", "been", "being", "to") or prev in ADJECTIVE_LEAD else "past"
     if low in PRESENT_WORDS:
         return "present"
     return None
