@@ -47,3 +47,17 @@ def test_morphology_is_used_when_present():
     assert tense_of(doc[5:6]) == "past"
     plain = NLP.make_doc("They gather in town on Friday.")
     assert tense_of(plain[5:6]) is None
+
+
+def test_parse_is_used_when_present():
+    words = ["Chiefs", "will", "meet", "on", "Thursday", "and", "they", "said", "so"]
+    doc = Doc(NLP.vocab, words=words,
+              pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "PRON", "VERB", "ADV"],
+              morphs=["", "VerbForm=Fin", "VerbForm=Inf", "", "", "", "", "Tense=Past|VerbForm=Fin", ""],
+              heads=[2, 2, 2, 2, 3, 7, 7, 2, 7],
+              deps=["nsubj", "aux", "ROOT", "prep", "pobj", "cc", "nsubj", "conj", "advmod"])
+    assert tense_of(doc[4:5]) == "future"
+    past = Doc(NLP.vocab, words=["They", "met", "on", "Thursday"], pos=["PRON", "VERB", "ADP", "PROPN"],
+               morphs=["", "Tense=Past|VerbForm=Fin", "", ""], heads=[1, 1, 1, 2],
+               deps=["nsubj", "ROOT", "prep", "pobj"])
+    assert tense_of(past[3:4]) == "past"

@@ -324,9 +324,12 @@ class Resolver:
         wd = f.get("weekday")
         if wd is not None:
             day = values.weekday(dct, wd, self._direction(f, ctx))
-        else:
+        elif re.search(r"today|tomorrow|yesterday|tonight", text):
             offset = 1 if "tomorrow" in text else -1 if "yesterday" in text else 0
             day = values.add(dct, "day", offset)
+        else:  # a bare clock time: on the day the text is talking about
+            span = values.interval(ctx.narrative or "")
+            day = span[1] if span and span[0] in ("day", "time") else dct
         return values.time_of_day(day.isoformat(), hour, minute)
 
     def r_decade(self, cand, f, ctx):

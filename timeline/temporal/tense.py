@@ -114,7 +114,8 @@ def _parse_tense(span) -> str | None:
         return None
     group = [c for c in head.children if c.dep_ in ("aux", "auxpass")] + [head]
     for tok in group:
-        if tok.lower_ in ("will", "'ll", "shall", "wo") or (tok.lower_ == "going" and tok.nbor(1).lower_ == "to"):
+        following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if tok.lower_ in ("will", "'ll", "shall", "wo") or (tok.lower_ == "going" and following == "to"):
             return "future"
     if head.dep_ == "xcomp" and head.head.lower_ in FUTURE_BEFORE_TO:
         return "future"

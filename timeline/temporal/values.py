@@ -216,6 +216,13 @@ def duration(n: float | int | None, unit: str) -> str:
     prefix, letter = _DURATION_LETTER[unit]
     if unit == "season":
         n = None if n is None else n * 3
+    smaller = {"year": ("", 12, "M"), "day": ("T", 24, "H"), "hour": ("", 60, "M"), "minute": ("", 60, "S")}
+    if n is not None and not float(n).is_integer() and unit in smaller:
+        part, factor, small = smaller[unit]  # 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M
+        rest = round((n - int(n)) * factor)
+        if float(rest).is_integer():
+            whole = f"{int(n)}{letter}" if int(n) else ""
+            return f"P{prefix}{whole}{part if not prefix else ''}{rest}{small}"
     if n is None:
         amount = "X"
     elif float(n).is_integer():
