@@ -48,6 +48,17 @@ class RuleSet:
     negatives: list
     modifier: re.Pattern
     quantity_modifier: re.Pattern
+    triggers: frozenset = frozenset()  # words one of which every match contains (lower case)
+    trigger_numbers: re.Pattern | None = None  # numbers that can be or start an expression
+
+
+# Tables whose words never make a time expression on their own: not triggers.
+_NOT_TRIGGERS = {"numword", "this", "ordinal", "modifier", "quantity_modifier"}
+_STOP_WORDS = {"the", "a", "an", "of", "at", "as", "for", "st", "and", "in", "after", "before", "last",
+               "first", "second", "end", "new", "right", "six", "long", "near", "possible",
+               "these", "martin", "luther", "king", "boxing", "labor", "labour", "memorial"}
+_WORD = re.compile(r"[^\W\d_]+")
+TRIGGER_MARGIN = 50
 
 
 def normal_key(text: str) -> str:
@@ -84,6 +95,7 @@ def load(lang: str = "en") -> RuleSet:
     ini = _read_ini(folder / "tables.ini")
     title = set(ini["_title_case"]) if ini.has_section("_title_case") else set()
     tables = {name: dict(ini[name]) for name in ini.sections() if not name.startswith("_")}
+    trigger_words = set(ini["_triggers"]) if ini.has_section("_triggers") else set()
     alternations = {name: _alternation(t, name in title) for name, t in tables.items()}
 
     raw_fragments = dict(_read_ini(folder / "fragments.ini")["fragments"])
@@ -135,17 +147,38 @@ def load(lang: str = "en") -> RuleSet:
     for line in (folder / "negatives.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             negatives.append(re.compile(line.strip()))
+    trigger_words |= {k for name, t in tables.items() if name not in _NOT_TRIGGERS for k in t}
+    triggers = frozenset(w for phrase in trigger_words for w in re.split(r"[\s.-]+", phrase.replace("’", "'"))
+                         if w and w not in _STOP_WORDS)
+    trigger_numbers = re.compile(raw_fragments.get("trigger_numbers", r"\d"))
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
-    return RuleSet(tables, rules, negatives, modifier, quantity)
+    return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers)
+
+
+def windows(text: str, ruleset: RuleSet) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words (merged); rules only look there."""
+    words = ruleset.triggers
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
+    hits += [m.start() for m in ruleset.trigger_numbers.finditer(text)]
+    hits.sort()
+    out: list[list[int]] = []
+    for hit in hits:
+        start, end = max(0, hit - TRIGGER_MARGIN), min(len(text), hit + TRIGGER_MARGIN)
+        if out and start <= out[-1][1]:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
 
 
 def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     """Longest non-overlapping candidates, in text order, vetoed by the negatives."""
     found = []
+    spans = windows(text, ruleset)
     for order, rule in enumerate(ruleset.rules):
         span_group = rule.params.get("span")
-        for m in rule.regex.finditer(text):
+        for m in (m for a, b in spans for m in rule.regex.finditer(text, a, b)):
             start, end = m.span(span_group) if span_group else m.span()
             if end <= start:
                 continue
@@ -155,7 +188,7 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
         return []
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
     for rx in ruleset.negatives:
-        for m in rx.finditer(text):
+        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
     chosen: list[Candidate] = []
