@@ -112,3 +112,13 @@ def test_component_in_any_pipeline():
     assert [(t.text, t.value) for t in doc._.timexes] == [("Thursday", "2025-03-13")]
     span = doc.char_span(12, 20)
     assert span._.timex is None or span._.timex.value == "2025-03-13"
+
+
+def test_tag_time_agrees_with_the_component_on_a_blank_pipeline():
+    text = ("Ministers met on Thursday and will meet again next Tuesday. The plan, due by Dec. 15, "
+            "follows a 30-day review that ended last month; sales rose 4% a year earlier.")
+    nlp = add_temporal(spacy.blank("en"))
+    doc = nlp.make_doc(text)
+    doc._.dct = DCT
+    doc = nlp(doc)
+    assert [t.to_json() for t in doc._.timexes] == [t.to_json() for t in tag_time(text, DCT)]

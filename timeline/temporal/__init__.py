@@ -39,15 +39,14 @@ def rule_pipeline() -> Language:
 
 def tag_time(text: str, reference: date | None) -> list[TimeExpression]:
     """Time expressions of ``text`` resolved against ``reference`` (the publication date).
-    Offsets are Python str indices into ``text``."""
+    Offsets are Python str indices into ``text``. Uses the rule pipeline's component
+    directly on the text (tense from cue words), without building a spaCy Doc: the same
+    rules and values as ``add_temporal`` on a blank pipeline, several times faster."""
     if not isinstance(text, str):
         raise TypeError(f"tag_time needs str text, got {type(text).__name__}")
     if not text.strip():
         return []
-    nlp = rule_pipeline()
-    doc = nlp.make_doc(text)
-    doc._.dct = reference
-    return nlp(doc)._.timexes
+    return rule_pipeline().get_pipe(COMPONENT).tag_text(text, reference)
 
 
 __all__ = ["add_temporal", "rule_pipeline", "tag_time", "COMPONENT"]

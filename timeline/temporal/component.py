@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from timeline.model import TimeExpression
 from timeline.temporal import rules, values
 from timeline.temporal.resolve import Context, NeedsReference, Resolver
-from timeline.temporal.tense import tense_of
+from timeline.temporal.tense import tense_in_text, tense_of
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -35,8 +35,25 @@ class TemporalTagger:
         return doc
 
     def tag(self, doc: Doc) -> list[TimeExpression]:
-        text = doc.text
-        dct = doc._.dct
+        spans: dict[tuple[int, int], Span | None] = {}
+
+        def tense_at(start: int, end: int) -> str | None:
+            span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
+            return tense_of(span) if span is not None and len(span) else None
+
+        found = self.tag_text(doc.text, doc._.dct, tense_at)
+        for timex in found:
+            span = spans.get((timex.start, timex.end))
+            if span is not None and span.start_char == timex.start and span.end_char == timex.end:
+                span._.timex = timex
+        return found
+
+    def tag_text(self, text: str, dct, tense_at=tense_in_text) -> list[TimeExpression]:
+        """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
+        tense around a match (default: cue words read straight from the text, no Doc)."""
+        if tense_at is tense_in_text:
+            def tense_at(start, end, text=text):
+                return tense_in_text(text, start, end)
         if isinstance(dct, str):
             dct = date.fromisoformat(dct)
         out: list[TimeExpression] = []
@@ -44,8 +61,7 @@ class TemporalTagger:
         narrative_end = -1
         recent: dict[str, str] = {}
         for cand in rules.find(text, self.ruleset):
-            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            tense = tense_of(span) if span is not None and len(span) else None
+            tense = tense_at(cand.start, cand.end)
             near = narrative_end >= 0 and not _SENTENCE_END.search(text, narrative_end, cand.start)
             ctx = Context(dct, narrative, near, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
             try:
@@ -71,8 +87,6 @@ class TemporalTagger:
                 mod=cand.mod,
             )
             out.append(timex)
-            if span is not None and span.start_char == cand.start and span.end_char == cand.end:
-                span._.timex = timex
             if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
                 narrative, narrative_end = value, cand.end
                 recent[granularity] = value

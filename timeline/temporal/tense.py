@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 WINDOW_LEFT = 15
@@ -83,15 +85,15 @@ def _morph_cue(tokens: list, i: int) -> str | None:
     return None
 
 
-def _window(span) -> tuple[list, int, int]:
-    doc = span.doc
-    lo = span.start
-    while lo > 0 and span.start - lo < WINDOW_LEFT and doc[lo - 1].text.strip() not in BOUNDARY:
+def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
+    """The clause-ish stretch of ``tokens`` around tokens[first:last] (stops at . ! ? ; :)."""
+    lo = first
+    while lo > 0 and first - lo < WINDOW_LEFT and tokens[lo - 1].text.strip() not in BOUNDARY:
         lo -= 1
-    hi = span.end
-    while hi < len(doc) and hi - span.end < WINDOW_RIGHT and doc[hi].text.strip() not in BOUNDARY:
+    hi = last
+    while hi < len(tokens) and hi - last < WINDOW_RIGHT and tokens[hi].text.strip() not in BOUNDARY:
         hi += 1
-    return list(doc[lo:hi]), span.start - lo, span.end - lo
+    return list(tokens[lo:hi]), first - lo, last - lo
 
 
 def _nearest(tokens: list, first: int, last: int, cue) -> str | None:
@@ -130,37 +132,55 @@ def _parse_tense(span) -> str | None:
     return None
 
 
-def local_cue(span) -> str | None:
-    """A cue in the words touching the expression: "by Friday", "payable Dec. 15" point
-    ahead; "Friday's meeting" points back."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+def local_cue(tokens, first: int, last: int) -> str | None:
+    """A cue in the words touching tokens[first:last]: "by Friday", "payable Dec. 15" point
+    ahead; "Friday's meeting" points back; "until" is returned for by/until/till."""
+    if last < len(tokens) and tokens[last].lower_ in ("'s", "’s"):
         return "past"
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 3 and doc[i].lower_ in SKIP_LEAD:
+    i = first - 1
+    while i >= 0 and first - i <= 3 and tokens[i].lower_ in SKIP_LEAD:
         i -= 1
-    if i >= 0 and doc[i].lower_ in FUTURE_LEAD:
+    if i >= 0 and tokens[i].lower_ in FUTURE_LEAD:
         return "future"
-    if i >= 0 and doc[i].lower_ in UNTIL_LEAD:
+    if i >= 0 and tokens[i].lower_ in UNTIL_LEAD:
         return "until"
     return None
 
 
-def tense_of(span) -> str | None:
-    """"past" | "future" | "present" | None for the clause around a spaCy Span."""
-    if not isinstance(span, Span):
-        tokens = list(span)
-        if not tokens:
-            return None
-        span = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
-    doc = span.doc
-    local = local_cue(span)
+def _combine(local: str | None, clause: str | None) -> str | None:
     if local and local != "until":
         return local
-    found = _clause_tense(span)
-    if local == "until" and found != "past":
+    if local == "until" and clause != "past":
         return "future"
-    return found
+    return clause
+
+
+def word_tense(tokens, first: int, last: int) -> str | None:
+    """Tense of tokens[first:last] from cue words only (any objects with .text, .lower_, .is_alpha)."""
+    window, a, b = _window(tokens, first, last)
+    return _combine(local_cue(tokens, first, last), _nearest(window, a, b, _word_cue))
+
+
+class Word:
+    """A token of the light tokenizer: what the word cues need, nothing more."""
+
+    __slots__ = ("text", "lower_", "is_alpha")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower_ = text.lower()
+        self.is_alpha = text.isalpha()
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|[^\W_]+|\n|[^\w\s]")
+
+
+def tense_in_text(text: str, start: int, end: int) -> str | None:
+    """Tense of text[start:end] from cue words, without a spaCy Doc (the fast rule-only path)."""
+    before = [Word(m.group()) for m in _WORDS.finditer(text, max(0, start - 160), start)]
+    inside = [Word(m.group()) for m in _WORDS.finditer(text, start, end)] or [Word(text[start:end])]
+    after = [Word(m.group()) for m in _WORDS.finditer(text, end, min(len(text), end + 120))]
+    return word_tense(before + inside + after, len(before), len(before) + len(inside))
 
 
 def _annotations(doc) -> tuple[bool, bool]:
@@ -174,16 +194,19 @@ def _annotations(doc) -> tuple[bool, bool]:
     return found[1], found[2]
 
 
-def _clause_tense(span) -> str | None:
+def tense_of(span) -> str | None:
+    """"past" | "future" | "present" | None for the clause around a spaCy Span (or tokens)."""
+    if not isinstance(span, Span):
+        tokens = list(span)
+        if not tokens:
+            return None
+        span = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
     doc = span.doc
     parsed, tagged = _annotations(doc)
-    if parsed:
-        found = _parse_tense(span)
-        if found:
-            return found
-    tokens, first, last = _window(span)
-    if tagged:
-        found = _nearest(tokens, first, last, _morph_cue)
-        if found:
-            return found
-    return _nearest(tokens, first, last, _word_cue)
+    clause = _parse_tense(span) if parsed else None
+    if clause is None and tagged:
+        window, a, b = _window(doc, span.start, span.end)
+        clause = _nearest(window, a, b, _morph_cue)
+    if clause is None:
+        return word_tense(doc, span.start, span.end)
+    return _combine(local_cue(doc, span.start, span.end), clause)
