@@ -28,6 +28,8 @@ class Rule:
     params: dict
     groups: dict  # group name -> table or fragment name
     examples: list = field(default_factory=list)
+    words: frozenset = frozenset()  # trigger words the rule can match (filled by load)
+    digits: bool = True  # whether a match can contain digits
 
 
 @dataclass
@@ -153,23 +155,32 @@ def load(lang: str = "en") -> RuleSet:
     trigger_numbers = re.compile(raw_fragments.get("trigger_numbers", r"\d"))
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
+    for rule in rules:  # which trigger words each rule can contain: windows without them are skipped
+        source = rule.regex.pattern
+        rule.words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source)) & triggers
+        rule.digits = r"\d" in source or "0-9" in source
     return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers)
 
 
-def windows(text: str, ruleset: RuleSet) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words (merged); rules only look there."""
+def windows(text: str, ruleset: RuleSet) -> list[list]:
+    """Stretches of text around trigger words (merged): [start, end, words, has_number].
+    Rules only look there, and only where one of their own trigger words is."""
     words = ruleset.triggers
-    hits = [m.start() for m in _WORD.finditer(text) if m.group().lower() in words]
-    hits += [m.start() for m in ruleset.trigger_numbers.finditer(text)]
+    hits = [(m.start(), w) for m in _WORD.finditer(text) if (w := m.group().lower()) in words]
+    hits += [(m.start(), "") for m in ruleset.trigger_numbers.finditer(text)]
     hits.sort()
-    out: list[list[int]] = []
-    for hit in hits:
+    out: list[list] = []
+    for hit, word in hits:
         start, end = max(0, hit - TRIGGER_MARGIN), min(len(text), hit + TRIGGER_MARGIN)
-        if out and start <= out[-1][1]:
-            out[-1][1] = end
+        if not (out and start <= out[-1][1]):
+            out.append([start, end, set(), False])
+        window = out[-1]
+        window[1] = end
+        if word:
+            window[2].add(word)
         else:
-            out.append([start, end])
-    return [(a, b) for a, b in out]
+            window[3] = True
+    return out
 
 
 def find(text: str, ruleset: RuleSet) -> list[Candidate]:
@@ -178,7 +189,8 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     spans = windows(text, ruleset)
     for order, rule in enumerate(ruleset.rules):
         span_group = rule.params.get("span")
-        for m in (m for a, b in spans for m in rule.regex.finditer(text, a, b)):
+        todo = [(a, b) for a, b, words, number in spans if (number and rule.digits) or rule.words & words]
+        for m in (m for a, b in todo for m in rule.regex.finditer(text, a, b)):
             start, end = m.span(span_group) if span_group else m.span()
             if end <= start:
                 continue
@@ -188,7 +200,7 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
         return []
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
     for rx in ruleset.negatives:
-        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
+        for m in (m for a, b, _, _ in spans for m in rx.finditer(text, a, b)):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
     chosen: list[Candidate] = []
