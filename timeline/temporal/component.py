@@ -81,8 +81,8 @@ class TemporalTagger:
                 value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
                 start_date=start_date if ttype in ("DATE", "TIME") else None,
                 end_date=end_date if ttype in ("DATE", "TIME") else None,
-                anchor=(narrative if cand.rule.params.get("anchor") == "narrative" else narrative and dct.isoformat())
-                if anchored and dct else "",
+                anchor=(narrative if cand.rule.params.get("anchor") == "narrative" or cand.rule.resolve == "shift"
+                        else dct.isoformat()) if anchored and dct else "",
                 direction=tense if anchored and tense in ("past", "future") else "",
                 mod=cand.mod,
             )

@@ -36,7 +36,7 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "
                "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
 # words right before an expression that point ahead ("payable Dec. 15", "by Friday")
 FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
-UNTIL_LEAD = {"by", "until", "till"}  # ahead, unless the clause is in the past ("had left by May")
+UNTIL_LEAD = {"by", "until", "till", "through", "thru"}  # a boundary: the nearest such date
 SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
 # an -ed word after these is an adjective ("a still unspecified date"), not a past verb
 ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still",
@@ -150,8 +150,8 @@ def local_cue(tokens, first: int, last: int) -> str | None:
 def _combine(local: str | None, clause: str | None) -> str | None:
     if local and local != "until":
         return local
-    if local == "until" and clause != "past":
-        return "future"
+    if local == "until":  # "by May", "through January": a boundary, the nearest one unless clearly ahead
+        return "future" if clause == "future" else None
     return clause
 
 
