@@ -116,7 +116,7 @@ def timeline_figure(events: list[Event], group_by: str = "status") -> go.Figure:
         spans = [i for i in idx if not is_point(events[i])]
         if spans:
             fig.add_trace(go.Bar(
-                orientation="h", name=f"{status} (period)", legendgroup=status,
+                orientation="h", name=f"{status} (period)", legendgroup=status, showlegend=False,
                 base=[events[i].start_date.isoformat() for i in spans],
                 x=[_ms(events[i].start_date, events[i].end_date) for i in spans],
                 y=[lane_y[labels[i]] + offsets[i] for i in spans],

@@ -1,0 +1,87 @@
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from dashboard import create_app
+from dashboard.ingesting import ingest_uploads
+
+
+def fake_analyse(article):
+    """Stands in for the NLP pipeline: no events, so these tests stay fast."""
+    return [], []
+
+
+@pytest.fixture
+def client(seeded):
+    store, _ = seeded
+    return create_app(store, analyse=fake_analyse, max_files=2, max_bytes=2000).server.test_client()
+
+
+def test_get_events_json_and_csv_follow_the_filter(client):
+    data = client.get("/api/events?statuses=scheduled").get_json()
+    assert sorted(e["expression"] for e in data) == ["on Friday", "on Wednesday"]
+    resp = client.get("/api/events?q=ferry&format=csv")
+    rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True).lstrip("\ufeff"))))
+    assert resp.mimetype == "text/csv" and [r["expression"] for r in rows] == ["on Monday"]
+    assert len(client.get("/api/events?limit=2").get_json()) == 2
+
+
+@pytest.mark.parametrize("query, words", [
+    ("start=yesterday", "bad query"), ("format=xml", "format"), ("limit=many", "bad query")])
+def test_bad_queries_are_json_400(client, query, words):
+    resp = client.get(f"/api/events?{query}")
+    assert resp.status_code == 400 and words in resp.get_json()["error"]
+
+
+def test_post_article_json(client):
+    body = {"title": "Dam", "text": "The dam opened on Monday.", "published": "2025-03-19",
+            "source": "Wire"}
+    resp = client.post("/api/articles", json=body)
+    assert resp.status_code == 201 and resp.get_json()["results"][0]["status"] == "added"
+    again = client.post("/api/articles", json=body)
+    assert again.status_code == 200 and again.get_json()["results"][0]["status"] == "duplicate"
+    assert "Dam" in [a["title"] for a in client.get("/api/articles").get_json()]
+
+
+@pytest.mark.parametrize("body, words", [
+    ({"text": "x"}, "published is required"),
+    ({"text": "", "published": "2025-01-01"}, "text is required"),
+    ({"text": "x", "published": "soon"}, "not a date"),
+    ({"text": "x", "published": "2025-01-01", "evil": 1}, "unknown field"),
+    ({"text": 3, "published": "2025-01-01"}, "must be a string"),
+    ([1, 2], "JSON object"),
+])
+def test_post_article_errors(client, body, words):
+    resp = client.post("/api/articles", json=body)
+    assert resp.status_code == 400 and words in resp.get_json()["error"]
+
+
+def test_post_files_and_cross_origin(client):
+    files = {"file": (io.BytesIO(b"The fair opens on Friday."), "fair.txt")}
+    resp = client.post("/api/articles", data={**files, "published": "2025-03-19"},
+                       content_type="multipart/form-data")
+    assert resp.status_code == 201, resp.get_json()
+    resp = client.post("/api/articles", data={"file": (io.BytesIO(b"No date here."), "x.txt")},
+                       content_type="multipart/form-data")
+    assert resp.status_code == 400 and "x.txt" in json.dumps(resp.get_json())
+    resp = client.post("/api/articles", json={"text": "x", "published": "2025-01-01"},
+                       headers={"Origin": "https://evil.example"})
+    assert resp.status_code == 403
+
+
+def test_upload_limits_and_results(seeded):
+    store, _ = seeded
+    b64 = "data:text/plain;base64,"
+    import base64
+    enc = lambda s: b64 + base64.b64encode(s.encode()).decode()  # noqa: E731
+    too_many = ingest_uploads(store, [enc("a")] * 3, ["a.txt"] * 3, None, fake_analyse, max_files=2)
+    assert [r.status for r in too_many] == ["refused"] and "limit is 2" in too_many[0].message
+    results = ingest_uploads(store, [enc("x" * 50), enc("Rain fell on Monday."), "garbage",
+                                     enc("hi")], ["big.txt", "ok.txt", "bad.txt", "prog.exe"],
+                             date(2025, 3, 19), fake_analyse, max_files=5, max_bytes=30)
+    assert [r.status for r in results] == ["refused", "added", "refused", "refused"]
+    assert "too large" in results[0].message and "decoded" in results[2].message
+    assert "unsupported" in results[3].message
