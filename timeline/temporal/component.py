@@ -13,7 +13,6 @@ from timeline.temporal import rules, values
 from timeline.temporal.resolve import Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_in_text, tense_of
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
@@ -58,12 +57,10 @@ class TemporalTagger:
             dct = date.fromisoformat(dct)
         out: list[TimeExpression] = []
         narrative = dct.isoformat() if dct else ""
-        narrative_end = -1
         recent: dict[str, str] = {}
         for cand in rules.find(text, self.ruleset):
             tense = tense_at(cand.start, cand.end)
-            near = narrative_end >= 0 and not _SENTENCE_END.search(text, narrative_end, cand.start)
-            ctx = Context(dct, narrative, near, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
+            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -88,7 +85,7 @@ class TemporalTagger:
             )
             out.append(timex)
             if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
-                narrative, narrative_end = value, cand.end
+                narrative = value
                 recent[granularity] = value
         return out
 

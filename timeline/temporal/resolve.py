@@ -25,7 +25,6 @@ class NeedsReference(Exception):
 class Context:
     dct: date | None
     narrative: str  # value of the last fully specified date mentioned (or the DCT)
-    narrative_near: bool  # that date was mentioned in the same sentence
     tense: str | None  # past / future / present / None
     date_order: str = "MDY"
     recent: dict | None = None  # granularity -> value of the last date of that granularity
