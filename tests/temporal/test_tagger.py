@@ -90,6 +90,17 @@ def test_bad_input():
     assert values("It happened on March 3, 2021 and on Monday.", None) == [("March 3, 2021", "2021-03-03")]
 
 
+def test_reference_may_be_a_datetime_or_iso_string():
+    from datetime import datetime
+
+    expected = [("yesterday", "2025-03-16")]
+    assert values("He left yesterday.", datetime(2025, 3, 17, 23, 59)) == expected
+    nlp = add_temporal(spacy.blank("en"))
+    doc = nlp.make_doc("He left yesterday.")
+    doc._.dct = "2025-03-17"
+    assert [(t.text, t.value) for t in nlp(doc)._.timexes] == expected
+
+
 def test_huge_single_line_is_linear():
     import time
 

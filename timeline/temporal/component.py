@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -53,7 +53,9 @@ class TemporalTagger:
         if tense_at is tense_in_text:
             def tense_at(start, end, text=text):
                 return tense_in_text(text, start, end)
-        if isinstance(dct, str):
+        if isinstance(dct, datetime):
+            dct = dct.date()
+        elif isinstance(dct, str):
             dct = date.fromisoformat(dct)
         out: list[TimeExpression] = []
         narrative = dct.isoformat() if dct else ""
