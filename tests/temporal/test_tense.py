@@ -27,6 +27,7 @@ def span_of(text: str, target: str):
     ("Talks were supposed to end by May.", "May", None),
     ("Friday's ruling angered them.", "Friday", "past"),
     ("The talks resume on Friday.", "Friday", None),
+    ("He died on Saturday at home, reportedly due to illness.", "Saturday", "past"),
     ("The vote is set to be held in May.", "May", "future"),
     ("The vote will be held in May.", "May", "future"),
 ])

@@ -19,7 +19,7 @@ FUTURE_WORDS = {
     "planned", "plans", "plan", "intends", "aims", "hopes", "due", "expects", "must",
     "should", "planning", "preparing",
 }
-FUTURE_BEFORE_TO = {"going", "expected", "set", "due", "scheduled", "planned", "plans",
+FUTURE_BEFORE_TO = {"going", "expected", "set", "scheduled", "planned", "plans",
                     "plan", "likely", "hopes", "aims", "intends", "is", "are"}
 PAST_WORDS = {
     "was", "were", "had", "did", "said", "told", "met", "held", "came", "went", "took",
@@ -32,7 +32,7 @@ PAST_WORDS = {
 PRESENT_WORDS = {"is", "are", "am", "says", "say", "now", "currently", "does", "do"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "greed",
                "bleed", "proceed", "exceed", "succeed", "indeed", "creed", "deed", "weed",
-               "steed", "united", "limited", "related", "based", "proposed", "expected",
+               "steed", "aged", "united", "limited", "related", "based", "proposed", "expected",
                "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
 # words right before an expression that point ahead ("payable Dec. 15", "by Friday")
 FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
@@ -59,7 +59,7 @@ def _word_cue(tokens: list, i: int) -> str | None:
         return None if prev in ("be", "been", "being") else "past"
     if low in ("has", "have", "'s", "'ve") and nxt.endswith("ed"):
         return "past"
-    if low.endswith("ed") and len(low) > 4 and low not in NOT_PAST_ED and tok.is_alpha:
+    if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
         prev = tokens[i - 1].lower_ if i > 0 else ""
         return None if prev in ("be", "been", "being", "to") or prev in ADJECTIVE_LEAD else "past"
     if low in PRESENT_WORDS:
