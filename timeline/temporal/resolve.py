@@ -303,6 +303,10 @@ class Resolver:
         wd = f.get("weekday", f.get("weekdays"))
         if wd is not None:
             return f"XXXX-WXX-{wd + 1}"
+        if "month_name" in f:
+            return f"XXXX-{f['month_name']:02d}"
+        if "season" in f:
+            return f"XXXX-{f['season']}"
         unit, scale = self._unit(f, cand)
         n = f.get("number", 1) if "number" in f else 1
         return values.duration(None if n is None else n * scale, unit)
