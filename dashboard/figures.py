@@ -4,14 +4,13 @@ A day-precise (or finer) event is a point; a coarser one (week, month, quarter, 
 a horizontal bar over its interval [start_date, end_date). Lanes group events by actor,
 source or status; colour always tells the status, so what is scheduled stands apart.
 Points sharing a lane and a day are stacked inside the lane so each stays clickable.
+Figures are plain Plotly dicts (Dash sends them as they are).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
 from html import escape
-
-import plotly.graph_objects as go
 
 from timeline.model import Event
 
@@ -21,7 +20,7 @@ STATUS_SYMBOLS = {"happened": "circle", "ongoing": "square", "scheduled": "diamo
 STATUS_ORDER = ("scheduled", "ongoing", "happened")
 POINT_GRANULARITIES = {"time", "day"}
 GL_THRESHOLD = 1_000         # above this many points, draw them with WebGL
-AGGREGATE_THRESHOLD = 5_000  # above this many events, draw counts per period instead
+AGGREGATE_THRESHOLD = 3_000  # above this many events, draw counts per period instead
 MAX_LANES = 12
 SPREAD = 0.7                 # share of a lane's height used to stack same-day points
 HOVER_LIMIT = 140            # characters of summary shown on hover
@@ -93,89 +92,88 @@ def is_point(event: Event) -> bool:
     return event.granularity in POINT_GRANULARITIES or (event.end_date - event.start_date).days <= 1
 
 
-def timeline_figure(events: list[Event], group_by: str = "status") -> go.Figure:
-    """The interactive timeline of a list of events (customdata[0] of each mark is its event_id)."""
+def timeline_figure(events: list[Event], group_by: str = "status") -> dict:
+    """The interactive timeline of a list of events, as a Plotly figure dict (plain dicts and
+    lists: building graph objects for thousands of points is several times slower).
+    customdata[0] of each mark is its event_id."""
     if not events:
         return empty_figure("No events match the filter.")
     labels = lane_labels(events, group_by)
     order = lane_order(labels, group_by)
     lane_y = {name: len(order) - 1 - i for i, name in enumerate(order)}  # first lane on top
-    keys = [(lab, e.start_date, is_point(e), None if is_point(e) else e.end_date)
-            for lab, e in zip(labels, events)]
+    point = [is_point(e) for e in events]
+    keys = [(lab, e.start_date, p, None if p else e.end_date)
+            for lab, e, p in zip(labels, events, point)]
     offsets, sizes = stack_offsets(keys)
-    points_total = sum(1 for e in events if is_point(e))
-    scatter = go.Scattergl if points_total > GL_THRESHOLD else go.Scatter
+    scatter = "scattergl" if sum(point) > GL_THRESHOLD else "scatter"
 
-    fig = go.Figure()
+    traces = []
     for status in STATUS_ORDER + tuple(sorted({e.status for e in events} - set(STATUS_ORDER))):
         idx = [i for i, e in enumerate(events) if e.status == status]
-        if not idx:
-            continue
         colour = STATUS_COLOURS.get(status, "#64748b")
-        points = [i for i in idx if is_point(events[i])]
-        spans = [i for i in idx if not is_point(events[i])]
+        spans = [i for i in idx if not point[i]]
+        points = [i for i in idx if point[i]]
         if spans:
-            fig.add_trace(go.Bar(
-                orientation="h", name=f"{status} (period)", legendgroup=status, showlegend=False,
-                base=[events[i].start_date.isoformat() for i in spans],
-                x=[_ms(events[i].start_date, events[i].end_date) for i in spans],
-                y=[lane_y[labels[i]] + offsets[i] for i in spans],
-                width=[min(0.3, SPREAD / sizes[i]) for i in spans],
-                marker=dict(color=colour, opacity=0.45, line=dict(color=colour, width=1)),
-                customdata=[[events[i].event_id, hover_text(events[i])] for i in spans],
-                hovertemplate="%{customdata[1]}<extra></extra>",
-            ))
+            traces.append({
+                "type": "bar", "orientation": "h", "name": f"{status} (period)",
+                "legendgroup": status, "showlegend": False,
+                "base": [events[i].start_date.isoformat() for i in spans],
+                "x": [_ms(events[i].start_date, events[i].end_date) for i in spans],
+                "y": [lane_y[labels[i]] + offsets[i] for i in spans],
+                "width": [min(0.3, SPREAD / sizes[i]) for i in spans],
+                "marker": {"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1}},
+                "customdata": [[events[i].event_id, hover_text(events[i])] for i in spans],
+                "hovertemplate": "%{customdata[1]}<extra></extra>",
+            })
         if points:
-            fig.add_trace(scatter(
-                mode="markers", name=status, legendgroup=status,
-                x=[events[i].start_date.isoformat() for i in points],
-                y=[lane_y[labels[i]] + offsets[i] for i in points],
-                marker=dict(color=colour, size=11 if len(points) < 300 else 7,
-                            symbol=STATUS_SYMBOLS.get(status, "circle"),
-                            line=dict(color="white", width=1)),
-                customdata=[[events[i].event_id, hover_text(events[i])
-                             + (f"<br>{sizes[i]} events here on this day" if sizes[i] > 1 else "")]
-                            for i in points],
-                hovertemplate="%{customdata[1]}<extra></extra>",
-            ))
+            traces.append({
+                "type": scatter, "mode": "markers", "name": status, "legendgroup": status,
+                "x": [events[i].start_date.isoformat() for i in points],
+                "y": [lane_y[labels[i]] + offsets[i] for i in points],
+                "marker": {"color": colour, "size": 11 if len(points) < 300 else 7,
+                           "symbol": STATUS_SYMBOLS.get(status, "circle"),
+                           "line": {"color": "white", "width": 1}},
+                "customdata": [[events[i].event_id, hover_text(events[i])
+                                + (f"<br>{sizes[i]} events here on this day" if sizes[i] > 1 else "")]
+                               for i in points],
+                "hovertemplate": "%{customdata[1]}<extra></extra>",
+            })
     counts = Counter(labels)
-    fig.update_yaxes(
-        tickvals=[lane_y[name] for name in order],
-        ticktext=[f"{clip(name, 28)} ({counts[name]})" for name in order],
-        range=[-0.6, len(order) - 0.4], fixedrange=True, showgrid=False, zeroline=False,
-    )
-    for name in order[1:]:
-        fig.add_hline(y=lane_y[name] + 0.5, line=dict(color="#e2e8f0", width=1))
-    _style(fig, height=max(360, 140 + 46 * len(order)))
-    fig.update_layout(barmode="overlay")
-    return fig
+    layout = _layout(height=max(360, 140 + 46 * len(order)))
+    layout["barmode"] = "overlay"
+    layout["yaxis"] = {
+        "tickvals": [lane_y[name] for name in order],
+        "ticktext": [f"{clip(name, 28)} ({counts[name]})" for name in order],
+        "range": [-0.6, len(order) - 0.4], "fixedrange": True, "showgrid": False, "zeroline": False,
+    }
+    layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
+                         "y0": lane_y[name] + 0.5, "y1": lane_y[name] + 0.5,
+                         "line": {"color": "#e2e8f0", "width": 1}} for name in order[1:]]
+    return {"data": traces, "layout": layout}
 
 
-def counts_figure(counts: list[tuple[str, int]], by: str = "month") -> go.Figure:
+def counts_figure(counts: list[tuple[str, int]], by: str = "month") -> dict:
     """Aggregated view for very many events: number of events per day / month / year."""
     if not counts:
         return empty_figure("No events match the filter.")
-    periods = [p for p, _ in counts]
-    fig = go.Figure(go.Bar(
-        x=periods, y=[n for _, n in counts], name=f"events per {by}",
-        marker=dict(color=STATUS_COLOURS["happened"]),
-        hovertemplate=f"%{{x}}: %{{y}} events<extra>per {by}</extra>",
-    ))
-    fig.update_yaxes(title=f"events per {by}", fixedrange=True)
-    _style(fig, height=420)
-    fig.update_layout(showlegend=False)
-    return fig
+    layout = _layout(height=420)
+    layout["showlegend"] = False
+    layout["yaxis"] = {"title": {"text": f"events per {by}"}, "fixedrange": True}
+    return {"data": [{
+        "type": "bar", "x": [p for p, _ in counts], "y": [n for _, n in counts],
+        "name": f"events per {by}", "marker": {"color": STATUS_COLOURS["happened"]},
+        "hovertemplate": f"%{{x}}: %{{y}} events<extra>per {by}</extra>",
+    }], "layout": layout}
 
 
-def empty_figure(message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=escape(message), showarrow=False, font=dict(size=16, color="#64748b"),
-                       xref="paper", yref="paper", x=0.5, y=0.5)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(height=300, plot_bgcolor="white", paper_bgcolor="white",
-                      margin=dict(l=20, r=20, t=20, b=20))
-    return fig
+def empty_figure(message: str) -> dict:
+    return {"data": [], "layout": {
+        "annotations": [{"text": escape(message), "showarrow": False, "xref": "paper",
+                         "yref": "paper", "x": 0.5, "y": 0.5,
+                         "font": {"size": 16, "color": "#64748b"}}],
+        "xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 300,
+        "plot_bgcolor": "white", "paper_bgcolor": "white",
+        "margin": {"l": 20, "r": 20, "t": 20, "b": 20}}}
 
 
 def aggregate_period(first: date | None, last: date | None) -> str:
@@ -190,16 +188,16 @@ def _ms(start: date, end: date) -> int:
     return max(1, (end - start).days) * 86_400_000
 
 
-def _style(fig: go.Figure, height: int) -> None:
-    fig.update_xaxes(
-        type="date", showgrid=True, gridcolor="#f1f5f9",
-        rangeslider=dict(visible=True, thickness=0.07),
-        rangeselector=dict(buttons=RANGE_BUTTONS, x=0, y=1.02, yanchor="bottom"),
-    )
-    fig.update_layout(
-        height=height, plot_bgcolor="white", paper_bgcolor="white",
-        margin=dict(l=10, r=10, t=40, b=10), hovermode="closest", clickmode="event",
-        legend=dict(orientation="h", x=1, xanchor="right", y=1.02, yanchor="bottom"),
-        hoverlabel=dict(align="left", bgcolor="white", font_size=12), uirevision="timeline",
-        font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=12),
-    )
+def _layout(height: int) -> dict:
+    return {
+        "xaxis": {"type": "date", "showgrid": True, "gridcolor": "#f1f5f9",
+                  "rangeslider": {"visible": True, "thickness": 0.07},
+                  "rangeselector": {"buttons": RANGE_BUTTONS, "x": 0, "y": 1.02,
+                                    "yanchor": "bottom"}},
+        "height": height, "plot_bgcolor": "white", "paper_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "hovermode": "closest",
+        "clickmode": "event", "uirevision": "timeline",
+        "legend": {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12},
+    }

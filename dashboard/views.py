@@ -4,45 +4,63 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-
-import plotly.graph_objects as go
 
 from dashboard.figures import AGGREGATE_THRESHOLD, aggregate_period, counts_figure, timeline_figure
 from dashboard.present import event_row
 from timeline.model import EventFilter
 
-TABLE_LIMIT = 2_000
+TABLE_LIMIT = 1_000
 FACET_LIMIT = 300
 
 
 @dataclass
 class View:
-    figure: go.Figure
+    figure: dict
     summary: str
     rows: list[dict]
     note: str
+    actor_options: list[dict]
+    source_options: list[dict]
 
 
-def render_view(store, flt: EventFilter, group_by: str = "status") -> View:
-    total = store.count(flt)
-    if total > AGGREGATE_THRESHOLD:
+def ranked(counter: Counter) -> list[tuple[str, int]]:
+    """Counts as the store gives them: most frequent first, then by name."""
+    return sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def render_view(store, flt: EventFilter, group_by: str = "status",
+                actors: list | None = None, sources: list | None = None) -> View:
+    """Figure, summary, table rows and the actor / source options (with counts under the other
+    filters) for one filter. Up to AGGREGATE_THRESHOLD events: all read once, the rest counted in
+    Python; beyond: counts per period from the store and only the table's rows read."""
+    total = store.count(flt)  # cheap; reading whole events is what costs (~30 us each)
+    if total <= AGGREGATE_THRESHOLD:
+        events = store.events(flt)
+        figure = timeline_figure(events, group_by)
+        by_status = Counter(e.status for e in events)
+        actor_pairs = (store.actors(flt.replace(actors=())) if flt.actors
+                       else ranked(Counter(a for e in events for a in e.actors)))
+        source_pairs = (store.sources(flt.replace(sources=())) if flt.sources
+                        else ranked(Counter(e.source for e in events)))
+        aggregated = ""
+    else:
+        events = store.events(flt, limit=TABLE_LIMIT)
         first, last = store.date_bounds(flt)
         by = aggregate_period(first, last)
         figure = counts_figure(store.counts(flt, by=by), by)
-        rows = [event_row(e) for e in store.events(flt, limit=TABLE_LIMIT)]
+        by_status = dict(store.statuses(flt))
+        actor_pairs = store.actors(flt.replace(actors=()))
+        source_pairs = store.sources(flt.replace(sources=()))
         aggregated = f" (too many to draw one by one: events per {by})"
-    else:
-        events = store.events(flt)
-        figure = timeline_figure(events, group_by)
-        rows = [event_row(e) for e in events[:TABLE_LIMIT]]
-        aggregated = ""
-    by_status = dict(store.statuses(flt)) if total else {}
+    rows = [event_row(e) for e in events[:TABLE_LIMIT]]
     parts = [f"{n:,} {s}" for s, n in sorted(by_status.items())]
     summary = f"{total:,} events" + (f" \u00b7 {', '.join(parts)}" if parts else "") + aggregated
     note = (f"showing the first {len(rows):,} of {total:,} rows; the export has them all"
             if total > len(rows) else f"{total:,} rows")
-    return View(figure, summary, rows, note)
+    return View(figure, summary, rows, note, facet_options(actor_pairs, actors),
+                facet_options(source_pairs, sources))
 
 
 def facet_options(pairs: list[tuple[str, int]], selected: list | None) -> list[dict]:

@@ -1,11 +1,10 @@
 """Filter controls <-> the URL (a shareable view) <-> the FILTER store every view listens to."""
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx, no_update
+from dash import Input, Output, ctx, no_update
 
 from dashboard import ids
 from dashboard.controls import controls_from_filter, filter_from_controls, parse_query
-from dashboard.views import facet_options
 from timeline.model import EventFilter
 
 CONTROLS = [(ids.DATES, "start_date"), (ids.DATES, "end_date"), (ids.SEARCH, "value"),
@@ -35,17 +34,3 @@ def register(app, store, **_):
         flt = filter_from_controls(*values[: len(KEYS)])
         query = flt.to_query()
         return ("?" + query if query else ""), *[no_update] * len(KEYS), query
-
-    @app.callback(
-        Output(ids.ACTORS, "options"),
-        Output(ids.SOURCES, "options"),
-        Input(ids.FILTER, "data"),
-        Input(ids.DATA_VERSION, "data"),
-        State(ids.ACTORS, "value"),
-        State(ids.SOURCES, "value"),
-    )
-    def facet_counts(query, _version, actors, sources):
-        """Counts of each actor / source under the other filters."""
-        flt = parse_query(query)[0]
-        return (facet_options(store.actors(flt.replace(actors=())), actors),
-                facet_options(store.sources(flt.replace(sources=())), sources))

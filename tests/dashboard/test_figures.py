@@ -1,5 +1,6 @@
 from datetime import date
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import figures
@@ -10,10 +11,11 @@ from dashboard.figures import (aggregate_period, counts_figure, hover_text, lane
 
 def marks(fig):
     """event_id -> (trace type, x, y) for every mark of a figure."""
+    go.Figure(fig)  # a valid Plotly figure: raises on any unknown property
     out = {}
-    for tr in fig.data:
-        for k, cd in enumerate(tr.customdata or ()):
-            out[cd[0]] = (tr.type, tr.x[k] if tr.x is not None else None, tr.y[k])
+    for tr in fig["data"]:
+        for k, cd in enumerate(tr.get("customdata") or ()):
+            out[cd[0]] = (tr["type"], tr["x"][k], tr["y"][k])
     return out
 
 
@@ -24,23 +26,23 @@ def test_points_and_bars_by_granularity(events):
     assert m[events[0].event_id][0] == "scatter"
     assert m[events[3].event_id][0] == "bar"   # a month is a bar
     assert m[events[4].event_id][0] == "bar"   # a year too
-    bar = next(tr for tr in fig.data if tr.type == "bar" and events[4].event_id in
-               [c[0] for c in tr.customdata])
-    assert bar.base[0] == "2025-01-01" and bar.x[0] == 365 * 86_400_000
+    bar = next(tr for tr in fig["data"] if tr["type"] == "bar" and events[4].event_id in
+               [c[0] for c in tr["customdata"]])
+    assert bar["base"][0] == "2025-01-01" and bar["x"][0] == 365 * 86_400_000
 
 
 def test_status_colours_and_order(events):
     fig = timeline_figure(events, "status")
-    colours = {tr.name: tr.marker.color for tr in fig.data if tr.type == "scatter"}
+    colours = {tr["name"]: tr["marker"]["color"] for tr in fig["data"] if tr["type"] == "scatter"}
     assert colours["scheduled"] != colours["happened"]
-    assert list(fig.layout.yaxis.ticktext) == ["scheduled (1)", "ongoing (1)", "happened (3)"]
+    assert fig["layout"]["yaxis"]["ticktext"] == ["scheduled (1)", "ongoing (1)", "happened (3)"]
 
 
 def test_same_day_points_are_stacked_and_counted(events):
     m = marks(timeline_figure(events))
     y0, y1 = m[events[0].event_id][2], m[events[1].event_id][2]
     assert y0 != y1 and abs(y0 - y1) < 0.7
-    hov = [cd[1] for tr in timeline_figure(events).data for cd in tr.customdata
+    hov = [cd[1] for tr in timeline_figure(events)["data"] for cd in tr["customdata"]
            if cd[0] == events[0].event_id][0]
     assert "2 events here on this day" in hov
 
@@ -58,7 +60,7 @@ def test_lanes_are_capped(make_event):
     labels = lane_labels(evs, "source", max_lanes=5)
     assert len(set(labels)) == 6 and "Other sources" in labels
     fig = timeline_figure(evs, "source")
-    assert len(fig.layout.yaxis.tickvals) == figures.MAX_LANES + 1
+    assert len(fig["layout"]["yaxis"]["tickvals"]) == figures.MAX_LANES + 1
 
 
 def test_stack_offsets():
@@ -68,9 +70,9 @@ def test_stack_offsets():
 
 def test_webgl_above_threshold(monkeypatch, events):
     monkeypatch.setattr(figures, "GL_THRESHOLD", 2)
-    assert any(tr.type == "scattergl" for tr in timeline_figure(events).data)
+    assert any(tr["type"] == "scattergl" for tr in timeline_figure(events)["data"])
     monkeypatch.setattr(figures, "GL_THRESHOLD", 1000)
-    assert not any(tr.type == "scattergl" for tr in timeline_figure(events).data)
+    assert not any(tr["type"] == "scattergl" for tr in timeline_figure(events)["data"])
 
 
 def test_hover_escapes_and_clips_article_text(make_event):
@@ -82,14 +84,14 @@ def test_hover_escapes_and_clips_article_text(make_event):
 
 
 def test_range_slider_and_buttons(events):
-    xaxis = timeline_figure(events).layout.xaxis
+    xaxis = go.Figure(timeline_figure(events)).layout.xaxis
     assert xaxis.rangeslider.visible
     assert [b.label for b in xaxis.rangeselector.buttons] == ["1w", "1m", "1y", "all"]
 
 
 def test_empty_and_counts_figures():
-    assert not timeline_figure([]).data
-    fig = counts_figure([("2025-01", 3), ("2025-02", 5)], "month")
+    assert not go.Figure(timeline_figure([])).data
+    fig = go.Figure(counts_figure([("2025-01", 3), ("2025-02", 5)], "month"))
     assert list(fig.data[0].y) == [3, 5] and list(fig.data[0].x) == ["2025-01", "2025-02"]
     assert aggregate_period(date(2025, 1, 1), date(2025, 2, 1)) == "day"
     assert aggregate_period(date(2000, 1, 1), date(2025, 2, 1)) == "year"

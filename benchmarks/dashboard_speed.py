@@ -1,0 +1,131 @@
+"""Dashboard server speed with 100,000 events (issue 5's targets: a filter change < 300 ms of
+server time, the first page load < 2 s).
+
+    python -m benchmarks.dashboard_speed [--events 100000] [--repeat 5]
+
+Builds a temporary store with the synthetic events of benchmarks/store_queries.py, then, through
+Flask's test client (no browser, no network):
+
+- filter change: the real Dash callback that redraws the figure, the summary, the table and
+  the actor / source counts (POST /_dash-update-component: store queries + figure build +
+  JSON), for several filters;
+- first page load: GET / and /_dash-layout and /_dash-dependencies, then the callbacks
+  the page fires on load (URL -> filter; figure + table + facet counts).
+
+Median of ``--repeat`` runs, in milliseconds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.store_queries import synthetic, timed  # noqa: E402
+from dashboard import create_app, ids  # noqa: E402
+from dashboard.callbacks.filters import CONTROLS  # noqa: E402
+from timeline.model import STATUSES, EventFilter  # noqa: E402
+from timeline.store import EventStore  # noqa: E402
+
+VIEW_OUTPUTS = [(ids.FIGURE, "figure"), (ids.SUMMARY, "children"), (ids.TABLE, "rowData"),
+                (ids.TABLE_NOTE, "children"), (ids.ACTORS, "options"), (ids.SOURCES, "options")]
+
+
+def payload(outputs, inputs, state=(), changed=()):
+    """The body Dash's renderer posts for one callback."""
+    return {
+        "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]) if len(outputs) > 1
+        else f"{outputs[0][0]}.{outputs[0][1]}",
+        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": list(changed),
+    }
+
+
+def view_call(query: str, group_by: str = "status") -> dict:
+    return payload(VIEW_OUTPUTS, [(ids.FILTER, "data", query), (ids.DATA_VERSION, "data", 0),
+                                  (ids.GROUP_BY, "value", group_by)],
+                   [(ids.ACTORS, "value", []), (ids.SOURCES, "value", [])],
+                   changed=[f"{ids.FILTER}.data"])
+
+
+def sync_call(search: str) -> dict:
+    outputs = [(ids.URL, "search")] + CONTROLS + [(ids.FILTER, "data")]
+    values = [None, None, None, [], [], list(STATUSES), ["day", "week", "month", "quarter", "year"]]
+    inputs = [(ids.URL, "search", search)] + [(i, p, v) for (i, p), v in zip(CONTROLS, values)]
+    return payload(outputs, inputs + [(ids.RESET, "n_clicks", None)])
+
+
+def post(client, body) -> dict:
+    resp = client.post("/_dash-update-component", json=body)
+    if resp.status_code != 200:
+        raise RuntimeError(f"callback failed ({resp.status_code}): {resp.get_data(as_text=True)[:300]}")
+    return resp.get_json()
+
+
+def first_load(client) -> None:
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        assert client.get(path).status_code == 200, path
+    post(client, sync_call(""))
+    post(client, view_call(""))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EventStore(str(Path(tmp) / "bench.db"))
+        t0 = time.perf_counter()
+        for article, events in synthetic(args.events):
+            store.add_article(article, events)
+        print(f"store: {store.count():,} events in {time.perf_counter() - t0:.1f} s")
+        actor = store.actors()[0][0]
+        busiest = max(store.counts(by="month"), key=lambda pair: pair[1])[0]  # "YYYY-MM"
+        year, mon = map(int, busiest.split("-"))
+        month = EventFilter(start=date(year, mon, 1), end=date(year, mon, 28))
+        filters = {
+            "no filter (aggregated)": EventFilter(),
+            "one month": month,
+            "one actor": EventFilter(actors=(actor,)),
+            "text 'sanctions'": EventFilter(text="sanctions"),
+            "scheduled, one year": EventFilter(statuses=("scheduled",), start=date(year, 1, 1),
+                                               end=date(year, 12, 31)),
+        }
+        client = create_app(store).server.test_client()
+        first_load(client)  # warm up (imports, first queries)
+        rows = []
+        for name, flt in filters.items():
+            query = flt.to_query()
+            view_ms, out = timed(lambda: post(client, view_call(query)), args.repeat)
+            figure = out["response"][ids.FIGURE]["figure"]
+            drawn = "counts" if figure["data"] and figure["data"][0]["type"] == "bar" and \
+                len(figure["data"]) == 1 else f"{len(figure['data'])} traces"
+            rows.append((name, store.count(flt), drawn, view_ms))
+        load_ms, _ = timed(lambda: first_load(client), args.repeat)
+        size = len(json.dumps(post(client, view_call(""))))
+        store.close()
+
+    print("\n| filter | events | figure | filter-change callback ms |")
+    print("| --- | ---: | --- | ---: |")
+    for name, n, drawn, view_ms in rows:
+        print(f"| {name} | {n:,} | {drawn} | {view_ms:.0f} |")
+    print(f"\nfirst page load (/, layout, dependencies, initial callbacks): {load_ms:.0f} ms;"
+          f" initial figure+table response {size / 1e6:.2f} MB")
+    worst = max(r[3] for r in rows)
+    print(f"worst filter change: {worst:.0f} ms (target < 300);"
+          f" first load {load_ms:.0f} ms (target < 2000)")
+    return 0 if worst < 300 and load_ms < 2000 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

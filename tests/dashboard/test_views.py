@@ -1,0 +1,39 @@
+from dashboard import figures, views
+from dashboard.views import facet_options, render_view
+from timeline.model import EventFilter
+
+
+def test_view_follows_the_filter(seeded):
+    store, events = seeded
+    view = render_view(store, EventFilter(statuses=("scheduled",)))
+    assert view.summary == "2 events \u00b7 2 scheduled"
+    assert sorted(r["expression"] for r in view.rows) == ["on Friday", "on Wednesday"]
+    ids_in_figure = {cd[0] for tr in view.figure["data"] for cd in tr["customdata"]}
+    assert ids_in_figure == {r["event_id"] for r in view.rows}
+
+
+def test_facets_counted_in_python_match_the_store(seeded):
+    store, _ = seeded
+    view = render_view(store, EventFilter())
+    assert view.actor_options == facet_options(store.actors(EventFilter()), [])
+    assert view.source_options == facet_options(store.sources(EventFilter()), [])
+    # an actor filter keeps the other actors' counts (so one can add a second actor)
+    chosen = render_view(store, EventFilter(actors=("Ada Lovelace",)), actors=["Ada Lovelace"])
+    assert chosen.actor_options == facet_options(store.actors(EventFilter()), ["Ada Lovelace"])
+
+
+def test_many_events_are_aggregated_and_the_table_is_capped(seeded, monkeypatch):
+    store, events = seeded
+    monkeypatch.setattr(views, "AGGREGATE_THRESHOLD", 2)
+    monkeypatch.setattr(views, "TABLE_LIMIT", 3)
+    view = render_view(store, EventFilter())
+    assert [tr["type"] for tr in view.figure["data"]] == ["bar"]
+    assert sum(view.figure["data"][0]["y"]) == len(events)
+    assert len(view.rows) == 3 and "first 3 of 4" in view.note
+    assert "events per day" in view.summary
+
+
+def test_facet_options_keep_selected_values():
+    opts = facet_options([("A", 3), ("", 1)], ["Z"])
+    assert opts == [{"label": "A (3)", "value": "A"}, {"label": "Z", "value": "Z"}]
+    assert figures.AGGREGATE_THRESHOLD > figures.GL_THRESHOLD
