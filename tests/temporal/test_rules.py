@@ -32,3 +32,15 @@ def test_examples_have_dct_and_value():
         for example in rule.examples:
             assert len(example) in (4, 5), (rule.name, example)
             date.fromisoformat(example[1])
+
+
+def test_every_resolve_kind_exists():
+    from timeline.temporal.resolve import Resolver
+
+    assert all(hasattr(Resolver, "r_" + rule.resolve) for rule in rules.load("en").rules)
+
+
+def test_each_rule_can_be_reached_by_the_trigger_prefilter():
+    ruleset = rules.load("en")
+    for rule in ruleset.rules:
+        assert rule.words or rule.digits, rule.name
