@@ -44,3 +44,19 @@ def test_each_rule_can_be_reached_by_the_trigger_prefilter():
     ruleset = rules.load("en")
     for rule in ruleset.rules:
         assert rule.words or rule.digits, rule.name
+
+
+def test_a_broken_rule_file_is_named_in_the_error(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "xx"
+    shutil.copytree(rules.RESOURCES / "en", folder)
+    with open(folder / "rules.ini", "a", encoding="utf-8") as handle:
+        handle.write("\n[broken]\npattern = (unclosed\n")
+    monkeypatch.setattr(rules, "RESOURCES", tmp_path)
+    rules.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"rules.ini: rule \[broken\]"):
+            rules.load("xx")
+    finally:
+        rules.load.cache_clear()
