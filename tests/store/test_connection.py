@@ -48,3 +48,22 @@ def test_newer_schema_is_refused(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="newer"):
         EventStore(path)
+
+
+def test_a_version_1_database_gets_the_text_index(tmp_path, make):
+    from timeline.model import EventFilter
+    from timeline.store import schema
+
+    path = tmp_path / "v1.db"
+    with EventStore(path) as store:  # make a store, then take it back to version 1
+        art = make.article("The ceasefire began on Saturday.")
+        store.add_article(art, [make.event(art, "on Saturday", "2025-03-15")])
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE events_fts; DROP TRIGGER IF EXISTS events_fts_insert;"
+                       "DROP TRIGGER IF EXISTS events_fts_delete;"
+                       "DROP TRIGGER IF EXISTS events_fts_update; PRAGMA user_version = 1;")
+    conn.close()
+    with EventStore(path) as store:
+        assert store._db.fts == schema.has_fts5(sqlite3.connect(":memory:"))
+        assert store.count(EventFilter(text="CEASE")) == 1
+        assert store.count(EventFilter(text="truce")) == 0

@@ -107,3 +107,25 @@ def test_articles_with_counts_and_text(store, corpus):
     article = store.article(listed[2].article_id)
     assert article.text.startswith("Voters went") and article.source == "Other Herald"
     assert store.article("missing") is None
+
+
+def test_text_index_and_like_alone_agree(store, corpus, make):
+    assert store._db.fts  # this SQLite has FTS5 with trigrams
+    for text in ("summit", "SUMMIT", "ministers march", "50%", "rise_in", "e_e", "on", "'\"",
+                 "quarter troops", "Saturday"):
+        flt = EventFilter(text=text)
+        with_index = ids(store.events(flt))
+        store._db.fts = False
+        try:
+            assert ids(store.events(flt)) == with_index, text
+        finally:
+            store._db.fts = True
+    # the index follows deletions (cascades from articles) and new articles
+    store.delete_article(corpus["next_month"].article_id)
+    assert store.events(EventFilter(text="summit")) == []
+    art = make.article("A new summit was called on Sunday.")
+    store.add_article(art, [make.event(art, "on Sunday", "2025-03-16")])
+    assert len(store.events(EventFilter(text="summit"))) == 1
+    store.delete_event(corpus["q1"].event_id)
+    with store._db.reading() as conn:  # raises if the index and the events disagree
+        conn.execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")

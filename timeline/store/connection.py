@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from timeline.store.schema import SchemaError, migrate
+from timeline.store.schema import SchemaError, has_text_index, migrate
 
 DEFAULT_DB = "timeline.db"
 ENV_VAR = "TIMELINE_DB"
@@ -71,6 +71,7 @@ class Connections:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
+        self.fts = False
         if not self._memory:
             parent = Path(self.path).parent
             if not parent.is_dir():
@@ -80,6 +81,7 @@ class Connections:
                 raise StoreError(f"cannot open database {self.path}: it is a folder")
         try:
             migrate(self._get())
+            self.fts = has_text_index(self._get())  # text search index (FTS5 trigram)
         except (sqlite3.Error, SchemaError) as err:
             self.close()
             raise StoreError(f"cannot open database {self.path}: {err}") from None

@@ -26,13 +26,20 @@ def _in(column: str, values: tuple[str, ...], params: list) -> str:
     return f"{column} IN ({', '.join('?' * len(values))})"
 
 
-def where(flt: EventFilter | None) -> tuple[str, list]:
+def fts_phrase(term: str) -> str:
+    """An FTS5 phrase query for a literal term (double quotes doubled)."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def where(flt: EventFilter | None, fts: bool = False) -> tuple[str, list]:
     """Return ``(sql, params)``; sql is ``""`` or starts with `` WHERE``.
 
     Dates select events whose interval ``[start_date, end_date)`` overlaps the closed
     range ``[flt.start, flt.end]``. The text search wants every whitespace-separated
     term of ``flt.text`` somewhere in the sentence, summary or expression, ignoring case.
     Actors, sources, articles, statuses and granularities each match any of their values.
+    With ``fts`` (the trigram index exists), terms of three characters or more are first
+    looked up in the index; LIKE still decides, on the few rows left.
     """
     if flt is None:
         return "", []
@@ -45,6 +52,9 @@ def where(flt: EventFilter | None) -> tuple[str, list]:
         clauses.append("e.start_date <= ?")
         params.append(flt.end.isoformat())
     for term in flt.text.casefold().split():
+        if fts and len(term) >= 3:
+            clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(fts_phrase(term))
         clauses.append(f"e.search LIKE ? ESCAPE '{LIKE_ESCAPE}'")
         params.append(f"%{escape_like(term)}%")
     if flt.actors:

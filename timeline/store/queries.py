@@ -59,7 +59,7 @@ class Queries:
     def iter_events(self, flt: EventFilter | None = None, limit: int | None = None,
                     offset: int = 0, batch: int = 2000) -> Iterator[Event]:
         """Like ``events`` but fetched ``batch`` rows at a time (exports of any size)."""
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         sql = _EVENT_SQL + sql + _ORDER + " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else int(limit), int(offset)]
         with self._db.reading() as conn:
@@ -73,7 +73,7 @@ class Queries:
         return event_from_row(row) if row else None
 
     def count(self, flt: EventFilter | None = None) -> int:
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         with self._db.reading() as conn:
             return conn.execute("SELECT count(*) FROM events AS e" + sql, params).fetchone()[0]
 
@@ -81,14 +81,14 @@ class Queries:
         """Events per period of their start date: ``[("2025-03", 12), ...]`` in order."""
         if by not in _PERIOD_LENGTH:
             raise ValueError(f"counts by {by!r}: use one of {', '.join(_PERIOD_LENGTH)}")
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         query = (f"SELECT substr(e.start_date, 1, {_PERIOD_LENGTH[by]}) AS period, count(*) "
                  f"FROM events AS e{sql} GROUP BY period ORDER BY period")
         return self._pairs(query, params)
 
     def actors(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
         """Actors of the matching events with their event counts, most frequent first."""
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         # no filter: the covering index on (actor, event_id) alone answers
         subset = f" WHERE ea.event_id IN (SELECT e.event_id FROM events AS e{sql})" if sql else ""
         return self._pairs(
@@ -97,7 +97,7 @@ class Queries:
 
     def sources(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
         """Sources of the matching events with their event counts, most frequent first."""
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         return self._pairs(
             "SELECT a.source, count(*) AS n FROM events AS e JOIN articles AS a "
             f"ON a.article_id = e.article_id{sql} GROUP BY a.source ORDER BY n DESC, a.source",
@@ -112,7 +112,7 @@ class Queries:
     def date_bounds(self, flt: EventFilter | None = None) -> tuple[date | None, date | None]:
         """``(earliest start_date, latest end_date)`` of the matching events (end is
         exclusive, as in the events), ``(None, None)`` when nothing matches."""
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         with self._db.reading() as conn:
             row = conn.execute(
                 f"SELECT min(e.start_date), max(e.end_date) FROM events AS e{sql}",
@@ -155,7 +155,7 @@ class Queries:
                                r[8], r[9], r[10]) for r in rows]
 
     def _group(self, column: str, flt: EventFilter | None) -> list[tuple[str, int]]:
-        sql, params = where(flt)
+        sql, params = where(flt, self._db.fts)
         return self._pairs(f"SELECT e.{column}, count(*) AS n FROM events AS e{sql} "
                            f"GROUP BY e.{column} ORDER BY n DESC, e.{column}", params)
 

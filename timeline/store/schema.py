@@ -87,7 +87,27 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS = (_V1,)
+# Text search index: trigrams of events.search (SQLite FTS5), kept in step by triggers
+# (foreign-key cascades fire them too). Where SQLite lacks FTS5 this step is a no-op and
+# the search falls back to LIKE alone. The index refers to events' rowids: after a VACUUM,
+# run INSERT INTO events_fts(events_fts) VALUES ('rebuild').
+_V2 = """
+CREATE VIRTUAL TABLE events_fts USING fts5 (search, content='events', content_rowid='rowid',
+    tokenize='trigram');
+INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+    INSERT INTO events_fts (events_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
+END;
+CREATE TRIGGER events_fts_update AFTER UPDATE OF search ON events BEGIN
+    INSERT INTO events_fts (events_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
+    INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
+END;
+"""
+
+MIGRATIONS = (_V1, _V2)
 VERSION = len(MIGRATIONS)
 
 
@@ -105,13 +125,28 @@ def migrate(conn: sqlite3.Connection) -> None:
     for number in range(current, VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
+            if MIGRATIONS[number] is not _V2 or has_fts5(conn):
+                for statement in _statements(MIGRATIONS[number]):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def has_fts5(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite was built with FTS5 and its trigram tokenizer (3.34+)."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5 (x, tokenize='trigram')")
+        conn.execute("DROP TABLE temp.fts5_probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def has_text_index(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").fetchone() is not None
 
 
 def _statements(script: str) -> list[str]:
