@@ -148,7 +148,7 @@ def main(argv=None) -> int:
             ("events: no filter, limit 5000", lambda: store.events(limit=5000)),
             ("events: text only, limit 5000",
              lambda: store.events(EventFilter(text="summit"), limit=5000)),
-            ("count: text only (LIKE scan of every event)",
+            ("count: text only",
              lambda: store.count(EventFilter(text="ceasefire"))),
             ("count: date range + actor + text",
              lambda: store.count(EventFilter(start=start, end=end, actors=(actor,),
