@@ -67,3 +67,18 @@ def test_a_version_1_database_gets_the_text_index(tmp_path, make):
         assert store._db.fts == schema.has_fts5(sqlite3.connect(":memory:"))
         assert store.count(EventFilter(text="CEASE")) == 1
         assert store.count(EventFilter(text="truce")) == 0
+
+
+def test_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path):
+    import multiprocessing
+
+    path = str(tmp_path / "race.db")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        counts = pool.map(_open_and_count, [path] * 4)
+    assert counts == [0, 0, 0, 0]
+
+
+def _open_and_count(path):
+    with EventStore(path) as store:
+        return store.count()

@@ -116,19 +116,24 @@ class SchemaError(Exception):
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to VERSION, each step in its own transaction."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    if current > VERSION:
-        raise SchemaError(
-            f"the database has schema version {current}, newer than this timeline "
-            f"({VERSION}); upgrade timeline")
-    for number in range(current, VERSION):
+    """Bring the schema up to VERSION, each step in its own transaction. The version is
+    read inside the transaction, so two processes opening a new file at once do not both
+    apply the same step."""
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if MIGRATIONS[number] is not _V2 or has_fts5(conn):
-                for statement in _statements(MIGRATIONS[number]):
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > VERSION:
+                raise SchemaError(
+                    f"the database has schema version {current}, newer than this timeline "
+                    f"({VERSION}); upgrade timeline")
+            if current == VERSION:
+                conn.execute("COMMIT")
+                return
+            if MIGRATIONS[current] is not _V2 or has_fts5(conn):
+                for statement in _statements(MIGRATIONS[current]):
                     conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute(f"PRAGMA user_version = {current + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
