@@ -92,8 +92,10 @@ def test_ingest_uses_timeline_db_env_var(fake_tagger, files, tmp_path, monkeypat
     (["ingest", "x.txt", "--published", "17/03/2025"], "YYYY-MM-DD"),
     (["ingest"], "--demo"),
     (["export", "--start", "2025-04-01", "--end", "2025-03-01"], "after"),
-    (["export", "--db", "/no/such/folder/t.db"], "does not exist"),
+    (["ingest", "x.txt", "--db", "/no/such/folder/t.db"], "does not exist"),
     (["articles", "--db", "sqlite:/bad"], "sqlite:///"),
+    (["export"], "no database at timeline.db"),
+    (["articles", "--db", "missing.db"], "timeline ingest"),
 ])
 def test_bad_input_is_one_clear_line(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

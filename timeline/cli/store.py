@@ -39,10 +39,17 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
-def open_store(db):
-    from timeline.store import EventStore, StoreError
+def open_store(db, must_exist: bool = False):
+    """The store at ``db``; reading commands (``must_exist``) never create an empty file."""
+    from pathlib import Path
+
+    from timeline.store import EventStore, StoreError, resolve_path
 
     try:
+        path = resolve_path(db)
+        if must_exist and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"no database at {path}; store articles first with "
+                             "`timeline ingest`, or give --db")
         return EventStore(db)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
@@ -172,7 +179,7 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
         raise click.BadParameter(f"--start {start} is after --end {end}")
     flt = EventFilter(start=start, end=end, text=query, actors=actors, sources=sources,
                       article_ids=article_ids, statuses=statuses, granularities=granularities)
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     write = write_csv if fmt == "csv" else write_json
     try:
         events = store.iter_events(flt)
@@ -195,7 +202,7 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
 @click.option("--delete", "delete_id", metavar="ID", help="Delete this article and its events.")
 def articles(db, delete_id):
     """List the stored articles with their number of events, or delete one."""
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         if delete_id:
             info = {a.article_id: a for a in store.articles()}.get(delete_id)
