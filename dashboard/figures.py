@@ -9,7 +9,7 @@ Figures are plain Plotly dicts (Dash sends them as they are).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from timeline.model import Event
@@ -145,7 +145,11 @@ def timeline_figure(events: list[Event], group_by: str = "status") -> dict:
         "tickvals": [lane_y[name] for name in order],
         "ticktext": [f"{clip(name, 28)} ({counts[name]})" for name in order],
         "range": [-0.6, len(order) - 0.4], "fixedrange": True, "showgrid": False, "zeroline": False,
+        "automargin": True,
     }
+    focus = focus_range(events)
+    if focus:
+        layout["xaxis"]["range"] = focus
     layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
                          "y0": lane_y[name] + 0.5, "y1": lane_y[name] + 0.5,
                          "line": {"color": "#e2e8f0", "width": 1}} for name in order[1:]]
@@ -158,7 +162,7 @@ def counts_figure(counts: list[tuple[str, int]], by: str = "month") -> dict:
         return empty_figure("No events match the filter.")
     layout = _layout(height=420)
     layout["showlegend"] = False
-    layout["yaxis"] = {"title": {"text": f"events per {by}"}, "fixedrange": True}
+    layout["yaxis"] = {"title": {"text": f"events per {by}"}, "fixedrange": True, "automargin": True}
     return {"data": [{
         "type": "bar", "x": [p for p, _ in counts], "y": [n for _, n in counts],
         "name": f"events per {by}", "marker": {"color": STATUS_COLOURS["happened"]},
@@ -176,6 +180,20 @@ def empty_figure(message: str) -> dict:
         "margin": {"l": 20, "r": 20, "t": 20, "b": 20}}}
 
 
+def focus_range(events: list[Event]) -> list[str] | None:
+    """Initial view on where most events are (10th to 90th percentile of their start dates),
+    when a few far-away events would otherwise squeeze them together; None to show all.
+    The range slider and the "all" button still show everything."""
+    starts = sorted(e.start_date for e in events)
+    lo, hi = starts[len(starts) // 10], starts[len(starts) * 9 // 10 - 1]
+    full = (max(e.end_date for e in events) - starts[0]).days
+    core = (hi - lo).days
+    if len(starts) < 10 or full <= 3 * core + 60:
+        return None
+    pad = timedelta(days=core // 10 + 14)
+    return [(lo - pad).isoformat(), (hi + pad).isoformat()]
+
+
 def aggregate_period(first: date | None, last: date | None) -> str:
     """Bucket size for the aggregated view: day for up to ~4 months, month up to 20 years."""
     if not first or not last:
@@ -190,14 +208,14 @@ def _ms(start: date, end: date) -> int:
 
 def _layout(height: int) -> dict:
     return {
-        "xaxis": {"type": "date", "showgrid": True, "gridcolor": "#f1f5f9",
+        "xaxis": {"type": "date", "showgrid": True, "gridcolor": "#f1f5f9", "automargin": True,
                   "rangeslider": {"visible": True, "thickness": 0.07},
                   "rangeselector": {"buttons": RANGE_BUTTONS, "x": 0, "y": 1.02,
                                     "yanchor": "bottom"}},
         "height": height, "plot_bgcolor": "white", "paper_bgcolor": "white",
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "hovermode": "closest",
         "clickmode": "event", "uirevision": "timeline",
-        "legend": {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+        "legend": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": 1.02, "yanchor": "bottom"},
         "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12},
     }

@@ -154,3 +154,30 @@ def test_tl004_correction_persists_across_a_restart(dash_duo, seeded):
     assert [(e["date"], e["corrected"]) for e in data] == [("2025-03-26", True)]
     fresh.close()
     assert severe_logs(dash_duo) == []
+
+
+def test_tl006_delete_an_event_then_an_article(dash_duo, seeded):
+    store, events = seeded
+    start(dash_duo, create_app(store))
+    wait_count(dash_duo, ROWS, len(events))
+    row = next(r for r in dash_duo.find_elements(ROWS) if "on 2 March" in r.text)
+    row.find_element("css selector", "[col-id=start]").click()
+    wait_text(dash_duo, "#evidence mark.timex")
+    dash_duo.find_element("#delete-event").click()
+    wait_count(dash_duo, ROWS, len(events) - 1)
+    wait_count(dash_duo, POINTS, len(events) - 1)
+
+    next(t for t in dash_duo.find_elements(".nav-link") if t.text == "Articles").click()
+    title = "Harbour news"
+    end = time.time() + 10
+    while time.time() < end and not any(title in r.text for r in dash_duo.find_elements(
+            "#articles-table .ag-center-cols-container .ag-row")):
+        time.sleep(0.1)
+    rows = dash_duo.find_elements("#articles-table .ag-center-cols-container .ag-row")
+    harbour = next(r for r in rows if title in r.text)
+    assert "2" in harbour.find_element("css selector", "[col-id=events]").text  # 3 - 1 deleted
+    harbour.find_element("css selector", "[col-id=title] input, [col-id=title] .ag-checkbox-input").click()
+    dash_duo.find_element("#articles-delete").click()
+    dash_duo.wait_for_contains_text("#articles-message", "Deleted")
+    assert store.count() == 1 and store.article(events[0].article_id) is None
+    assert severe_logs(dash_duo) == []

@@ -96,3 +96,12 @@ def test_empty_and_counts_figures():
     assert aggregate_period(date(2025, 1, 1), date(2025, 2, 1)) == "day"
     assert aggregate_period(date(2000, 1, 1), date(2025, 2, 1)) == "year"
     assert aggregate_period(date(2020, 1, 1), date(2025, 2, 1)) == "month"
+
+
+def test_initial_view_focuses_on_the_bulk_of_events(make_event):
+    bulk = [make_event(i, day=date(2025, 3, 1 + i)) for i in range(20)]
+    far = [make_event(99, day=date(2019, 1, 1), granularity="year")]
+    assert figures.focus_range(bulk) is None  # nothing far away: show all
+    lo, hi = figures.focus_range(bulk + far)
+    assert "2025-01-01" < lo < "2025-03-01" and "2025-03-20" < hi < "2025-05-01"
+    assert timeline_figure(bulk + far)["layout"]["xaxis"]["range"] == [lo, hi]
