@@ -1,0 +1,35 @@
+from benchmarks import store_queries
+from benchmarks.ingest_speed import varied_articles
+from timeline.demo import demo_articles
+from timeline.store import EventStore
+
+
+def test_synthetic_events_are_valid_and_point_at_their_expression():
+    pairs = list(store_queries.synthetic(35, per_article=10))
+    assert [len(events) for _, events in pairs] == [10, 10, 10, 5]
+    for article, events in pairs:
+        for ev in events:
+            assert ev.sentence[ev.expr_start:ev.expr_end] == ev.expression
+            assert article.text[ev.sentence_start:].startswith(ev.sentence)
+            assert ev.start_date < ev.end_date and len(ev.actors) == 2
+    with EventStore(":memory:") as store:
+        for article, events in pairs:
+            assert store.add_article(article, events).events == len(events)
+        assert store.count() == 35
+
+
+def test_store_benchmark_runs_and_reports_every_query(capsys):
+    assert store_queries.main(["--events", "400", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("400 events, 40 articles")
+    assert out.count("\n| ") == 2 + 14  # header, rule, one row per query
+
+
+def test_varied_articles_all_differ_and_keep_the_demo_stories():
+    base = demo_articles()
+    made = list(varied_articles(3 * len(base)))
+    assert len({a.article_id for a in made}) == len(made)
+    second_round = made[len(base)]
+    assert second_round.published > base[0].published
+    assert second_round.text.split("\n\n")[-1] == "(Report 1.0)"
+    assert second_round.title == base[0].title
