@@ -53,6 +53,19 @@ def register(app, store, **_):
         return no_update
 
     @app.callback(
+        Output(ids.TABLE, "selectedRows"),
+        Output(ids.TABLE, "scrollTo"),
+        Input(ids.SELECTED, "data"),
+        State(ids.TABLE, "rowData"),
+        prevent_initial_call=True,
+    )
+    def select_row(event_id, rows):
+        """The table follows a click in the figure: the event's row is selected and shown."""
+        if not event_id or not any(r["event_id"] == event_id for r in rows or ()):
+            return {"ids": []}, no_update
+        return {"ids": [event_id]}, {"rowId": event_id, "rowPosition": "middle"}
+
+    @app.callback(
         Output(ids.PANEL, "children"),
         Output(CANVAS, "is_open"),
         Output(ids.CORRECT_VALUE, "value"),

@@ -67,6 +67,9 @@ def test_tl001_click_shows_highlighted_sentence_and_hostile_text_stays_text(dash
     mark = wait_text(dash_duo, "#evidence mark.timex")
     assert mark in {e.expression for e in events}
     assert mark in dash_duo.find_element("#evidence").text
+    # ... and the table selects that event's row
+    dash_duo.wait_for_element(f"{ROWS}.ag-row-selected")
+    assert mark in dash_duo.find_element(f"{ROWS}.ag-row-selected").text
 
     # the hostile article, picked from the table: shown literally, nothing runs
     row = next(r for r in dash_duo.find_elements(ROWS) if "on Friday" in r.text)
