@@ -39,9 +39,9 @@ def _label(text: str) -> html.Label:
 def filters() -> html.Div:
     return html.Div([
         _label("Dates"),
-        dcc.DatePickerRange(id=ids.DATES, clearable=True, display_format="YYYY-MM-DD",
-                            start_date_placeholder_text="from", end_date_placeholder_text="to",
-                            className="mb-3 d-block"),
+        html.Div(dcc.DatePickerRange(id=ids.DATES, clearable=True, display_format="YYYY-MM-DD",
+                                     start_date_placeholder_text="from",
+                                     end_date_placeholder_text="to"), className="mb-3"),
         _label("Search"),
         dbc.Input(id=ids.SEARCH, type="search", placeholder="words in the sentence…",
                   debounce=True, className="mb-3"),
@@ -71,8 +71,8 @@ def upload_card() -> dbc.Card:
                    children=html.Div(["Drop files or ", html.A("choose"),
                                       html.Div(ACCEPTED.replace(",", " "), className="small text-muted")])),
         _label("Publication date (files without one)"),
-        dcc.DatePickerSingle(id=ids.UPLOAD_PUBLISHED, display_format="YYYY-MM-DD", clearable=True,
-                             placeholder="YYYY-MM-DD", className="d-block mb-2"),
+        html.Div(dcc.DatePickerSingle(id=ids.UPLOAD_PUBLISHED, display_format="YYYY-MM-DD",
+                                      clearable=True, placeholder="YYYY-MM-DD"), className="mb-2"),
         dcc.Loading(html.Div(id=ids.UPLOAD_RESULT, className="small"), type="dot"),
     ]), className="mt-3")
 
@@ -90,8 +90,8 @@ def panel() -> dbc.Offcanvas:
                  dbc.Input(id=ids.CORRECT_VALUE, placeholder="TIMEX3 value, e.g. 2025-03-20 or 2025-W12"),
                  dbc.Button("Save", id=ids.CORRECT_SAVE, color="primary"),
              ], size="sm", className="mb-2"),
-             dcc.DatePickerSingle(id=ids.CORRECT_DATE, display_format="YYYY-MM-DD",
-                                  placeholder="or pick a day", className="mb-2"),
+             html.Div(dcc.DatePickerSingle(id=ids.CORRECT_DATE, display_format="YYYY-MM-DD",
+                                           placeholder="or pick a day"), className="mb-2"),
              html.Div(dbc.Button("Delete event", id=ids.DELETE_EVENT, color="danger",
                                  outline=True, size="sm"), className="mt-2"),
          ], className="correct-box")],
