@@ -26,9 +26,9 @@ def register(app, store, **_):
         """On load (or back/forward) the URL sets the controls; a control change sets the URL."""
         trigger = ctx.triggered_id
         if trigger in (None, ids.URL, ids.RESET):
-            flt = EventFilter() if trigger == ids.RESET else parse_query(search)[0]
+            flt, problem = (EventFilter(), "") if trigger == ids.RESET else parse_query(search)
             controls = controls_from_filter(flt)
-            query = flt.to_query()
+            query = search if problem else flt.to_query()  # the views then say what was wrong
             new_search = ("?" + query if query else "") if trigger == ids.RESET else no_update
             return new_search, *[controls[k] for k in KEYS], query
         flt = filter_from_controls(*values[: len(KEYS)])

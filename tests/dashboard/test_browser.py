@@ -114,6 +114,9 @@ def test_tl002_filter_drives_figure_table_url_and_csv(dash_duo, seeded):
     checked = [el.get_attribute("value") for el in
                dash_duo.find_elements("#filter-statuses input:checked")]
     assert checked == ["scheduled"]
+    dash_duo.driver.get(dash_duo.server_url + "/?start=yesterday")
+    dash_duo.wait_for_contains_text("#timeline-summary", "could not be read")
+    wait_count(dash_duo, POINTS, len(events))
     assert severe_logs(dash_duo) == []
 
 
