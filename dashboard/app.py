@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-import dash_bootstrap_components as dbc
 
 from dashboard.api import register_api
 from dashboard.callbacks import register_all
