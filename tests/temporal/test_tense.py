@@ -63,3 +63,17 @@ def test_parse_is_used_when_present():
                morphs=["", "Tense=Past|VerbForm=Fin", "", ""], heads=[1, 1, 1, 2],
                deps=["nsubj", "ROOT", "prep", "pobj"])
     assert tense_of(past[3:4]) == "past"
+
+
+@pytest.mark.parametrize("aux_label", ["auxpass", "aux:pass"])
+def test_passive_auxiliary_is_read_with_either_label_scheme(aux_label):
+    # "Talks were held on Friday and resume now": the tense sits on the passive auxiliary
+    words = ["Talks", "were", "held", "on", "Friday", "and", "resume", "now"]
+    doc = Doc(NLP.vocab, words=words,
+              pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "VERB", "ADV"],
+              morphs=["", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", "",
+                      "Tense=Pres|VerbForm=Fin", ""],
+              heads=[2, 2, 2, 2, 3, 6, 2, 6],
+              deps=["nsubj:pass" if ":" in aux_label else "nsubjpass", aux_label, "ROOT", "prep",
+                    "pobj", "cc", "conj", "advmod"])
+    assert tense_of(doc[4:5]) == "past"

@@ -41,6 +41,8 @@ SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
 # an -ed word after these is an adjective ("a still unspecified date"), not a past verb
 ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still",
                   "newly", "recently", "previously", "already", "once", "long", "well", "fully"}
+# auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
+AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
@@ -114,7 +116,7 @@ def _parse_tense(span) -> str | None:
         head, steps = head.head, steps + 1
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    group = [c for c in head.children if c.dep_ in ("aux", "auxpass")] + [head]
+    group = [c for c in head.children if c.dep_ in AUX_DEPS] + [head]
     for tok in group:
         following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         if tok.lower_ in ("will", "'ll", "shall", "wo") or (tok.lower_ == "going" and following == "to"):
