@@ -44,12 +44,18 @@ def test_no_interval(value):
 
 
 @pytest.mark.parametrize("day, direction, expected", [
-    (3, "future", date(2025, 3, 20)), (3, "past", date(2025, 3, 13)), (3, None, date(2025, 3, 20)),
+    (3, "future", date(2025, 3, 20)), (3, "past", date(2025, 3, 13)),
+    # no cue: the nearer one, a day ahead weighing 1.5 days behind (3 ahead loses to 4 behind)
+    (3, None, date(2025, 3, 13)), (2, None, date(2025, 3, 19)), (4, None, date(2025, 3, 14)),
     (5, "past", date(2025, 3, 15)), (5, None, date(2025, 3, 15)), (1, "future", date(2025, 3, 18)),
     (0, "past", REF), (0, "future", REF), (6, None, date(2025, 3, 16)),
 ])
 def test_weekday(day, direction, expected):
     assert v.weekday(REF, day, direction) == expected
+
+
+def test_weekday_future_cost_is_a_parameter():
+    assert v.weekday(REF, 3, None, future_cost=1.0) == date(2025, 3, 20)
 
 
 @pytest.mark.parametrize("month, direction, expected", [

@@ -196,7 +196,9 @@ class Resolver:
         direction = self._direction(f, ctx)
         if f.get("this") == 0 and ctx.tense != "past":
             direction = "future"
-        day = values.weekday(self._dct(ctx), f["weekday"], direction)
+        # present tense ("the deadline is Thursday") gives no past bias: the nearest day
+        cost = 1.0 if ctx.tense == "present" else values.PAST_BIAS
+        day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - values.timedelta(days=1), f["weekday"], "past")
         value = day.isoformat()
@@ -326,7 +328,8 @@ class Resolver:
         dct = self._dct(ctx)
         wd = f.get("weekday")
         if wd is not None:
-            day = values.weekday(dct, wd, self._direction(f, ctx))
+            day = values.weekday(dct, wd, self._direction(f, ctx),
+                                 1.0 if ctx.tense == "present" else values.PAST_BIAS)
         elif re.search(r"today|tomorrow|yesterday|tonight", text):
             offset = 1 if "tomorrow" in text else -1 if "yesterday" in text else 0
             day = values.add(dct, "day", offset)

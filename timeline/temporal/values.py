@@ -168,10 +168,15 @@ def shift(value: str, unit: str, n: int) -> str:
     return render(add(start, unit, n), granularity)
 
 
-def weekday(reference: date, day: int, direction: str | None) -> date:
+# with no tense cue a day ahead weighs this many days behind (news mostly reports the past)
+PAST_BIAS = 1.5
+
+
+def weekday(reference: date, day: int, direction: str | None, future_cost: float = PAST_BIAS) -> date:
     """The date of weekday ``day`` (0=Monday) near ``reference``: the same day when it
     is the reference's weekday, else the next one ("future"), the previous one ("past"),
-    or the nearest one (None)."""
+    or the nearest one (None), a day ahead weighing ``future_cost`` days behind (news
+    reports the past more often than it announces the future)."""
     ahead = (day - reference.weekday()) % 7
     if ahead == 0:
         return reference
@@ -180,7 +185,7 @@ def weekday(reference: date, day: int, direction: str | None) -> date:
         return reference + timedelta(days=ahead)
     if direction == "past":
         return reference + timedelta(days=behind)
-    return reference + timedelta(days=ahead if ahead < -behind else behind)
+    return reference + timedelta(days=ahead if ahead * future_cost < -behind else behind)
 
 
 def place_in_year(reference: date, make, direction: str | None, future_cost: float = 1.5,
