@@ -221,6 +221,8 @@ def duration(n: float | int | None, unit: str) -> str:
     prefix, letter = _DURATION_LETTER[unit]
     if unit == "season":
         n = None if n is None else n * 3
+    if unit == "decade":  # TimeBank writes decades in years: "two decades" P20Y, "decades" PXY
+        unit, letter, n = "year", "Y", None if n is None else n * 10
     smaller = {"year": ("", 12, "M"), "day": ("T", 24, "H"), "hour": ("", 60, "M"), "minute": ("", 60, "S")}
     if n is not None and not float(n).is_integer() and unit in smaller:
         part, factor, small = smaller[unit]  # 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M
