@@ -97,3 +97,11 @@ def test_place_in_year_grace_keeps_a_reported_deadline():
 def test_nth_weekday():
     assert v.nth_weekday(1999, 11, 3, 4) == date(1999, 11, 25)  # Thanksgiving
     assert v.nth_weekday(2025, 5, 0, -1) == date(2025, 5, 26)  # Memorial Day
+
+
+def test_place_in_year_leans_to_the_past_without_a_cue():
+    # late October: March is 122 days ahead (x2 = 244) or 212 days behind -> the past one
+    march = lambda y: f"{y:04d}-03"  # noqa: E731
+    assert v.place_in_year(date(1989, 10, 30), march, None) == "1989-03"
+    assert v.place_in_year(date(1989, 10, 30), march, None, future_cost=1.5) == "1990-03"
+    assert v.place_in_year(date(1989, 10, 30), march, "future") == "1990-03"

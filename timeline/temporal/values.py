@@ -188,11 +188,11 @@ def weekday(reference: date, day: int, direction: str | None, future_cost: float
     return reference + timedelta(days=ahead if ahead * future_cost < -behind else behind)
 
 
-def place_in_year(reference: date, make, direction: str | None, future_cost: float = 1.5,
+def place_in_year(reference: date, make, direction: str | None, future_cost: float = 2,
                   grace: int = 0) -> str:
     """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
     Past: the latest one that has started by the reference; future: the first one not
-    yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest one, a day ahead weighing ``future_cost`` days behind
+    yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest one, a day ahead weighing ``future_cost`` (2) days behind
     (news reports the past more often than it announces the future)."""
     value = make(reference.year)
     span = interval(value)
