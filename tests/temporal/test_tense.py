@@ -30,6 +30,8 @@ def span_of(text: str, target: str):
     ("He died on Saturday at home, reportedly due to illness.", "Saturday", "past"),
     ("The vote is set to be held in May.", "May", "future"),
     ("The vote will be held in May.", "May", "future"),
+    ("The appeal is heard in June, lawyers say.", "June", "present"),
+    ("The appeal was heard in June.", "June", "past"),
 ])
 def test_word_cues(text, target, expected):
     assert tense_of(span_of(text, target)) == expected

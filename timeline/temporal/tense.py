@@ -43,6 +43,8 @@ ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this",
                   "newly", "recently", "previously", "already", "once", "long", "well", "fully"}
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
+# a participle after these is a passive or an infinitive, not a past tense ("when the case is heard")
+PASSIVE_LEAD = {"be", "been", "being", "is", "are", "am"}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
@@ -58,12 +60,12 @@ def _word_cue(tokens: list, i: int) -> str | None:
         return "future"
     if low in PAST_WORDS:
         prev = tokens[i - 1].lower_ if i > 0 else ""
-        return None if prev in ("be", "been", "being") else "past"
+        return None if prev in PASSIVE_LEAD else "past"
     if low in ("has", "have", "'s", "'ve") and nxt.endswith("ed"):
         return "past"
     if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
         prev = tokens[i - 1].lower_ if i > 0 else ""
-        return None if prev in ("be", "been", "being", "to") or prev in ADJECTIVE_LEAD else "past"
+        return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
     if low in PRESENT_WORDS:
         return "present"
     return None
