@@ -30,3 +30,9 @@ def test_no_person_without_a_capitalised_name(rules_nlp):
 def test_title_alone_is_kept_when_nothing_follows(rules_nlp):
     doc = annotate(rules_nlp, "Thank you, Sir.", ents=[("Sir", "PERSON")])
     assert ents_of(doc) == [("Sir", "PERSON")]
+
+
+def test_titled_name_mislabelled_as_organisation_becomes_the_person(rules_nlp):
+    doc = annotate(rules_nlp, "Chancellor Olaf Scholz met the Bank of England board.",
+                   ents=[("Chancellor Olaf Scholz", "ORG"), ("Bank of England", "ORG")])
+    assert ents_of(doc) == [("Olaf Scholz", "PERSON"), ("Bank of England", "ORG")]

@@ -4,7 +4,8 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
 
 ``timeline_honorifics``
     "Mr Putin", "Sir Keir Starmer", "Prime Minister Keir Starmer" -> PERSON over the *name*
-    only; a statistical PERSON entity that starts with a title loses the title.
+    only; a statistical PERSON entity that starts with a title loses the title, and one of
+    another label that is exactly title + name ("Chancellor Olaf Scholz" as ORG) gives way.
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
     organisations). Merge policy: a *strong* name (country, capital, state, nationality,
@@ -137,8 +138,11 @@ class Honorifics:
                  if self.title_length(doc, start, end)]
         names = [Span(doc, span.start + self.title_length(doc, span.start, span.end), span.end, label=PERSON)
                  for span in filter_spans(found)]
+        titled = {(span.start, span.end) for span in found}
         ents = []
         for ent in doc.ents:
+            if (ent.start, ent.end) in titled:  # "Chancellor Olaf Scholz" as ORG: a titled name
+                continue
             cut = self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0
             ents.append(Span(doc, ent.start + cut, ent.end, label=ent.label, span_id=ent.id))
         doc.ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
