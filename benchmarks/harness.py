@@ -220,12 +220,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def revision() -> str:
+    """The checkout's commit, "+dirty" when files differ from it ("" outside git)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=ROOT, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, cwd=ROOT, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head + ("+dirty" if head and dirty else "")
+
+
 def write_report(out: Path, command: str, sizes: list[int], quick: bool, load: float,
                  started: float, results: list[dict], complete: bool) -> dict:
     compare(results)
     report = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "command": command, "sizes": sizes, "quick": quick, "complete": complete, "plan": PLAN,
+        "command": command, "revision": revision(), "sizes": sizes, "quick": quick, "complete": complete, "plan": PLAN,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count(), "load_average_1m_at_start": load},
         "total_seconds": round(time.perf_counter() - started, 1),

@@ -114,5 +114,5 @@ def test_report_is_written_as_json(tmp_path, monkeypatch):
     assert harness.main(["--sizes", "5", "--json", str(out)]) == 0
     report = json.loads(out.read_text())
     assert report["sizes"] == [5] and report["results"][0]["items"] == 5
-    assert {"measured_at", "machine", "plan", "targets", "command"} <= set(report) and report["complete"]
+    assert {"measured_at", "machine", "plan", "targets", "command", "revision"} <= set(report) and report["complete"]
     assert "| tagging | timeline.tag_time | 5 |" in out.with_suffix(".md").read_text()
