@@ -32,6 +32,10 @@ def span_of(text: str, target: str):
     ("The vote will be held in May.", "May", "future"),
     ("The appeal is heard in June, lawyers say.", "June", "present"),
     ("The appeal was heard in June.", "June", "past"),
+    # a decimal point is no sentence end: the past verb before "$5.2 million" still counts
+    ("It said it earned $5.2 million in the first quarter.", "the first quarter", "past"),
+    ("Profit jumped to a record in the first quarter.", "the first quarter", "past"),
+    ("Holders of record Dec. 15 get the dividend.", "Dec. 15", "future"),
 ])
 def test_word_cues(text, target, expected):
     assert tense_of(span_of(text, target)) == expected

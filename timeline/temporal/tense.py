@@ -36,6 +36,7 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "
                "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
 # words right before an expression that point ahead ("payable Dec. 15", "by Friday")
 FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
+NOUN_LEAD = {"a", "an", "the", "new", "all-time"}
 UNTIL_LEAD = {"by", "until", "till", "through", "thru"}  # a boundary: the nearest such date
 SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
 # an -ed word after these is an adjective ("a still unspecified date"), not a past verb
@@ -144,8 +145,9 @@ def local_cue(tokens, first: int, last: int) -> str | None:
     i = first - 1
     while i >= 0 and first - i <= 3 and tokens[i].lower_ in SKIP_LEAD:
         i -= 1
-    if i >= 0 and tokens[i].lower_ in FUTURE_LEAD:
-        return "future"
+    if i >= 0 and tokens[i].lower_ in FUTURE_LEAD and not (
+            tokens[i].lower_ == "record" and i > 0 and tokens[i - 1].lower_ in NOUN_LEAD):
+        return "future"  # "holders of record Dec. 15", not "a record in the first quarter"
     if i >= 0 and tokens[i].lower_ in UNTIL_LEAD:
         return "until"
     return None
@@ -176,7 +178,8 @@ class Word:
         self.is_alpha = text.isalpha()
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|[^\W_]+|\n|[^\w\s]")
+# words, clitics, numbers with their decimal/thousands marks ("$5.2 million" is no sentence end)
+_WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|\d+(?:[.,]\d+)+|[^\W_]+|\n|[^\w\s]")
 
 
 def tense_in_text(text: str, start: int, end: int) -> str | None:
