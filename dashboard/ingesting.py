@@ -10,11 +10,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Callable
 
+from timeline.ingest import EXTENSIONS as READERS
 from timeline.model import Article
 
 MAX_FILES = 20
 MAX_BYTES = 5 * 1024 * 1024
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
+EXTENSIONS = tuple(READERS)  # what timeline.ingest can read
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,8 +96,8 @@ def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) 
     bar = tqdm(unit=" articles", file=sys.stderr, delay=1.0, disable=not progress,
                dynamic_ncols=True)
     try:
-        for article, events, *timexes in timeline.events.extract_many(articles, n_process=workers):
-            result = store.add_article(article, events, timexes[0] if timexes else None)
+        for article, events, timexes in timeline.events.extract_many(articles, n_process=workers):
+            result = store.add_article(article, events, timexes)
             if result.added:
                 summary.added += 1
                 summary.events += result.events
