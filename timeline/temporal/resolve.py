@@ -27,7 +27,9 @@ class Context:
     narrative: str  # value of the last fully specified date mentioned (or the DCT)
     tense: str | None  # past / future / present / None
     date_order: str = "MDY"
-    recent: dict | None = None  # granularity -> value of the last date of that granularity
+    recent: dict | None = None  # granularity -> value of the last date of that granularity;
+    # one dict per document: the resolver also notes there the first quarter or half the
+    # text reports on ("lead"), which "a year earlier" and "the latest quarter" refer to
     before: str = ""  # a few characters of text before the expression
 
 
@@ -56,7 +58,12 @@ class Resolver:
     def value(self, cand: Candidate, ctx: Context) -> str | None:
         self._text = cand.text
         f = self.fields(cand)
-        return getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
+        value = getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
+        if value and ctx.recent is not None and "lead" not in ctx.recent and ctx.dct:
+            span = values.interval(value)
+            if span and span[0] in ("quarter", "half") and span[1] <= ctx.dct < span[2] + values.timedelta(days=366):
+                ctx.recent["lead"] = value  # the period an earnings story leads with
+        return value
 
     # -- fields -------------------------------------------------------------
     def fields(self, cand: Candidate) -> dict:
@@ -169,8 +176,11 @@ class Resolver:
     def r_latest_quarter(self, cand, f, ctx):
         """"the (latest) quarter": the last quarter mentioned, else the last one completed."""
         completed = values.relative(self._dct(ctx), "quarter", -1)
+        lead = (ctx.recent or {}).get("lead")
+        if lead and lead[5:6] == "Q":
+            return lead
         mentioned = (ctx.recent or {}).get("quarter")
-        if mentioned and values.interval(mentioned)[1] < ctx.dct:
+        if mentioned and values.interval(mentioned)[2] <= ctx.dct:  # over by the reference date
             return mentioned
         return completed
 
@@ -242,9 +252,11 @@ class Resolver:
     @staticmethod
     def _period(ctx) -> str | None:
         """The quarter (or half) the text is reporting on, if it mentioned one."""
+        recent = ctx.recent or {}
+        if recent.get("lead"):
+            return recent["lead"]
         if (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half"):
             return ctx.narrative
-        recent = ctx.recent or {}
         return recent.get("quarter") or recent.get("half")
 
     def r_shift(self, cand, f, ctx):

@@ -1,0 +1,28 @@
+"""Resolution that depends on what the text said before: the period an earnings story reports on."""
+from datetime import date
+
+from timeline.temporal import tag_time
+
+
+def values_of(text, dct):
+    return [(t.text, t.value) for t in tag_time(text, date.fromisoformat(dct))]
+
+
+def test_year_ago_refers_to_the_quarter_the_story_leads_with():
+    text = ("Acme's third-quarter net rose 8%. After a weak second quarter, sales picked up. "
+            "It expects a fourth-quarter charge. Net was $5 million, against $4 million a year earlier. "
+            "In the latest quarter, costs fell.")
+    found = dict(values_of(text, "2025-11-03"))
+    assert found["a year earlier"] == "2024-Q3"
+    assert found["the latest quarter"] == "2025-Q3"
+
+
+def test_the_latest_quarter_with_no_lead_is_the_last_one_completed():
+    found = dict(values_of("Profit fell in the latest quarter, the bank said.", "2025-11-03"))
+    assert found["the latest quarter"] == "2025-Q3"
+
+
+def test_an_old_quarter_is_not_the_reported_one():
+    text = "Profit peaked in the third quarter of 2019. Third-quarter net fell 9% from a year ago."
+    found = dict(values_of(text, "2025-11-03"))
+    assert found["a year ago"] == "2024-Q3"
