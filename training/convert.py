@@ -179,8 +179,12 @@ def convert(data_dir: Path, out_dir: Path) -> dict[str, dict[str, int]]:
         for path in (conllu, uner_file):
             if not path.is_file():
                 raise FileNotFoundError(f"{path}: missing (expected the shared UD/UNER data here)")
-        docs, stats = make_docs(read_conllu(conllu), read_iob2(uner_file), nlp.vocab)
+        sentences, entities = read_conllu(conllu), read_iob2(uner_file)
+        docs, stats = make_docs(sentences, entities, nlp.vocab)
         DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{split}.spacy")
+        if split == "test":  # the usual parsing benchmark setting: gold sentence boundaries
+            one_each, _ = make_docs(sentences, entities, nlp.vocab, group=1)
+            DocBin(docs=one_each, store_user_data=False).to_disk(out_dir / "test-sentences.spacy")
         stats["docs"] = len(docs)
         stats["words"] = sum(len(d) for d in docs)
         report[split] = stats

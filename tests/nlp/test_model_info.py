@@ -14,7 +14,8 @@ def fake_model(path):
             "pipeline": ["tok2vec", "parser"], "license": "CC BY-SA 4.0",
             "sources": [{"name": "UD English-EWT"}],
             "performance": {"dep_uas": 0.871, "dep_las": 0.842, "morph_per_feat": {"Tense": {"f": 0.95}}},
-            "test_performance": {"dep_uas": 0.865}}
+            "test_performance": {"dep_uas": 0.865},
+            "test_performance_gold_sentences": {"dep_uas": 0.879}}
     (path / "meta.json").write_text(json.dumps(meta))
     return path
 
@@ -28,8 +29,9 @@ def test_info_prints_path_components_size_scores_licence(tmp_path):
     assert "tok2vec, parser" in out
     assert "Size:       2.0 MB" in out
     assert "CC BY-SA 4.0" in out and "UD English-EWT" in out
-    assert "UAS                      87.1   86.5" in out
-    assert "Tense F1                 95.0      -" in out
+    assert "UAS                      87.1   86.5                  87.9" in out
+    assert "Tense F1                 95.0      -                     -" in out
+    assert "Entities F1" not in out  # no score at all: no line
 
 
 def test_info_json(tmp_path):
@@ -37,7 +39,8 @@ def test_info_json(tmp_path):
     result = CliRunner().invoke(main, ["model", "info", "--model", str(model), "--json"])
     data = json.loads(result.output)
     assert data["components"] == ["tok2vec", "parser"]
-    assert data["scores"]["LAS"] == {"dev": 0.842, "test": None}
+    assert data["scores"]["LAS"] == {"dev": 0.842, "test": None, "test_gold_sentences": None}
+    assert data["scores"]["UAS"]["test_gold_sentences"] == 0.879
     assert data["sizes"]["parser"] == 2_000_000
 
 

@@ -68,6 +68,7 @@ def describe(path: Path) -> dict:
     parts = {p.name: _size(p) for p in sorted(path.iterdir())}
     dev = meta.get("performance") or {}
     test = meta.get("test_performance") or {}
+    gold = meta.get("test_performance_gold_sentences") or {}
     return {
         "path": str(path),
         "name": f"{meta.get('lang', '?')}_{meta.get('name', '?')}",
@@ -76,7 +77,8 @@ def describe(path: Path) -> dict:
         "components": meta.get("pipeline") or [],
         "size_bytes": sum(parts.values()),
         "sizes": {name: size for name, size in parts.items() if size},
-        "scores": {label: {"dev": _lookup(dev, key), "test": _lookup(test, key)} for label, key in SCORES},
+        "scores": {label: {"dev": _lookup(dev, key), "test": _lookup(test, key),
+                           "test_gold_sentences": _lookup(gold, key)} for label, key in SCORES},
         "license": meta.get("license") or "unknown",
         "sources": [s.get("name", str(s)) if isinstance(s, dict) else str(s) for s in meta.get("sources") or []],
     }
@@ -110,7 +112,8 @@ def info(name: str | None, as_json: bool) -> None:
     click.echo(f"Licence:    {data['license']}")
     if data["sources"]:
         click.echo(f"Trained on: {'; '.join(data['sources'])}")
-    click.echo(f"{'Scores (%)':24s} {'dev':>6s} {'test':>6s}")
+    click.echo(f"{'Scores (%)':24s} {'dev':>6s} {'test':>6s} {'test, gold sentences':>21s}")
     for label, values in data["scores"].items():
-        if values["dev"] is not None or values["test"] is not None:
-            click.echo(f"  {label:22s} {_percent(values['dev']):>6s} {_percent(values['test']):>6s}")
+        if any(v is not None for v in values.values()):
+            click.echo(f"  {label:22s} {_percent(values['dev']):>6s} {_percent(values['test']):>6s} "
+                       f"{_percent(values['test_gold_sentences']):>21s}")
