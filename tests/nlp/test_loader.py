@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 import spacy
 
 from timeline.nlp import loader
-from timeline.nlp.loader import ENV_VAR, ModelNotFoundError, load, load_rules
+from timeline.nlp.loader import ENV_VAR, MODE_VAR, ModelNotFoundError, load, load_rules
 
 
 @pytest.fixture
@@ -15,7 +17,30 @@ def tiny_pipeline(tmp_path):
 
 def test_other_pipeline_by_name_gets_rules_and_temporal(tiny_pipeline):
     nlp = load(str(tiny_pipeline))
-    assert nlp.pipe_names == ["timeline_honorifics", "timeline_gazetteer", "timeline_temporal"]
+    assert nlp.pipe_names == ["timeline_sentences", "timeline_honorifics", "timeline_gazetteer",
+                              "timeline_temporal"]
+    # a pipeline without parser or NER: the splitter's sentences, the rules' entities
+    doc = nlp.make_doc("Talks ended\nMr Lee flew to Paris on Monday. It rained.")
+    doc._.dct = date(2025, 3, 19)
+    doc = nlp(doc)
+    assert [s.text.strip() for s in doc.sents] == ["Talks ended", "Mr Lee flew to Paris on Monday.", "It rained."]
+    assert {(e.text, e.label_) for e in doc.ents} == {("Lee", "PERSON"), ("Paris", "GPE")}
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "2025-03-17")]
+
+
+def test_both_sentence_modes_share_the_statistical_pipeline(tiny_pipeline):
+    timex, every = load(str(tiny_pipeline), mode="timex"), load(str(tiny_pipeline), mode="all")
+    assert timex is not every
+    assert timex.get_pipe("timeline_sentences").inner is every.get_pipe("timeline_sentences").inner
+    assert timex.vocab is every.vocab
+
+
+def test_sentence_mode_from_the_environment(tiny_pipeline, monkeypatch):
+    monkeypatch.setenv(MODE_VAR, "all")
+    assert load(str(tiny_pipeline)) is load(str(tiny_pipeline), mode="all")
+    monkeypatch.setenv(MODE_VAR, "some")
+    with pytest.raises(ValueError, match=r"TIMELINE_SENTENCES='some': use one of timex, all"):
+        load(str(tiny_pipeline))
 
 
 def test_load_is_cached_per_name(tiny_pipeline):

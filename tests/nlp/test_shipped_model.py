@@ -20,7 +20,7 @@ TEXT = (
 def doc():
     from timeline.nlp import load
 
-    nlp = load(None)
+    nlp = load(None, mode="all")  # the model on every sentence
     d = nlp.make_doc(TEXT)
     d._.dct = date(2025, 3, 7)
     return nlp(d)
@@ -29,8 +29,11 @@ def doc():
 def test_pipeline_components():
     from timeline.nlp import load
 
-    assert load(None).pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "ner",
-                                     "timeline_honorifics", "timeline_gazetteer", "timeline_temporal"]
+    nlp = load(None)
+    assert nlp.pipe_names == ["timeline_sentences", "timeline_honorifics", "timeline_gazetteer",
+                              "timeline_temporal"]
+    inner = nlp.get_pipe("timeline_sentences").inner.pipe_names
+    assert {"tagger", "morphologizer", "parser", "ner"} <= set(inner)
 
 
 def test_news_entities(doc):
