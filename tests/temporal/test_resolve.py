@@ -26,3 +26,13 @@ def test_an_old_quarter_is_not_the_reported_one():
     text = "Profit peaked in the third quarter of 2019. Third-quarter net fell 9% from a year ago."
     found = dict(values_of(text, "2025-11-03"))
     assert found["a year ago"] == "2024-Q3"
+
+
+def test_a_spoken_thousand_before_a_unit_is_a_count_not_the_year_2000():
+    found = values_of("The craft has survived for two thousand years in the valley.", "1998-01-21")
+    assert all(value != "2000" for _, value in found)
+
+
+def test_clock_time_with_a_date_after_it_takes_that_date():
+    found = dict(values_of("The tender offer runs until 5 p.m. EST, Nov. 6, the firm said.", "1989-10-30"))
+    assert found["5 p.m. EST, Nov. 6"] == "1989-11-06T17:00"

@@ -105,3 +105,23 @@ def test_place_in_year_leans_to_the_past_without_a_cue():
     assert v.place_in_year(date(1989, 10, 30), march, None) == "1989-03"
     assert v.place_in_year(date(1989, 10, 30), march, None, future_cost=1.5) == "1990-03"
     assert v.place_in_year(date(1989, 10, 30), march, "future") == "1990-03"
+
+
+@pytest.mark.parametrize("year, expected", [
+    (1998, date(1998, 4, 12)), (2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)),
+    (2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2038, date(2038, 4, 25)),
+])
+def test_easter(year, expected):
+    assert v.easter(year) == expected
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("12-25", "2025-12-25"),            # fixed
+    ("11-3-4", "2025-11-27"),           # fourth Thursday of November
+    ("05-0--1", "2025-05-26"),          # last Monday of May
+    ("11-0-1+1", "2025-11-04"),         # Tuesday after the first Monday of November
+    ("easter-2", "2025-04-18"),         # Good Friday
+    ("easter+0/week", "2025-W16"),      # the week of Easter
+])
+def test_holiday(rule, expected):
+    assert v.holiday(2025, rule) == expected

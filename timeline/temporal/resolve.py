@@ -35,6 +35,9 @@ class Context:
 
 def _number(text: str, tables: dict) -> float | None:
     key = normal_key(text)
+    if key.endswith(" and a half"):  # "two and a half"
+        whole = _number(key[:-len(" and a half")], tables)
+        return None if whole is None else whole + 0.5
     if _DIGITS.fullmatch(key):
         return float(key)
     half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", key)
@@ -86,6 +89,8 @@ class Resolver:
         if source == "centnum":
             digits = _DIGITS.search(text)
             return int(digits.group()) if digits else int(self.tables["century_word"][normal_key(text)])
+        if source not in self.tables:  # a plain group of the pattern ("span" targets)
+            return text
         value = self.tables[source][normal_key(text)]
         return int(value) if re.fullmatch(r"-?\d+", value) else value
 
@@ -112,14 +117,10 @@ class Resolver:
     # -- kinds ----------------------------------------------------------------
     def r_date(self, cand, f, ctx):
         if "holiday" in f:
-            parts = f["holiday"].split("-", 2)
-            if len(parts) == 3:  # the n-th weekday of a month
-                month, weekday, nth = int(parts[0]), int(parts[1]), int(parts[2])
-
-                def make(y):
-                    return values.nth_weekday(y, month, weekday, nth).isoformat()
-                return self._place(make, f, ctx)
-            f["month"], f["day"] = (int(x) for x in parts)
+            rule = f["holiday"]
+            if not re.fullmatch(r"\d\d-\d\d", rule):  # floating: n-th weekday, Easter-based
+                return self._place(lambda y: values.holiday(y, rule), f, ctx)
+            f["month"], f["day"] = (int(x) for x in rule.split("-"))
         if "month" in f and "day" in f:
             def make(y):
                 return f"{y:04d}-{f['month']:02d}-{f['day']:02d}"
@@ -144,7 +145,10 @@ class Resolver:
         else:
             def make(y):
                 return f"{y:04d}"
-        return self._place(make, f, ctx)
+        value = self._place(make, f, ctx)
+        if value and cand.rule.params.get("unit") == "week":  # "the week of March 6"
+            return values.render(values.interval(value)[1], "week")
+        return value
 
     def _place(self, make, f, ctx):
         if "yearoffset" in f:
@@ -307,8 +311,13 @@ class Resolver:
             if unit is None:
                 unit = self.tables["unit"].get(word)
             n = None
-        else:
-            n = f.get("number", 1) if "number" in f else 1
+        elif "number" in f:
+            n = f["number"]
+            if n is not None and re.search(r"\s+and\s+a\s+half$", self._text) \
+                    and "half" not in cand.fields.get("number", ""):
+                n += 0.5  # "a minute and a half"
+        else:  # "day-long" is one day, "decades-long" some decades
+            n = None if re.match(r"[a-z]+s-long", normal_key(self._text)) else 1
         if n is not None:
             n *= scale
         return values.duration(n, unit)
@@ -329,6 +338,8 @@ class Resolver:
         text = self._text.lower()
         if "hour" in f:
             hour, minute = f["hour"], f.get("minute", 0)
+            if f.get("part") in ("AF", "EV") or (f.get("part") == "NI" and hour >= 6):
+                f["ampm"] = "p"  # "8 in the evening"
             if f.get("ampm") == "p" and hour < 12:
                 hour += 12
             elif f.get("ampm") == "a" and hour == 12:
@@ -339,6 +350,10 @@ class Resolver:
             return None
         dct = self._dct(ctx)
         wd = f.get("weekday")
+        if "month" in f and "day" in f:  # "5 p.m. EST, Nov. 9"
+            date_fields = {k: f[k] for k in ("month", "day")}
+            day_value = self._place(lambda y: f"{y:04d}-{f['month']:02d}-{f['day']:02d}", date_fields, ctx)
+            return values.time_of_day(day_value, hour, minute) if day_value else None
         if wd is not None:
             day = values.weekday(dct, wd, self._direction(f, ctx),
                                  1.0 if ctx.tense == "present" else values.PAST_BIAS)

@@ -150,6 +150,34 @@ def nth_weekday(year: int, month: int, day: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - day) % 7)
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` (Gregorian calendar; anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday(year: int, rule: str) -> str:
+    """The value of a holiday in ``year`` from its table entry: ``MM-DD`` (fixed),
+    ``MM-W-N`` (the N-th weekday W of month MM, N=-1 the last), ``easter+N`` (N days
+    from Easter Sunday); ``+N`` after the entry adds days, ``/week`` gives the week."""
+    rule, _, unit = rule.partition("/")
+    if rule.startswith("easter"):
+        day = easter(year) + timedelta(days=int(rule[6:]))
+    else:
+        rule, _, plus = rule.partition("+")
+        parts = [int(x) for x in rule.split("-", 2)]  # "05-0--1": month 5, Monday, the last
+        day = date(year, *parts) if len(parts) == 2 else nth_weekday(year, *parts)
+        day += timedelta(days=int(plus or 0))
+    return render(day, unit or "day")
+
+
 def relative(reference: date, unit: str, offset: int) -> str:
     """The ``unit`` period ``offset`` units from the one containing ``reference``
     ("last week" = relative(ref, "week", -1))."""
