@@ -2,7 +2,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from timeline.temporal.tense import tense_of
+from timeline.temporal import tense
+from timeline.temporal.tense import tense_in_text, tense_of, words_between
 
 NLP = spacy.blank("en")
 
@@ -83,3 +84,37 @@ def test_passive_auxiliary_is_read_with_either_label_scheme(aux_label):
               deps=["nsubj:pass" if ":" in aux_label else "nsubjpass", aux_label, "ROOT", "prep",
                     "pobj", "cc", "conj", "advmod"])
     assert tense_of(doc[4:5]) == "past"
+
+
+# clitics, decimals, underscores and curly quotes next to every possible cut
+TRICKY = [
+    "He don't know, they'll say it's $5.2 million_x 1,000.5.\n\nIsn't it? We'd've gone; she won’t.",
+    "ab'sx n't n'ta 3.4.5x don’t 'd 12,3a “quoted” İstanbul",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_words_between_reads_like_the_cut_text(text):
+    tense.word_index.cache_clear()
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            expected = [m.group() for m in tense._WORDS.finditer(text, lo, hi)]
+            assert [w.text for w in words_between(text, lo, hi)] == expected, (lo, hi)
+
+
+def test_words_between_rereads_a_clitic_cut_at_the_edge():
+    # read whole, "do" is followed by "n't"; cut after "n'", the index's "do"/"n't" cannot be used
+    assert [w.text for w in words_between("I don't.", 0, 6)] == ["I", "don", "'"]
+    assert [w.text for w in words_between("I don't.", 0, 8)] == ["I", "do", "n't", "."]
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    ("The ministers will meet on Thursday.", "Thursday", "future"),
+    ("The ministers met on Thursday.", "Thursday", "past"),
+    ("It said it earned $5.2 million in the first quarter.", "the first quarter", "past"),
+    ("The talks resume on Friday.", "Friday", None),
+])
+def test_tense_in_text_matches_the_doc_path(text, target, expected):
+    start = text.index(target)
+    assert tense_in_text(text, start, start + len(target)) == expected
+    assert tense_of(span_of(text, target)) == expected

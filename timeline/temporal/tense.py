@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -180,13 +182,45 @@ class Word:
 
 # words, clitics, numbers with their decimal/thousands marks ("$5.2 million" is no sentence end)
 _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|\d+(?:[.,]\d+)+|[^\W_]+|\n|[^\w\s]")
+# _WORDS looks at most 3 characters past the word it reads (the "n't" and "'s" tests): a word
+# ending further than this before a cut reads the same with or without the cut
+_LOOKAHEAD = 4
+
+
+@lru_cache(maxsize=4)
+def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
+    """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text."""
+    matches = list(_WORDS.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches], [Word(m.group()) for m in matches]
+
+
+def words_between(text: str, lo: int, hi: int) -> list[Word]:
+    """The words of ``_WORDS.finditer(text, lo, hi)``, taken from the text's word index; only
+    the edges, where the cut can read a word differently, are read again."""
+    starts, ends, words = word_index(text)
+    out: list[Word] = []
+    j, pos = bisect_left(starts, lo), lo
+    if j and ends[j - 1] > lo:  # lo cuts a word: read until a word is the index's own again
+        j, pos = len(starts), hi
+        for m in _WORDS.finditer(text, lo, hi):
+            k = bisect_left(starts, m.start())
+            if k < len(starts) and starts[k] == m.start() and ends[k] == m.end():
+                j, pos = k, m.start()
+                break
+            out.append(Word(m.group()))
+    last = bisect_right(ends, hi - _LOOKAHEAD)  # words from j to last are the index's own
+    if last > j:
+        out += words[j:last]
+        pos = ends[last - 1]
+    out += [Word(m.group()) for m in _WORDS.finditer(text, pos, hi)]
+    return out
 
 
 def tense_in_text(text: str, start: int, end: int) -> str | None:
     """Tense of text[start:end] from cue words, without a spaCy Doc (the fast rule-only path)."""
-    before = [Word(m.group()) for m in _WORDS.finditer(text, max(0, start - 160), start)]
-    inside = [Word(m.group()) for m in _WORDS.finditer(text, start, end)] or [Word(text[start:end])]
-    after = [Word(m.group()) for m in _WORDS.finditer(text, end, min(len(text), end + 120))]
+    before = words_between(text, max(0, start - 160), start)
+    inside = words_between(text, start, end) or [Word(text[start:end])]
+    after = words_between(text, end, min(len(text), end + 120))
     return word_tense(before + inside + after, len(before), len(before) + len(inside))
 
 
