@@ -305,11 +305,10 @@ class Resolver:
 
     def r_duration(self, cand, f, ctx):
         unit, scale = self._unit(f, cand)
-        if unit is None:
-            word = normal_key(self._text).split()[-1]
-            unit = self.tables["unit"].get(word.rstrip("s") if word != "centuries" else "century")
-            if unit is None:
-                unit = self.tables["unit"].get(word)
+        if unit is None:  # "years", "the weeks ahead": the last unit word, a vague count
+            units = self.tables["unit"]
+            words = [w for w in normal_key(self._text).split() if w in units]
+            unit = units[words[-1]] if words else None
             n = None
         elif "number" in f:
             n = f["number"]
