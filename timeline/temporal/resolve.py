@@ -297,6 +297,10 @@ class Resolver:
     def r_part_of_day(self, cand, f, ctx):
         text = normal_key(self._text)
         day = self._dct(ctx)
+        span = values.interval(ctx.narrative or "")
+        if cand.rule.params.get("anchor") == "narrative" and "dayword" not in f \
+                and span and span[0] in ("day", "time"):
+            day = span[1]  # "in the morning": of the day the text is talking about
         offset = f.get("dayword", 0)
         if text.startswith("last night"):
             offset = -1
