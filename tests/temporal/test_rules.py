@@ -1,4 +1,5 @@
 """Every example written next to a rule in resources/en/rules.ini is a test case."""
+import re
 from datetime import date
 
 import pytest
@@ -60,3 +61,11 @@ def test_a_broken_rule_file_is_named_in_the_error(tmp_path, monkeypatch):
             rules.load("xx")
     finally:
         rules.load.cache_clear()
+
+
+def test_first_char_guard_keeps_every_rule_match():
+    ruleset = rules.load("en")
+    text = " ".join(example[0] for rule in ruleset.rules for example in rule.examples)
+    for rule in ruleset.rules:
+        plain = re.compile(rule.source, re.I)
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.name

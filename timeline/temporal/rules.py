@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.temporal.prefilter import first_char_guard
+
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
@@ -30,6 +32,7 @@ class Rule:
     examples: list = field(default_factory=list)
     words: frozenset = frozenset()  # trigger words the rule can match (filled by load)
     digits: bool = True  # whether a match can contain digits
+    source: str = ""  # the full pattern (tables and fragments filled in), before the first-character guard
 
 
 @dataclass
@@ -132,9 +135,9 @@ def load(lang: str = "en") -> RuleSet:
             groups[group] = source
             return f"(?P<{group}>{body})"
 
-        body = _REF.sub(capture, section["pattern"])
+        source = rf"(?<![\w'’])(?<!\d-)(?:{_REF.sub(capture, section['pattern'])})(?![\w])"
         try:
-            regex = re.compile(rf"(?<![\w'’])(?<!\d-)(?:{body})(?![\w])", re.I)
+            regex = first_char_guard(source, re.I)
         except re.error as exc:
             raise ValueError(f"rules.ini: rule [{name}] pattern does not compile: {exc}") from exc
         examples = [
@@ -143,12 +146,12 @@ def load(lang: str = "en") -> RuleSet:
         ]
         params = {k: v for k, v in section.items() if k not in ("pattern", "type", "resolve", "examples")}
         rules.append(Rule(name, regex, section.get("type", "DATE"), section.get("resolve", "date"),
-                          params, groups, examples))
+                          params, groups, examples, source=source))
 
     negatives = []
     for line in (folder / "negatives.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            negatives.append(re.compile(line.strip()))
+            negatives.append(first_char_guard(line.strip()))
     trigger_words |= {k for name, t in tables.items() if name not in _NOT_TRIGGERS for k in t}
     triggers = frozenset(w for phrase in trigger_words for w in re.split(r"[\s.-]+", phrase.replace("’", "'"))
                          if w and w not in _STOP_WORDS)
@@ -156,7 +159,7 @@ def load(lang: str = "en") -> RuleSet:
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
     for rule in rules:  # which trigger words each rule can contain: windows without them are skipped
-        source = rule.regex.pattern
+        source = rule.source
         rule.words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source)) & triggers
         rule.digits = r"\d" in source or "0-9" in source
     return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers)
