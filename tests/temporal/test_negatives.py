@@ -1,0 +1,27 @@
+"""Phrases that look like time expressions but name no time (resources/en/negatives.txt)."""
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag_time
+
+DCT = date(2025, 3, 17)
+
+
+@pytest.mark.parametrize("text", [
+    "The crisis shapes today's youth more than any war.",
+    "These are the engineers of tomorrow, she said.",
+    "For the villagers, high noon comes with the vote.",
+    'He told ABC\'s "This Week" that talks would go on.',
+])
+def test_no_time_expression(text):
+    assert tag_time(text, DCT) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Today's vote is close.", "2025-03-17"),
+    ("The vote is set for tomorrow.", "2025-03-18"),
+    ("Shops close on Good Friday.", "2025-04-18"),
+])
+def test_near_misses_are_still_dates(text, expected):
+    assert [t.value for t in tag_time(text, DCT)] == [expected]
