@@ -49,3 +49,21 @@ def test_countries_take_canonical_names(rules_nlp):
 def test_other_entities_keep_tidy_text(rules_nlp):
     doc = annotate(rules_nlp, "The Acme Widgets board met.", ents=[("The Acme Widgets", "ORG")])
     assert names(doc) == [("The Acme Widgets", "Acme Widgets")]
+
+
+def test_a_full_name_outside_the_entities_is_found_in_the_text(rules_nlp):
+    """The model did not tag "Anna Berg" (a sentence it did not analyse); "Berg" still joins it."""
+    text = "Anna Berg runs the agency. On Monday Berg resigned, and General Holt and Hurricane Ida left."
+    doc = annotate(rules_nlp, text, ents=[("Berg resigned", "PERSON")])
+    doc.ents = [doc.char_span(text.index("Berg resigned"), text.index("Berg resigned") + 4, label="PERSON"),
+                doc.char_span(text.index("Holt"), text.index("Holt") + 4, label="PERSON"),
+                doc.char_span(text.index("Ida"), text.index("Ida") + 3, label="PERSON")]
+    assert names(doc) == [("Berg", "Anna Berg"), ("Holt", "Holt"), ("Ida", "Ida")]
+
+
+def test_a_title_weekday_or_place_before_a_surname_is_no_first_name(rules_nlp):
+    text = "Ambassador Lee spoke. Monday Lee left. France Lee won. The Lee family met."
+    doc = rules_nlp.make_doc(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON")
+                for m in __import__("re").finditer(r"(?<=Ambassador )Lee", text)]
+    assert names(doc) == [("Lee", "Lee")]

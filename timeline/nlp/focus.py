@@ -7,7 +7,7 @@ pipeline's vocabulary and tokenizer and holds
 
 ``timeline_sentences`` cuts the Doc into sentences with the rule splitter
 (``timeline.nlp.splitter``), runs the statistical pipeline (tagger, morphologizer, parser,
-NER ...) on each chosen sentence *alone* (a copy of its tokens, ``Span.as_doc``; the
+NER ...) on each chosen sentence *alone* (a new Doc of its tokens, with their norms; the
 sentences of a batch of Docs go through the model together) and writes the annotations back:
 TAG, POS, MORPH, LEMMA, DEP and HEAD (inside the sentence), entities. A sentence analysed
 alone gets the same annotations whichever other sentences are analysed, so the two modes
@@ -31,7 +31,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS,
+                         SENT_START, SPACY, TAG)
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -95,18 +96,35 @@ class SentenceAnalyser:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         for batch in minibatch(docs, max(1, batch_size or 32)):
             plans = [self.plan(doc) for doc in batch]
-            chosen = [doc[a:b].as_doc() for doc, plan in zip(batch, plans) for a, b, on in plan if on]
+            chosen = [sub for doc, plan in zip(batch, plans) for sub in self.copies(doc, plan)]
             analysed = iter(self.inner.pipe(chosen, batch_size=SENTENCE_BATCH)) if chosen else iter(())
             for doc, plan in zip(batch, plans):
                 yield self.write(doc, plan, analysed)
 
+    def copies(self, doc: Doc, plan: list[tuple[int, int, bool]]) -> list[Doc]:
+        """A new Doc for each chosen sentence: its words, spaces and norms (what the
+        tokenizer set), nothing else (``Span.as_doc`` copies the whole Doc's arrays each time)."""
+        chosen = [(a, b) for a, b, on in plan if on]
+        if not chosen:
+            return []
+        arr = doc.to_array([ORTH, SPACY, NORM])
+        strings = doc.vocab.strings
+        out = []
+        for a, b in chosen:
+            part = arr[a:b]
+            sub = Doc(doc.vocab, words=[strings[int(o)] for o in part[:, 0]],
+                      spaces=[bool(x) for x in part[:, 1]])
+            sub.from_array([NORM], part[:, 2:3])
+            out.append(sub)
+        return out
+
     # -- which sentences --------------------------------------------------------------
 
-    def sentences(self, doc: Doc) -> list[list[int]]:
+    def sentences(self, doc: Doc, text: str | None = None) -> list[list[int]]:
         """Token ranges [start, end) of the splitter's sentences; a cut that falls inside a
         token joins the two sentences it would separate."""
         out: list[list[int]] = []
-        for start, end in split_text(doc.text):
+        for start, end in split_text(doc.text if text is None else text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -118,13 +136,14 @@ class SentenceAnalyser:
 
     def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, analyse?) for each sentence of ``doc``."""
-        sents = self.sentences(doc)
+        text = doc.text
+        sents = self.sentences(doc, text)
         if self.mode == "all":
             chosen = [True] * len(sents)
         else:
             chosen = [False] * len(sents)
             starts = [doc[a].idx for a, _ in sents]
-            for start, end in timex_candidates(doc.text, self.lang):
+            for start, end in timex_candidates(text, self.lang):
                 i = max(0, bisect_right(starts, start) - 1)
                 while i < len(sents) and doc[sents[i][0]].idx < end:
                     last = doc[sents[i][1] - 1]
