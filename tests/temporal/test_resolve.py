@@ -36,3 +36,13 @@ def test_a_spoken_thousand_before_a_unit_is_a_count_not_the_year_2000():
 def test_clock_time_with_a_date_after_it_takes_that_date():
     found = dict(values_of("The tender offer runs until 5 p.m. EST, Nov. 6, the firm said.", "1989-10-30"))
     assert found["5 p.m. EST, Nov. 6"] == "1989-11-06T17:00"
+
+
+def test_after_the_nine_months_a_year_earlier_is_the_year():
+    text = ("Third-quarter net rose to $5 million from $4 million a year earlier. "
+            "In the nine months, net rose to $15 million from $12 million a year earlier. "
+            "The year-ago quarter included a charge.")
+    found = values_of(text, "2025-11-03")
+    earlier = [value for span, value in found if span == "a year earlier"]
+    assert earlier == ["2024-Q3", "2024"]
+    assert dict(found)["The year-ago quarter"] == "2024-Q3"

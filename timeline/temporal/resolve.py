@@ -62,11 +62,22 @@ class Resolver:
         self._text = cand.text
         f = self.fields(cand)
         value = getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
-        if value and ctx.recent is not None and "lead" not in ctx.recent and ctx.dct:
-            span = values.interval(value)
-            if span and span[0] in ("quarter", "half") and span[1] <= ctx.dct < span[2] + values.timedelta(days=366):
-                ctx.recent["lead"] = value  # the period an earnings story leads with
+        if value and ctx.recent is not None and ctx.dct:
+            self._note_period(value, ctx.recent, ctx.dct)
         return value
+
+    @staticmethod
+    def _note_period(value: str, recent: dict, dct: date) -> None:
+        """Remember the quarter (or half) an earnings story leads with ("lead"), and whether
+        the text has since moved on to a longer stretch ("the nine months", "the year"):
+        a year earlier than that is a year, not a quarter."""
+        span = values.interval(value)
+        if span and span[0] in ("quarter", "half"):
+            recent["longer"] = False
+            if "lead" not in recent and span[1] <= dct < span[2] + values.timedelta(days=366):
+                recent["lead"] = value
+        elif re.fullmatch(r"P(?:[6-9]M|1Y)", value) and recent.get("lead"):
+            recent["longer"] = True
 
     # -- fields -------------------------------------------------------------
     def fields(self, cand: Candidate) -> dict:
@@ -257,6 +268,8 @@ class Resolver:
     def _period(ctx) -> str | None:
         """The quarter (or half) the text is reporting on, if it mentioned one."""
         recent = ctx.recent or {}
+        if recent.get("longer"):
+            return None
         if recent.get("lead"):
             return recent["lead"]
         if (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half"):
@@ -277,6 +290,11 @@ class Resolver:
         if span is None:
             return values.relative(self._dct(ctx), unit, offset)
         granularity, start, _ = span
+        recent = ctx.recent or {}
+        if unit == "year" and recent.get("longer") and recent.get("lead"):
+            if re.search(r"quarter", text):  # "the year-ago quarter": still the quarter
+                return values.shift(recent["lead"], unit, offset)
+            return values.relative(values.interval(recent["lead"])[1], unit, offset)
         if unit == "year" and self._period(ctx):
             return values.shift(self._period(ctx), unit, offset)
         if (unit in ("day", "week") and granularity in ("day", "time")) or \
