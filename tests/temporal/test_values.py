@@ -79,6 +79,7 @@ def test_shift(value, unit, n, expected):
 @pytest.mark.parametrize("n, unit, expected", [
     (30, "day", "P30D"), (2, "hour", "PT2H"), (3, "year", "P3Y"), (None, "year", "PXY"),
     (1.5, "year", "P1Y6M"), (5.5, "hour", "PT5H30M"), (0.5, "day", "PT12H"), (2.5, "week", "P2.5W"), (2, "decade", "P20Y"), (None, "decade", "PXY"), (10, "minute", "PT10M"),
+    (3, "quarter", "P3Q"), (1, "century", "P100Y"), (None, "century", "PXY"),
 ])
 def test_duration(n, unit, expected):
     assert v.duration(n, unit) == expected

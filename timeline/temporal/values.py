@@ -249,8 +249,9 @@ def duration(n: float | int | None, unit: str) -> str:
     prefix, letter = _DURATION_LETTER[unit]
     if unit == "season":
         n = None if n is None else n * 3
-    if unit == "decade":  # TimeBank writes decades in years: "two decades" P20Y, "decades" PXY
-        unit, letter, n = "year", "Y", None if n is None else n * 10
+    if unit in ("decade", "century"):  # in years, as TimeBank writes them: P20Y, PXY, P100Y
+        n = None if n is None else n * (10 if unit == "decade" else 100)
+        unit, letter = "year", "Y"
     smaller = {"year": ("", 12, "M"), "day": ("T", 24, "H"), "hour": ("", 60, "M"), "minute": ("", 60, "S")}
     if n is not None and not float(n).is_integer() and unit in smaller:
         part, factor, small = smaller[unit]  # 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M
