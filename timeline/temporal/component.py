@@ -14,6 +14,8 @@ from timeline.temporal.resolve import Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_in_text, tense_of
 
 
+_TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
+
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
 if not Doc.has_extension("timexes"):
@@ -71,7 +73,7 @@ class TemporalTagger:
                 continue
             granularity, start_date, end_date = values.value_interval(value)
             ttype = cand.rule.type
-            if ttype == "DATE" and re.match(r"T\d", value[10:12]):
+            if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"
             anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
                 or ("year" not in cand.fields and cand.rule.resolve == "date")

@@ -180,6 +180,8 @@ class Word:
         self.is_alpha = text.isalpha()
 
 
+_word = lru_cache(maxsize=1 << 16)(Word)  # the same word is one shared (read-only) object
+
 # words, clitics, numbers with their decimal/thousands marks ("$5.2 million" is no sentence end)
 _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|\d+(?:[.,]\d+)+|[^\W_]+|\n|[^\w\s]")
 # _WORDS looks at most 3 characters past the word it reads (the "n't" and "'s" tests): a word
@@ -191,7 +193,7 @@ _LOOKAHEAD = 4
 def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
     """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text."""
     matches = list(_WORDS.finditer(text))
-    return [m.start() for m in matches], [m.end() for m in matches], [Word(m.group()) for m in matches]
+    return [m.start() for m in matches], [m.end() for m in matches], [_word(m.group()) for m in matches]
 
 
 def words_between(text: str, lo: int, hi: int) -> list[Word]:
