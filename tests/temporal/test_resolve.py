@@ -46,3 +46,13 @@ def test_after_the_nine_months_a_year_earlier_is_the_year():
     earlier = [value for span, value in found if span == "a year earlier"]
     assert earlier == ["2024-Q3", "2024"]
     assert dict(found)["The year-ago quarter"] == "2024-Q3"
+
+
+def test_that_day_after_a_bare_year_is_not_placed():
+    found = values_of("In 1987 the market crashed. Traders lost money that day.", "1989-10-30")
+    assert found == [("1987", "1987")]
+
+
+def test_quarter_codes_and_fiscal_years():
+    found = dict(values_of("Revenue rose in Q3 2024 and fell in FY2023.", "2025-03-17"))
+    assert found == {"Q3 2024": "2024-Q3", "FY2023": "2023"}

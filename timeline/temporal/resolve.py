@@ -17,6 +17,16 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 
 
+_FINENESS = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "season": 3,
+             "half": 3, "year": 4, "decade": 5, "century": 6}
+
+
+def _coarser(value: str, unit: str) -> bool:
+    """Whether the calendar value is coarser than ``unit`` (a year, for "that day")."""
+    span = values.interval(value or "")
+    return bool(span) and _FINENESS.get(span[0], 0) > _FINENESS.get(unit, 0)
+
+
 class NeedsReference(Exception):
     """The expression is relative and no reference date was given."""
 
@@ -157,8 +167,9 @@ class Resolver:
             def make(y):
                 return f"{y:04d}"
         value = self._place(make, f, ctx)
-        if value and cand.rule.params.get("unit") == "week":  # "the week of March 6"
-            return values.render(values.interval(value)[1], "week")
+        unit = cand.rule.params.get("unit")
+        if value and unit in ("week", "weekend"):  # "the week of March 6"
+            return values.render(values.interval(value)[1], unit)
         return value
 
     def _place(self, make, f, ctx):
@@ -247,6 +258,8 @@ class Resolver:
             offset = int(cand.rule.params.get("offset", "0"))
         if unit in ("second", "minute", "hour"):
             unit, offset = "day", 0
+        if cand.rule.params.get("anchor") == "narrative" and _coarser(ctx.narrative, unit):
+            return None  # "that day" after "in 1987": no day can be placed
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)
         comparison = "this" in f and offset == -1 and re.search(r"(?:\d|million|billion|cents|share|%)\W*$", ctx.before)
