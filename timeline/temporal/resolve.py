@@ -234,6 +234,13 @@ class Resolver:
             direction = "future"
         # present tense ("the deadline is Thursday") gives no past bias: the nearest day
         cost = 1.0 if ctx.tense == "present" else values.PAST_BIAS
+        relative_to = re.search(r"\b(previous|following)\s", normal_key(self._text))
+        span = values.interval(ctx.narrative or "")
+        if relative_to and span and span[0] in ("day", "time"):
+            # "the previous Friday": the one before the day the text is talking about
+            step = -1 if relative_to.group(1) == "previous" else 1
+            return values.weekday(span[1] + values.timedelta(days=step), f["weekday"],
+                                  "past" if step < 0 else "future").isoformat()
         day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - values.timedelta(days=1), f["weekday"], "past")
