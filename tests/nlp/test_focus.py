@@ -184,3 +184,14 @@ def test_the_factory_needs_a_registered_pipeline():
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError, match="use one of timex, all"):
         sentence_pipeline(spacy.blank("en"), "test-bad", "some")
+
+
+def test_a_pipeline_that_retokenises_leaves_that_sentence_unannotated():
+    inner = spacy.blank("en")
+    inner.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Acme Corp"},
+                                                 {"label": "GPE", "pattern": "Oslo"}])
+    inner.add_pipe("merge_entities")  # "Acme Corp" becomes one token: no longer aligned
+    nlp = sentence_pipeline(inner, "test-retokenise", "all")
+    doc = nlp("Acme Corp left. Talks went on in Oslo.")
+    assert len(doc) == 10 and [s.text.strip() for s in doc.sents] == ["Acme Corp left.", "Talks went on in Oslo."]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Oslo", "GPE")]
