@@ -25,3 +25,8 @@ def test_no_time_expression(text):
 ])
 def test_near_misses_are_still_dates(text, expected):
     assert [t.value for t in tag_time(text, DCT)] == [expected]
+
+
+def test_speeds_are_no_sets():
+    found = tag_time("Winds reached 75 miles per hour (120 kilometers an hour) on Monday.", DCT)
+    assert [(t.text, t.value) for t in found] == [("Monday", "2025-03-17")]

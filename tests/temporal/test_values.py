@@ -126,3 +126,7 @@ def test_easter(year, expected):
 ])
 def test_holiday(rule, expected):
     assert v.holiday(2025, rule) == expected
+
+
+def test_midnight_ends_its_day():
+    assert v.interval("2025-03-21T24:00") == ("time", date(2025, 3, 21), date(2025, 3, 22))

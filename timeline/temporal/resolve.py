@@ -386,8 +386,8 @@ class Resolver:
             elif f.get("ampm") == "a" and hour == 12:
                 hour = 0
         else:
-            hour, minute = (0, 0) if "midnight" in text else (12, 0)
-        if hour > 23:
+            hour, minute = (24, 0) if "midnight" in text else (12, 0)  # midnight ends its day: T24:00
+        if hour > 24 or (hour == 24 and minute):
             return None
         dct = self._dct(ctx)
         wd = f.get("weekday")
