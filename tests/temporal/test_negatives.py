@@ -30,3 +30,14 @@ def test_near_misses_are_still_dates(text, expected):
 def test_speeds_are_no_sets():
     found = tag_time("Winds reached 75 miles per hour (120 kilometers an hour) on Monday.", DCT)
     assert [(t.text, t.value) for t in found] == [("Monday", "2025-03-17")]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm makes landfall at 6 p.m. local time (1700 UTC).",
+    "The victim, eighteen-years-old, was a student.",
+    "Children under 5 years of age are most at risk.",
+    "The Daily Telegraph reported the strike.",
+    "The 2019-nCoV virus spread fast.",
+])
+def test_clock_digits_ages_and_names(text):
+    assert all(t.type != "DATE" and t.type != "DURATION" for t in tag_time(text, DCT)), tag_time(text, DCT)
