@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from timeline.temporal.prefilter import first_char_guard, first_chars
+from timeline.temporal.prefilter import first_char_guard, first_chars, fold, required
 
 
 def chars(source, flags=0):
@@ -51,3 +51,45 @@ def test_guard_finds_the_same_matches(source, flags):
 def test_guard_is_in_front():
     assert first_char_guard("may").pattern.startswith("(?=(?-i:[Mm")
     assert first_char_guard("a*").pattern == "a*"
+
+
+def test_fold_knows_every_character_that_matches_an_ascii_letter():
+    import sys
+
+    letters = re.compile("[a-z]", re.I)
+    odd = {chr(c) for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c))}
+    assert {c for c in odd if len(fold(c)) == 1 and fold(c).isascii()} == odd
+
+
+@pytest.mark.parametrize("text", ["Plain ASCII, MAY 5", "İstanbul ſunday Kelvin ı", "Ǆ ß ﬁ"])
+def test_fold_keeps_offsets(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert all(f == c.lower() for f, c in zip(folded, text) if c.isascii())
+
+
+@pytest.mark.parametrize("source, expected", [
+    (r"\d+ (?:days?|weeks?) ago", {" day ago", " days ago", " week ago", " weeks ago"}),
+    (r"(?:the\s+)?(?-i:May|June)\s+\d", {"may", "june"}),  # the optional part is not needed
+    (r"a[bc]d|efg", {"abd", "acd", "efg"}),
+    (r"(?:next|last)\s+\w+", {"next", "last"}),
+    (r"x?", None),             # matches the empty string
+    (r"\d{4}", None),          # nothing literal to require
+    (r"ab|\d+", None),         # one branch has no literal
+])
+def test_required(source, expected):
+    assert required(source, re.I) == (frozenset(expected) if expected else None)
+
+
+@pytest.mark.parametrize("source, text", [
+    (r"(?<![\w])(?:\d+\s+(?:days?|weeks?)\s+ago)(?![\w])", "It ended 3 DAYS AGO, or 2 weeks\nago."),
+    (r"(?:the\s+)?(?-i:May|June|MAY)\s+\d+", "In ſome MAY 5 and the June 6 talks"),
+    (r"\bs(?:ept|unday)\b", "On ſunday in Sept, SUNDAY"),
+    (r"kilo(?:meters|metres)", "10 \u212aILOMETRES"),
+])
+def test_every_match_holds_a_required_string(source, text):
+    strings, folded = required(source, re.I), fold(text)
+    matches = list(re.finditer(source, text, re.I))
+    assert matches
+    for m in matches:
+        assert any(s in folded[m.start():m.end()] for s in strings), (m.group(), strings)

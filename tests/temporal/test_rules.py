@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from timeline.temporal import rules, tag_time
+from timeline.temporal.prefilter import fold
 
 EXAMPLES = [
     pytest.param(rule.name, *example[:4], example[4] if len(example) > 4 else None, id=f"{rule.name}-{n}")
@@ -69,3 +70,13 @@ def test_first_char_guard_keeps_every_rule_match():
     for rule in ruleset.rules:
         plain = re.compile(rule.source, re.I)
         assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.name
+
+
+def test_every_rule_match_holds_one_of_the_strings_the_rule_needs():
+    ruleset = rules.load("en")
+    text = " ".join(example[0] for rule in ruleset.rules for example in rule.examples)
+    folded = fold(text)
+    for rule in ruleset.rules:
+        for m in rule.regex.finditer(text):
+            assert rule.needs is None or rule.needs.search(folded, m.start(), m.end()), (rule.name, m.group())
+    assert sum(rule.needs is not None for rule in ruleset.rules) > len(ruleset.rules) // 2

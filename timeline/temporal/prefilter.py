@@ -1,4 +1,6 @@
-"""A first-character test in front of a regex: the same matches, found faster.
+"""Two prefilters for the rule regexes: the same matches, found faster.
+
+1. A first-character test in front of a regex.
 
 Python's regex search tries every position of the text. For a big alternation (a rule with
 its month, number and unit tables inlined) most tries walk many branches before failing.
@@ -6,6 +8,10 @@ its month, number and unit tables inlined) most tries walk many branches before 
 character a match can start with (worked out from the parsed pattern, case variants included)
 and every non-ASCII character: positions that cannot start a match fail at one set test.
 A pattern that can match the empty string, or one the analysis does not know, is compiled as is.
+
+2. Required strings: ``required(source, flags)`` works out a set of lower-case ASCII strings one
+of which every match contains (for a rule: its month names, "ago", "quarter" ...). A stretch of
+``fold(text)`` that contains none of them cannot hold a match, and is not searched.
 """
 from __future__ import annotations
 
@@ -111,3 +117,95 @@ def first_char_guard(source: str, flags: int = 0) -> re.Pattern:
         return re.compile(rf"(?=(?-i:[{allowed}\x80-\U0010ffff]))(?:{source})", flags)
     except re.error:  # e.g. global flags at the start of ``source``: they must stay first
         return re.compile(source, flags)
+
+
+# ---------------------------------------------------------------------------- required strings
+
+# every character that matches an ASCII letter ignoring case, as that letter: one for one, so
+# offsets stay (the non-ASCII ones are all there are; tests/temporal/test_prefilter.py checks)
+FOLD = str.maketrans({**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                      "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+LIMIT = 64  # the most strings a set may hold
+MIN_LENGTH = 2  # shorter strings are no filter
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, one character for one (str.lower is the fast path when it is so)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u0131" not in text and "\u017f" not in text:
+        return lowered
+    return text.translate(FOLD)
+
+
+def _join(left, right):
+    """Every concatenation of the two sets (None: unknown, or too many)."""
+    if left is None or right is None or len(left) * len(right) > LIMIT:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _usable(strings) -> bool:
+    return bool(strings) and len(strings) <= LIMIT and min(map(len, strings)) >= MIN_LENGTH
+
+
+def _best(sets):
+    """The most selective set: longest shortest string, then fewest strings."""
+    usable = [s for s in sets if _usable(s)]
+    return min(usable, key=lambda s: (-min(map(len, s)), len(s)), default=None)
+
+
+def _strings(items) -> tuple[set | None, set | None]:
+    """(the exact strings a sequence can match, or None; a set one of which each match contains)."""
+    needed, run, whole = [], {""}, {""}
+    for op, av in items:
+        exact, need = _strings_of(op, av)
+        needed.append(need)
+        whole = _join(whole, exact)
+        longer = _join(run, exact)
+        if longer is None:  # the stretch of exact parts ends: what it held is needed
+            needed.append(run)
+            run = set(exact) if exact is not None else {""}
+        else:
+            run = longer
+    return whole, _best(needed + [run])
+
+
+def _strings_of(op, av) -> tuple[set | None, set | None]:
+    if op is C.LITERAL:
+        return ({chr(av).lower()} if av < 128 else None), None
+    if op is C.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is C.LITERAL and value < 128:
+                chars.add(chr(value).lower())
+            elif kind is C.RANGE and value[1] < 128 and value[1] - value[0] < 4:
+                chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+            else:
+                return None, None
+        return chars, None
+    if op in _ZERO_WIDTH:
+        return {""}, None
+    if op is C.SUBPATTERN:
+        return _strings(av[-1])
+    if op is C.BRANCH:
+        found = [_strings(branch) for branch in av[1]]
+        exact = set().union(*(e for e, _ in found)) if all(e is not None for e, _ in found) else None
+        needs = [e if _usable(e) else n for e, n in found]
+        return exact, set().union(*needs) if all(needs) else None
+    if op in _REPEATS[:2]:  # greedy or lazy repeat
+        low, high, item = av
+        exact, need = _strings(item)
+        if low == 0:
+            return ({""} | exact if exact is not None and high == 1 else None), None
+        if low == high == 1:
+            return exact, need
+        return None, need or (exact if _usable(exact) else None)
+    return None, None
+
+
+def required(source: str, flags: int = 0) -> frozenset | None:
+    """Lower-case strings one of which every match of ``source`` contains (in ``fold(text)``);
+    None when no useful set is found."""
+    exact, need = _strings(P.parse(source, flags))
+    found = exact if _usable(exact) else need
+    return frozenset(found) if _usable(found) else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from timeline.temporal.prefilter import first_char_guard
+from timeline.temporal.prefilter import first_char_guard, fold, required
 
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
@@ -33,6 +33,7 @@ class Rule:
     words: frozenset = frozenset()  # trigger words the rule can match (filled by load)
     digits: bool = True  # whether a match can contain digits
     source: str = ""  # the full pattern (tables and fragments filled in), before the first-character guard
+    needs: re.Pattern | None = None  # strings one of which each match holds, in the folded text
 
 
 @dataclass
@@ -158,10 +159,14 @@ def load(lang: str = "en") -> RuleSet:
     trigger_numbers = re.compile(raw_fragments.get("trigger_numbers", r"\d"))
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
+    needs: dict[frozenset, re.Pattern] = {}  # one pattern per set: rules with the same set share the test
     for rule in rules:  # which trigger words each rule can contain: windows without them are skipped
         source = rule.source
         rule.words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source)) & triggers
         rule.digits = r"\d" in source or "0-9" in source
+        strings = required(source, re.I)
+        if strings:
+            rule.needs = needs.setdefault(strings, re.compile("|".join(map(re.escape, sorted(strings)))))
     return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers)
 
 
@@ -190,9 +195,19 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     """Longest non-overlapping candidates, in text order, vetoed by the negatives."""
     found = []
     spans = windows(text, ruleset)
+    folded, holds = fold(text), {}
+
+    def has_needed(rule, a, b) -> bool:  # a window without any string the rule needs has no match
+        if rule.needs is None:
+            return True
+        if (rule.needs, a) not in holds:
+            holds[rule.needs, a] = rule.needs.search(folded, a, b) is not None
+        return holds[rule.needs, a]
+
     for order, rule in enumerate(ruleset.rules):
         span_group = rule.params.get("span")
-        todo = [(a, b) for a, b, words, number in spans if (number and rule.digits) or rule.words & words]
+        todo = [(a, b) for a, b, words, number in spans
+                if ((number and rule.digits) or rule.words & words) and has_needed(rule, a, b)]
         for m in (m for a, b in todo for m in rule.regex.finditer(text, a, b)):
             start, end = m.span(span_group) if span_group else m.span()
             if end <= start:
