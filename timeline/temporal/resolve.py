@@ -14,6 +14,9 @@ from timeline.temporal import explicit, values
 from timeline.temporal.rules import Candidate, RuleSet, normal_key
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# a date something is put off to looks ahead, whatever the verb's tense: "postponed until Tuesday"
+_PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|push\w*\s+back)\w*"
+                      r"(?:\s+[\w'’]+){0,3}?\s+(?:to|until|till)\s+$", re.I)
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 
 
@@ -126,6 +129,8 @@ class Resolver:
     def _direction(f: dict, ctx: Context) -> str | None:
         if "this" in f:
             return _DIRECTION[max(-1, min(1, f["this"]))]
+        if _PUT_OFF.search(ctx.before):
+            return "future"
         return ctx.tense if ctx.tense in ("past", "future") else None
 
     def _anchor(self, cand: Candidate, ctx: Context) -> date:
@@ -186,6 +191,11 @@ class Resolver:
                 direction = "future"
             grace = 31 if "day" in f and "this" not in f else 0
             value = values.place_in_year(dct, make, direction, grace=grace)
+            if "weekday" in f and "day" in f:  # "Saturday, April 4": the year it is a Saturday
+                fits = [y for y in (dct.year - 1, dct.year, dct.year + 1)
+                        if (span := values.interval(make(y))) and span[1].weekday() == f["weekday"]]
+                if fits and int(value[:4]) not in fits:
+                    value = make(min(fits, key=lambda y: abs((values.interval(make(y))[1] - dct).days)))
             if f.get("this") == 1 and values.interval(value) and values.interval(value)[1] <= dct:
                 value = make(int(value[:4]) + 1)
             if f.get("this") == -1 and values.interval(value) and values.interval(value)[2] > dct:
