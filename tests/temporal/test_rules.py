@@ -80,3 +80,17 @@ def test_every_rule_match_holds_one_of_the_strings_the_rule_needs():
         for m in rule.regex.finditer(text):
             assert rule.needs is None or rule.needs.search(folded, m.start(), m.end()), (rule.name, m.group())
     assert sum(rule.needs is not None for rule in ruleset.rules) > len(ruleset.rules) // 2
+
+
+def test_every_negative_match_holds_one_of_the_strings_it_needs():
+    ruleset = rules.load("en")
+    text = ("Mrs May said the March on Washington drew 30-year-olds, aged 40, at 1600 Pennsylvania Avenue; "
+            "a second round; High Noon; 60 Minutes; $5 million; 3 percent; two-quarters of; Super Tuesday. "
+            "May we? Flight 370, (555) 123-4567, 5 units a year.")
+    folded = fold(text)
+    hits = 0
+    for rx, needs in zip(ruleset.negatives, ruleset.negative_needs):
+        for m in rx.finditer(text):
+            hits += 1
+            assert needs is None or needs.search(folded, m.start(), m.end()), (rx.pattern, m.group())
+    assert hits >= 8

@@ -56,6 +56,7 @@ class RuleSet:
     quantity_modifier: re.Pattern
     triggers: frozenset = frozenset()  # words one of which every match contains (lower case)
     trigger_numbers: re.Pattern | None = None  # numbers that can be or start an expression
+    negative_needs: list = field(default_factory=list)  # per negative: like Rule.needs
 
 
 # Tables whose words never make a time expression on their own: not triggers.
@@ -149,25 +150,29 @@ def load(lang: str = "en") -> RuleSet:
         rules.append(Rule(name, regex, section.get("type", "DATE"), section.get("resolve", "date"),
                           params, groups, examples, source=source))
 
-    negatives = []
+    needs: dict[frozenset, re.Pattern] = {}  # one pattern per set: rules with the same set share the test
+
+    def needs_of(source: str, flags: int = 0) -> re.Pattern | None:
+        strings = required(source, flags)
+        return needs.setdefault(strings, re.compile("|".join(map(re.escape, sorted(strings))))) if strings else None
+
+    negatives, negative_needs = [], []
     for line in (folder / "negatives.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             negatives.append(first_char_guard(line.strip()))
+            negative_needs.append(needs_of(line.strip()))
     trigger_words |= {k for name, t in tables.items() if name not in _NOT_TRIGGERS for k in t}
     triggers = frozenset(w for phrase in trigger_words for w in re.split(r"[\s.-]+", phrase.replace("’", "'"))
                          if w and w not in _STOP_WORDS)
     trigger_numbers = re.compile(raw_fragments.get("trigger_numbers", r"\d"))
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
-    needs: dict[frozenset, re.Pattern] = {}  # one pattern per set: rules with the same set share the test
     for rule in rules:  # which trigger words each rule can contain: windows without them are skipped
         source = rule.source
         rule.words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source)) & triggers
         rule.digits = r"\d" in source or "0-9" in source
-        strings = required(source, re.I)
-        if strings:
-            rule.needs = needs.setdefault(strings, re.compile("|".join(map(re.escape, sorted(strings)))))
-    return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers)
+        rule.needs = needs_of(source, re.I)
+    return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers, negative_needs)
 
 
 def windows(text: str, ruleset: RuleSet) -> list[list]:
@@ -197,17 +202,17 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     spans = windows(text, ruleset)
     folded, holds = fold(text), {}
 
-    def has_needed(rule, a, b) -> bool:  # a window without any string the rule needs has no match
-        if rule.needs is None:
+    def has_needed(needs, a, b) -> bool:  # a window without any string a regex needs has no match of it
+        if needs is None:
             return True
-        if (rule.needs, a) not in holds:
-            holds[rule.needs, a] = rule.needs.search(folded, a, b) is not None
-        return holds[rule.needs, a]
+        if (needs, a) not in holds:
+            holds[needs, a] = needs.search(folded, a, b) is not None
+        return holds[needs, a]
 
     for order, rule in enumerate(ruleset.rules):
         span_group = rule.params.get("span")
         todo = [(a, b) for a, b, words, number in spans
-                if ((number and rule.digits) or rule.words & words) and has_needed(rule, a, b)]
+                if ((number and rule.digits) or rule.words & words) and has_needed(rule.needs, a, b)]
         for m in (m for a, b in todo for m in rule.regex.finditer(text, a, b)):
             start, end = m.span(span_group) if span_group else m.span()
             if end <= start:
@@ -217,8 +222,8 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     if not found:
         return []
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
-    for rx in ruleset.negatives:
-        for m in (m for a, b, _, _ in spans for m in rx.finditer(text, a, b)):
+    for rx, needs in zip(ruleset.negatives, ruleset.negative_needs):
+        for m in (m for a, b, _, _ in spans if has_needed(needs, a, b) for m in rx.finditer(text, a, b)):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
     chosen: list[Candidate] = []
