@@ -41,3 +41,7 @@ def test_speeds_are_no_sets():
 ])
 def test_clock_digits_ages_and_names(text):
     assert all(t.type != "DATE" and t.type != "DURATION" for t in tag_time(text, DCT)), tag_time(text, DCT)
+
+
+def test_year_end_as_an_adjective_is_no_date():
+    assert tag_time("Year-end net was below forecasts.", DCT) == []

@@ -56,3 +56,7 @@ def test_that_day_after_a_bare_year_is_not_placed():
 def test_quarter_codes_and_fiscal_years():
     found = dict(values_of("Revenue rose in Q3 2024 and fell in FY2023.", "2025-03-17"))
     assert found == {"Q3 2024": "2024-Q3", "FY2023": "2023"}
+
+
+def test_since_points_back():
+    assert dict(values_of("Prices have doubled since March, traders say.", "2025-02-10")) == {"March": "2024-03"}

@@ -131,6 +131,8 @@ class Resolver:
             return _DIRECTION[max(-1, min(1, f["this"]))]
         if _PUT_OFF.search(ctx.before):
             return "future"
+        if re.search(r"\bsince\s+$", ctx.before, re.I):  # "since March": a time already past
+            return "past"
         return ctx.tense if ctx.tense in ("past", "future") else None
 
     def _anchor(self, cand: Candidate, ctx: Context) -> date:
