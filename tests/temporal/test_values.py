@@ -130,3 +130,11 @@ def test_holiday(rule, expected):
 
 def test_midnight_ends_its_day():
     assert v.interval("2025-03-21T24:00") == ("time", date(2025, 3, 21), date(2025, 3, 22))
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    ("1987", "day", True), ("1987-10", "week", True), ("1987-10-19", "day", False),
+    ("1987-10-19", "year", False), ("PRESENT_REF", "day", False), ("", "day", False),
+])
+def test_coarser(value, unit, expected):
+    assert v.coarser(value, unit) is expected

@@ -20,16 +20,6 @@ _PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|pu
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 
 
-_FINENESS = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "season": 3,
-             "half": 3, "year": 4, "decade": 5, "century": 6}
-
-
-def _coarser(value: str, unit: str) -> bool:
-    """Whether the calendar value is coarser than ``unit`` (a year, for "that day")."""
-    span = values.interval(value or "")
-    return bool(span) and _FINENESS.get(span[0], 0) > _FINENESS.get(unit, 0)
-
-
 class NeedsReference(Exception):
     """The expression is relative and no reference date was given."""
 
@@ -277,7 +267,7 @@ class Resolver:
             offset = int(cand.rule.params.get("offset", "0"))
         if unit in ("second", "minute", "hour"):
             unit, offset = "day", 0
-        if cand.rule.params.get("anchor") == "narrative" and _coarser(ctx.narrative, unit):
+        if cand.rule.params.get("anchor") == "narrative" and values.coarser(ctx.narrative, unit):
             return None  # "that day" after "in 1987": no day can be placed
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)

@@ -141,6 +141,16 @@ def interval(value: str) -> tuple[str, date, date] | None:
     return "year", date(year, 1, 1), date(year + 1, 1, 1)
 
 
+_FINENESS = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "season": 3,
+             "half": 3, "year": 4, "decade": 5, "century": 6}
+
+
+def coarser(value: str, unit: str) -> bool:
+    """Whether the calendar value is coarser than ``unit``: coarser("1987", "day") is True."""
+    span = interval(value or "")
+    return bool(span) and _FINENESS.get(span[0], 0) > _FINENESS.get(unit, 0)
+
+
 def nth_weekday(year: int, month: int, day: int, n: int) -> date:
     """The ``n``-th weekday ``day`` (0=Monday) of a month; n=-1 is the last one."""
     if n > 0:
