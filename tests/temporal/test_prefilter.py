@@ -49,7 +49,7 @@ def test_guard_finds_the_same_matches(source, flags):
 
 
 def test_guard_is_in_front():
-    assert first_char_guard("may").pattern.startswith("(?=(?-i:[Mm")
+    assert first_char_guard("may").pattern.startswith("(?=(?-i:[^")
     assert first_char_guard("a*").pattern == "a*"
 
 

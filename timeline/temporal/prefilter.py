@@ -36,6 +36,12 @@ class Unknown(Exception):
     """A pattern element whose first characters are not worked out (then: no guard)."""
 
 
+@lru_cache(maxsize=256)
+def _parse(source: str, flags: int):
+    """The parsed pattern (read only): both prefilters read the same parse."""
+    return P.parse(source, flags)
+
+
 @lru_cache(maxsize=None)
 def _ascii_matches(char_class: str) -> frozenset:
     """ASCII codes that ``char_class`` matches with or without case (a superset of either)."""
@@ -101,7 +107,7 @@ def first_chars(source: str, flags: int = 0) -> frozenset | None:
     """ASCII codes a match of ``source`` can start with; None if it can match the empty
     string or has an element the analysis does not know (back-references ...)."""
     try:
-        codes, empty = _first(P.parse(source, flags))
+        codes, empty = _first(_parse(source, flags))
     except Unknown:
         return None
     return None if empty else frozenset(codes)
@@ -112,9 +118,9 @@ def first_char_guard(source: str, flags: int = 0) -> re.Pattern:
     codes = first_chars(source, flags)
     if codes is None or len(codes) == len(ASCII):
         return re.compile(source, flags)
-    allowed = "".join(re.escape(chr(c)) for c in sorted(codes))
+    refused = "".join(re.escape(chr(c)) for c in ASCII if c not in codes)  # all else may start a match
     try:
-        return re.compile(rf"(?=(?-i:[{allowed}\x80-\U0010ffff]))(?:{source})", flags)
+        return re.compile(rf"(?=(?-i:[^{refused}]))(?:{source})", flags)
     except re.error:  # e.g. global flags at the start of ``source``: they must stay first
         return re.compile(source, flags)
 
@@ -206,6 +212,6 @@ def _strings_of(op, av) -> tuple[set | None, set | None]:
 def required(source: str, flags: int = 0) -> frozenset | None:
     """Lower-case strings one of which every match of ``source`` contains (in ``fold(text)``);
     None when no useful set is found."""
-    exact, need = _strings(P.parse(source, flags))
+    exact, need = _strings(_parse(source, flags))
     found = exact if _usable(exact) else need
     return frozenset(found) if _usable(found) else None
