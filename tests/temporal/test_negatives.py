@@ -45,3 +45,8 @@ def test_clock_digits_ages_and_names(text):
 
 def test_year_end_as_an_adjective_is_no_date():
     assert tag_time("Year-end net was below forecasts.", DCT) == []
+
+
+def test_a_number_after_a_date_is_not_a_second_day():
+    found = tag_time("Prices rose in March 3 to 5 percent, the bank said.", DCT)
+    assert [t.text for t in found] == ["March 3"]
