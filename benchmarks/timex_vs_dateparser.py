@@ -11,6 +11,8 @@ machine's load; each tool's time is the best of --repeat rounds. Value F1 uses
 timeline.evaluation on the same documents; dateparser's (substring, datetime) pairs become
 spans by locating each substring in order, value = the date at day precision.
 datefinder and parsedatetime (the `peers` extra) are measured as well when importable.
+With --profile timebank|generated it profiles instead (cProfile of timeline.tag_time over the
+TimeBank documents or 1,000 generated articles, top functions by cumulative time).
 """
 from __future__ import annotations
 
@@ -195,6 +197,25 @@ def measure(docs: list[GoldDoc], peers: dict, repeat: int) -> dict[str, dict]:
     return runs
 
 
+def profile(texts: list[tuple[str, date]], top: int = 20) -> str:
+    """cProfile of timeline.tag_time over (text, reference) pairs: the top functions."""
+    import cProfile
+    import io
+    import pstats
+
+    from timeline.temporal import tag_time
+
+    tag_time(WARMUP["text"], date.fromisoformat(WARMUP["dct"]))
+    prof = cProfile.Profile()
+    prof.enable()
+    for text, dct in texts:
+        tag_time(text, dct)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
 # ----------------------------------------------------------------------------- report
 
 
@@ -224,7 +245,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="folder of .tml files (default: ../shared TimeBank)")
     parser.add_argument("--repeat", type=int, default=5, help="passes per tool; the best one counts")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "timex.json"))
+    parser.add_argument("--profile", choices=("timebank", "generated"),
+                        help="profile timeline.tag_time instead of comparing the tools")
     args = parser.parse_args(argv)
+    if args.profile == "generated":
+        from benchmarks.ingest_speed import varied_articles
+
+        print(profile([(a.text, a.published) for a in varied_articles(1000)]))
+        return 0
     corpus = find_corpus(args.corpus)
     if corpus is None:
         print("skipped: TimeBank corpus not found (expected ../shared/data/tempeval3/train/TimeBank)")
@@ -232,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, problems = read_corpus(corpus)
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
+    if args.profile:
+        print(profile([(d.text, d.dct) for d in docs]))
+        return 0
     kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
     load_at_start = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     print(f"{len(docs)} documents, {kb:.0f} KB, {sum(len(d.timexes) for d in docs)} gold TIMEX3 "
