@@ -133,6 +133,7 @@ FOLD = str.maketrans({**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 LIMIT = 64  # the most strings a set may hold
 MIN_LENGTH = 2  # shorter strings are no filter
+_EDGES = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
 
 
 def fold(text: str) -> str:
@@ -154,9 +155,15 @@ def _usable(strings) -> bool:
     return bool(strings) and len(strings) <= LIMIT and min(map(len, strings)) >= MIN_LENGTH
 
 
+def _trim(strings):
+    """The strings without the spaces and marks at their ends (part of a needed string is needed):
+    a search for "day old" skips along the text faster than one for " day old"."""
+    return None if strings is None else {_EDGES.sub("", s) for s in strings}
+
+
 def _best(sets):
     """The most selective set: longest shortest string, then fewest strings."""
-    usable = [s for s in sets if _usable(s)]
+    usable = [s for s in map(_trim, sets) if _usable(s)]
     return min(usable, key=lambda s: (-min(map(len, s)), len(s)), default=None)
 
 
@@ -213,5 +220,5 @@ def required(source: str, flags: int = 0) -> frozenset | None:
     """Lower-case strings one of which every match of ``source`` contains (in ``fold(text)``);
     None when no useful set is found."""
     exact, need = _strings(_parse(source, flags))
-    found = exact if _usable(exact) else need
+    found = _trim(exact) if _usable(_trim(exact)) else need
     return frozenset(found) if _usable(found) else None

@@ -203,16 +203,15 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     folded, holds = fold(text), {}
 
     def has_needed(needs, a, b) -> bool:  # a window without any string a regex needs has no match of it
-        if needs is None:
-            return True
-        if (needs, a) not in holds:
-            holds[needs, a] = needs.search(folded, a, b) is not None
-        return holds[needs, a]
+        found = holds.get((needs, a))
+        if found is None:
+            found = holds[needs, a] = needs is None or needs.search(folded, a, b) is not None
+        return found
 
     for order, rule in enumerate(ruleset.rules):
         span_group = rule.params.get("span")
         todo = [(a, b) for a, b, words, number in spans
-                if ((number and rule.digits) or rule.words & words) and has_needed(rule.needs, a, b)]
+                if ((number and rule.digits) or not rule.words.isdisjoint(words)) and has_needed(rule.needs, a, b)]
         for m in (m for a, b in todo for m in rule.regex.finditer(text, a, b)):
             start, end = m.span(span_group) if span_group else m.span()
             if end <= start:
