@@ -118,3 +118,12 @@ def test_tense_in_text_matches_the_doc_path(text, target, expected):
     start = text.index(target)
     assert tense_in_text(text, start, start + len(target)) == expected
     assert tense_of(span_of(text, target)) == expected
+
+
+def test_a_long_text_is_read_around_each_match(monkeypatch):
+    text = "They met on Thursday. " * 5
+    monkeypatch.setattr(tense, "INDEX_LIMIT", 20)
+    tense.word_index.cache_clear()
+    assert [w.text for w in words_between(text, 3, 30)] == [m.group() for m in tense._WORDS.finditer(text, 3, 30)]
+    assert tense.word_index.cache_info().currsize == 0  # no index was built
+    assert tense_in_text(text, 12, 20) == "past"

@@ -187,9 +187,10 @@ _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m
 # _WORDS looks at most 3 characters past the word it reads (the "n't" and "'s" tests): a word
 # ending further than this before a cut reads the same with or without the cut
 _LOOKAHEAD = 4
+INDEX_LIMIT = 200_000  # longer texts are read around each match: the index would hold them whole
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
     """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text."""
     matches = list(_WORDS.finditer(text))
@@ -199,6 +200,8 @@ def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
 def words_between(text: str, lo: int, hi: int) -> list[Word]:
     """The words of ``_WORDS.finditer(text, lo, hi)``, taken from the text's word index; only
     the edges, where the cut can read a word differently, are read again."""
+    if len(text) > INDEX_LIMIT:
+        return [_word(m.group()) for m in _WORDS.finditer(text, lo, hi)]
     starts, ends, words = word_index(text)
     out: list[Word] = []
     j, pos = bisect_left(starts, lo), lo
