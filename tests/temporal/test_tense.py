@@ -127,3 +127,41 @@ def test_a_long_text_is_read_around_each_match(monkeypatch):
     assert [w.text for w in words_between(text, 3, 30)] == [m.group() for m in tense._WORDS.finditer(text, 3, 30)]
     assert tense.word_index.cache_info().currsize == 0  # no index was built
     assert tense_in_text(text, 12, 20) == "past"
+
+
+# the future seen from a past moment: no direction, the resolver takes the nearest date
+@pytest.mark.parametrize("text, target, expected", [
+    ("Officials were expected to sign the accord on Friday.", "Friday", None),
+    ("The storm was expected to reach the coast late Wednesday night.", "Wednesday", None),
+    ("The vote had been scheduled to take place on Monday.", "Monday", None),
+    ("She said the council would vote on Monday.", "Monday", None),
+    ("Forecasters predicted that the front would pass on Sunday.", "Sunday", None),
+    ("The council would vote on Monday.", "Monday", "future"),
+    ("The union agreed to end the strike in June.", "June", None),
+    ("On Friday, the city agreed to pay the fine.", "Friday", "past"),
+    ("Fans gathered in the old town square on Sunday and were planning to sing.", "Sunday", None),
+    ("Fans hold a large party in the old town on Sunday.", "Sunday", None),
+    ("Fans planned a large party in the old town on Sunday.", "Sunday", "future"),
+    ("The plant is slated to open in March.", "March", "future"),
+    ("Work on the bridge is poised to restart in May.", "May", "future"),
+    ("Output is projected to peak in July.", "July", "future"),
+    ("Output was projected to peak in July.", "July", None),
+])
+def test_future_in_past(text, target, expected):
+    start = text.index(target)
+    assert tense_in_text(text, start, start + len(target)) == expected
+    assert tense_of(span_of(text, target)) == expected
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    # the governing verb mostly comes first: a word after the date weighs more distance
+    ("The airline will nearly triple its routes between two cities by August in a push "
+     "for markets untouched by the slump.", "August", "future"),
+    ("''The envoy will land in the capital on Thursday,'' the minister said.", "Thursday", "future"),
+    # "must" is an obligation, no future: the past verb decides
+    ("The court ruled that the ship must leave and set Friday as the deadline.", "Friday", "past"),
+])
+def test_cues_before_the_expression_weigh_more(text, target, expected):
+    start = text.index(target)
+    assert tense_in_text(text, start, start + len(target)) == expected
+    assert tense_of(span_of(text, target)) == expected

@@ -16,13 +16,15 @@ from spacy.tokens import Span, Token
 
 WINDOW_LEFT = 15
 WINDOW_RIGHT = 10
+RIGHT_WEIGHT = 1.5
 FUTURE_WORDS = {
     "will", "'ll", "’ll", "shall", "wo", "gonna", "tomorrow", "upcoming", "scheduled",
-    "planned", "plans", "plan", "intends", "aims", "hopes", "due", "expects", "must",
+    "planned", "plans", "plan", "intends", "aims", "hopes", "due", "expects",
     "should", "planning", "preparing",
 }
 FUTURE_BEFORE_TO = {"going", "expected", "set", "scheduled", "planned", "plans",
-                    "plan", "likely", "hopes", "aims", "intends", "is", "are"}
+                    "plan", "likely", "hopes", "aims", "intends", "is", "are", "slated", "poised",
+                    "anticipated", "projected", "predicted", "forecast", "due"}
 PAST_WORDS = {
     "was", "were", "had", "did", "said", "told", "met", "held", "came", "went", "took",
     "made", "gave", "saw", "began", "left", "spoke", "won", "lost", "rose", "fell", "sold",
@@ -31,6 +33,15 @@ PAST_WORDS = {
     "ago", "yesterday", "last", "earlier", "wrote", "broke", "chose", "drove", "flew", "grew",
     "shot", "slid", "spent", "swept", "threw", "wore", "hit", "quit", "bid", "reported",
 }
+# past verbs of intent or agreement: the infinitive after them is ahead of them, not of now
+INTENT_PAST = {"planned", "agreed", "decided", "promised", "pledged", "vowed", "voted", "threatened",
+               "sought", "offered", "hoped", "wanted", "intended", "aimed", "refused", "prepared"}
+PAST_AUX = {"was", "were", "been"}
+FUTURE_IN_PAST_NEXT = {"planning", "preparing", "going", "about", "due", "poised", "slated"}
+# a past report: "would" after one is the future seen from then ("predicted it would pass")
+REPORTING_PAST = {"said", "told", "announced", "predicted", "reported", "added", "warned",
+                  "stated", "indicated", "insisted", "promised", "vowed", "pledged", "claimed",
+                  "confirmed", "thought", "believed", "expected", "hoped", "agreed", "decided"}
 PRESENT_WORDS = {"is", "are", "am", "says", "say", "now", "currently", "does", "do"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "greed",
                "bleed", "proceed", "exceed", "succeed", "indeed", "creed", "deed", "weed",
@@ -51,30 +62,39 @@ PASSIVE_LEAD = {"be", "been", "being", "is", "are", "am"}
 BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
-def _word_cue(tokens: list, i: int) -> str | None:
+def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
+    """The cue of tokens[i] ("nearest": future seen from the past, no direction); ``left``:
+    the word comes before the expression."""
     tok = tokens[i]
     low = tok.lower_
     nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-    if low in FUTURE_BEFORE_TO and nxt == "to":
+    prev = tokens[i - 1].lower_ if i > 0 else ""
+    if nxt == "to" and (low in FUTURE_BEFORE_TO or low in INTENT_PAST):
+        if prev in PAST_AUX:  # "was expected to arrive on Friday": ahead of a past moment
+            return "nearest"
+        if low in INTENT_PAST:  # "agreed to buy it in May"; "On Friday, it agreed to ..."
+            return "nearest" if left else "past"
         return "future"
+    if low in PAST_AUX and nxt in FUTURE_IN_PAST_NEXT:  # "were planning", "was about to"
+        return "nearest"
     if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
         return "future"
     if low == "would" and nxt not in ("have", "'ve"):
-        return "future"
+        # "said it would vote on Friday": future seen from a past report, no direction
+        return "nearest" if REPORTING_PAST.intersection(
+            t.lower_ for t in tokens[max(0, i - 12):i]) else "future"
     if low in PAST_WORDS:
-        prev = tokens[i - 1].lower_ if i > 0 else ""
         return None if prev in PASSIVE_LEAD else "past"
     if low in ("has", "have", "'s", "'ve") and nxt.endswith("ed"):
         return "past"
     if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
-        prev = tokens[i - 1].lower_ if i > 0 else ""
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
     if low in PRESENT_WORDS:
         return "present"
     return None
 
 
-def _morph_cue(tokens: list, i: int) -> str | None:
+def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
     tok = tokens[i]
     if tok.tag_ == "MD" or tok.lower_ in ("will", "'ll", "shall", "wo"):
         return "future" if tok.lower_ not in ("could", "might", "should", "may", "can", "must") else None
@@ -104,14 +124,21 @@ def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
 
 
 def _nearest(tokens: list, first: int, last: int, cue) -> str | None:
-    """The cue nearest to tokens[first:last], left side first on ties."""
-    for distance in range(1, max(first, len(tokens) - last) + 1):
-        for i in (first - distance, last - 1 + distance):
-            if 0 <= i < len(tokens):
-                found = cue(tokens, i)
-                if found:
-                    return found
+    """The cue nearest to tokens[first:last], a word on the right counting RIGHT_WEIGHT times
+    its distance (the verb governing an adverbial mostly comes before it), left first on ties;
+    a "nearest" cue (future-in-past: "was expected to") ends the search with no tense."""
+    for i, left in _search_order(first, last, len(tokens)):
+        found = cue(tokens, i, left)
+        if found:
+            return None if found == "nearest" else found
     return None
+
+
+@lru_cache(maxsize=4096)
+def _search_order(first: int, last: int, n: int) -> tuple[tuple[int, bool], ...]:
+    order = sorted([(d, 0, first - d) for d in range(1, first + 1)]
+                   + [(d * RIGHT_WEIGHT, 1, last - 1 + d) for d in range(1, n - last + 1)])
+    return tuple((i, not right) for _, right, i in order)
 
 
 def _parse_tense(span) -> str | None:
