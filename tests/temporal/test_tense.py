@@ -165,3 +165,20 @@ def test_cues_before_the_expression_weigh_more(text, target, expected):
     start = text.index(target)
     assert tense_in_text(text, start, start + len(target)) == expected
     assert tense_of(span_of(text, target)) == expected
+
+
+def test_cue_words_come_before_the_annotation():
+    # "was expected to" is future seen from the past (no direction), even where the morphology
+    # marks "was" as a past tense and "expected to" as a future
+    words = ["The", "storm", "was", "expected", "to", "land", "on", "Friday", "."]
+    doc = Doc(NLP.vocab, words=words, pos=["DET", "NOUN", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+              morphs=["", "", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "VerbForm=Inf",
+                      "", "", ""])
+    assert tense_of(doc[7:8]) is None
+    # with no cue word the parse decides
+    words = ["Crowds", "gather", "in", "the", "square", "on", "Friday"]
+    doc = Doc(NLP.vocab, words=words, pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+              morphs=["", "Tense=Past|VerbForm=Fin", "", "", "", "", ""],
+              heads=[1, 1, 1, 4, 2, 1, 5], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"])
+    assert tense_of(doc[6:7]) == "past"
+    assert tense_in_text(doc.text, doc[6].idx, doc[6].idx + 6) is None

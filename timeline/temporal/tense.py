@@ -126,11 +126,11 @@ def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
 def _nearest(tokens: list, first: int, last: int, cue) -> str | None:
     """The cue nearest to tokens[first:last], a word on the right counting RIGHT_WEIGHT times
     its distance (the verb governing an adverbial mostly comes before it), left first on ties;
-    a "nearest" cue (future-in-past: "was expected to") ends the search with no tense."""
+    "nearest" (future-in-past: "was expected to") means: no direction, look no further."""
     for i, left in _search_order(first, last, len(tokens)):
         found = cue(tokens, i, left)
         if found:
-            return None if found == "nearest" else found
+            return found
     return None
 
 
@@ -190,10 +190,15 @@ def _combine(local: str | None, clause: str | None) -> str | None:
     return clause
 
 
+def _word_clause(tokens, first: int, last: int) -> str | None:
+    window, a, b = _window(tokens, first, last)
+    return _nearest(window, a, b, _word_cue)
+
+
 def word_tense(tokens, first: int, last: int) -> str | None:
     """Tense of tokens[first:last] from cue words only (any objects with .text, .lower_, .is_alpha)."""
-    window, a, b = _window(tokens, first, last)
-    return _combine(local_cue(tokens, first, last), _nearest(window, a, b, _word_cue))
+    clause = _word_clause(tokens, first, last)
+    return _combine(local_cue(tokens, first, last), None if clause == "nearest" else clause)
 
 
 class Word:
@@ -248,12 +253,16 @@ def words_between(text: str, lo: int, hi: int) -> list[Word]:
     return out
 
 
-def tense_in_text(text: str, start: int, end: int) -> str | None:
-    """Tense of text[start:end] from cue words, without a spaCy Doc (the fast rule-only path)."""
+def _text_words(text: str, start: int, end: int) -> tuple[list[Word], int, int]:
     before = words_between(text, max(0, start - 160), start)
     inside = words_between(text, start, end) or [Word(text[start:end])]
     after = words_between(text, end, min(len(text), end + 120))
-    return word_tense(before + inside + after, len(before), len(before) + len(inside))
+    return before + inside + after, len(before), len(before) + len(inside)
+
+
+def tense_in_text(text: str, start: int, end: int) -> str | None:
+    """Tense of text[start:end] from cue words, without a spaCy Doc (the fast rule-only path)."""
+    return word_tense(*_text_words(text, start, end))
 
 
 def _annotations(doc) -> tuple[bool, bool]:
@@ -276,10 +285,13 @@ def tense_of(span) -> str | None:
         span = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
     doc = span.doc
     parsed, tagged = _annotations(doc)
-    clause = _parse_tense(span) if parsed else None
+    # the cue words first, read as the rule-only path reads them (future-in-past, intent verbs,
+    # ...); the annotation only when they find nothing
+    words, first, last = _text_words(doc.text, span.start_char, span.end_char)
+    clause = _word_clause(words, first, last)
+    if clause is None and parsed:
+        clause = _parse_tense(span)
     if clause is None and tagged:
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
-    if clause is None:
-        return word_tense(doc, span.start, span.end)
-    return _combine(local_cue(doc, span.start, span.end), clause)
+    return _combine(local_cue(words, first, last), None if clause == "nearest" else clause)
