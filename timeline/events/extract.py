@@ -80,6 +80,9 @@ _WORKER_NLP = None
 
 def _init_worker(nlp) -> None:
     global _WORKER_NLP
+    from timeline.nlp.ops import one_blas_thread
+
+    one_blas_thread()  # one core per worker: n workers, n BLAS threads
     _WORKER_NLP = nlp if nlp is not None else _default_nlp()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from timeline.nlp.focus import MODES, check_mode, sentence_pipeline
+from timeline.nlp.ops import use_numpy_matmul
 from timeline.nlp.ruler import add_entity_rules
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -52,7 +53,8 @@ def sentence_mode(mode: str | None = None) -> str:
 
 
 def load_base(name: str | None = None) -> Language:
-    """The statistical pipeline alone (no rules, no temporal components), not cached."""
+    """The statistical pipeline alone (no rules, no temporal components), not cached; its
+    layers multiply through numpy's BLAS (``timeline.nlp.ops``)."""
     import spacy
 
     target = model_name(name)
@@ -63,7 +65,7 @@ def load_base(name: str | None = None) -> Language:
                 f"the shipped English model is missing at {MODEL_DIR} (no {', '.join(missing)}). "
                 f"Rebuild it with: {REBUILD}; or set {ENV_VAR} to an installed spaCy pipeline.")
     try:
-        return spacy.load(target)
+        return use_numpy_matmul(spacy.load(target))
     except (OSError, ValueError, KeyError) as exc:
         raise ModelNotFoundError(
             f"cannot load the spaCy pipeline {target!r}: {exc}. Use the shipped model (unset "
