@@ -28,11 +28,13 @@ def _joined(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_ranges(doc) -> list[tuple[int, int]]:
-    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``."""
+def sentence_ranges(doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``.
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
+    text = doc.text if text is None else text
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return _joined(doc.text, _clean(doc.text, ((s.start_char, s.end_char) for s in doc.sents)))
-    return split_text(doc.text)
+        return _joined(text, _clean(text, ((s.start_char, s.end_char) for s in doc.sents)))
+    return split_text(text)
 
 
 class SentenceIndex:

@@ -37,12 +37,13 @@ class TemporalTagger:
 
     def tag(self, doc: Doc) -> list[TimeExpression]:
         spans: dict[tuple[int, int], Span | None] = {}
+        text = doc.text  # built from the tokens on each access: once here
 
         def tense_at(start: int, end: int) -> str | None:
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
-            return tense_of(span) if span is not None and len(span) else None
+            return tense_of(span, text) if span is not None and len(span) else None
 
-        found = self.tag_text(doc.text, doc._.dct, tense_at)
+        found = self.tag_text(text, doc._.dct, tense_at)
         for timex in found:
             span = spans.get((timex.start, timex.end))
             if span is not None and span.start_char == timex.start and span.end_char == timex.end:

@@ -196,8 +196,28 @@ def windows(text: str, ruleset: RuleSet) -> list[list]:
     return out
 
 
+RECENT = 128  # texts whose candidates find() keeps: a batch of nlp.pipe asks twice for each
+_recent: dict[tuple[int, str], tuple[RuleSet, list[Candidate]]] = {}
+
+
 def find(text: str, ruleset: RuleSet) -> list[Candidate]:
-    """Longest non-overlapping candidates, in text order, vetoed by the negatives."""
+    """Longest non-overlapping candidates, in text order, vetoed by the negatives.
+
+    The result is shared, not copied: callers read it and do not change it. The last
+    ``RECENT`` results are kept, because the pipeline asks twice for each text (the sentence
+    focus chooses the sentences to analyse, then the temporal component resolves)."""
+    key = (id(ruleset), text)
+    kept = _recent.get(key)
+    if kept is not None and kept[0] is ruleset:
+        return kept[1]
+    found = _find(text, ruleset)
+    if len(_recent) >= RECENT:
+        del _recent[next(iter(_recent))]  # the oldest
+    _recent[key] = (ruleset, found)
+    return found
+
+
+def _find(text: str, ruleset: RuleSet) -> list[Candidate]:
     found = []
     spans = windows(text, ruleset)
     folded, holds = fold(text), {}

@@ -222,7 +222,7 @@ _LOOKAHEAD = 4
 INDEX_LIMIT = 200_000  # longer texts are read around each match: the index would hold them whole
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=32)  # a batch of nlp.pipe: the sentence focus, the tagger and the events read each text
 def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
     """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text."""
     matches = list(_WORDS.finditer(text))
@@ -276,8 +276,10 @@ def _annotations(doc) -> tuple[bool, bool]:
     return found[1], found[2]
 
 
-def tense_of(span) -> str | None:
-    """"past" | "future" | "present" | None for the clause around a spaCy Span (or tokens)."""
+def tense_of(span, text: str | None = None) -> str | None:
+    """"past" | "future" | "present" | None for the clause around a spaCy Span (or tokens).
+    ``text`` is ``span.doc.text`` when the caller has it (spaCy rebuilds ``Doc.text`` from
+    every token on each access)."""
     if not isinstance(span, Span):
         tokens = list(span)
         if not tokens:
@@ -287,7 +289,7 @@ def tense_of(span) -> str | None:
     parsed, tagged = _annotations(doc)
     # the cue words first, read as the rule-only path reads them (future-in-past, intent verbs,
     # ...); the annotation only when they find nothing
-    words, first, last = _text_words(doc.text, span.start_char, span.end_char)
+    words, first, last = _text_words(doc.text if text is None else text, span.start_char, span.end_char)
     clause = _word_clause(words, first, last)
     if clause is None and parsed:
         clause = _parse_tense(span)
