@@ -47,6 +47,9 @@ class Article:
         return text_key(self.text)
 
 
+DATED_TYPES = ("DATE", "TIME", "DURATION")  # a DURATION is dated when anchored ("the past week")
+
+
 @dataclass(slots=True)
 class TimeExpression:
     """One time expression found in a text, resolved to a TIMEX3 value.
@@ -69,6 +72,12 @@ class TimeExpression:
     anchor: str = ""
     direction: str = ""
     mod: str = ""
+
+    @property
+    def dated(self) -> bool:
+        """A DATE, TIME or anchored DURATION with a non-empty interval: what an event is placed at."""
+        return (self.type in DATED_TYPES and self.start_date is not None
+                and self.end_date is not None and self.end_date > self.start_date)
 
     def to_json(self) -> dict:
         out = {

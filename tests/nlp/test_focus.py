@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.conftest import needs_model
-from timeline.nlp.focus import COMPONENT, sentence_pipeline, timex_candidates
+from timeline.nlp.focus import COMPONENT, dated_spans, sentence_pipeline, timex_candidates
 from timeline.nlp.splitter import split_text
 
 # Written for this test: a headline, sentences with and without time expressions, a quote,
@@ -60,7 +60,7 @@ def test_timex_sentences_are_annotated_identically_in_both_modes(docs):
     chosen = [(a, b) for a, b, on in analyser.plan(full) if on]
     texts = [full[a:b].text.strip() for a, b in chosen]
     with_time = {full[a:b].text.strip() for a, b, _ in analyser.plan(full)
-                 if any(full[a].idx <= s < full[b - 1].idx + len(full[b - 1]) for s, _ in timex_candidates(ARTICLE))}
+                 if any(full[a].idx <= s < full[b - 1].idx + len(full[b - 1]) for s, _ in dated_spans(ARTICLE, PUBLISHED))}
     assert set(texts) == with_time and len(texts) < 8
     for words in ("Rotterdam on Wednesday", "broke down last year", "next Tuesday"):
         assert any(words in t for t in texts), words
@@ -69,6 +69,25 @@ def test_timex_sentences_are_annotated_identically_in_both_modes(docs):
         assert {(e.start, e.end, e.label_) for e in focused.ents if a <= e.start < b} == \
             {(e.start, e.end, e.label_) for e in full.ents if a <= e.start < b}
     assert [(t.text, t.value) for t in focused._.timexes] == [(t.text, t.value) for t in full._.timexes]
+
+
+def test_dated_spans_keep_only_what_an_event_can_be_placed_at():
+    text = "The strike lasted three weeks. Talks resume every week. Talks resumed on Monday. They last met in 2019."
+    spans = dated_spans(text, PUBLISHED)
+    assert [text[a:b] for a, b in spans] == ["Monday", "2019"]
+    assert [text[a:b] for a, b in dated_spans(text, None)] == ["2019"]  # no publication date
+
+
+@needs_model
+@pytest.mark.slow
+def test_only_sentences_with_a_dated_expression_are_analysed():
+    from timeline.nlp import load
+
+    nlp = load(None, mode="timex")
+    doc = run(nlp, "The strike lasted three weeks. Talks resume every week. Talks resumed on Monday.")
+    sents = list(doc.sents)
+    assert [bool(s[1].tag_) for s in sents] == [False, False, True]
+    assert [t.value for t in doc._.timexes] == ["P3W", "P1W", "2025-06-02"]
 
 
 @needs_model
@@ -151,7 +170,7 @@ def test_candidates_come_from_the_temporal_rules():
     assert timex_candidates("No dates at all here.") == []
 
 
-def test_timex_mode_chooses_the_sentences_with_a_candidate():
+def test_timex_mode_without_a_publication_date_chooses_the_sentences_with_a_candidate():
     analyser = blank_pipeline("timex").get_pipe(COMPONENT)
     doc = analyser.inner.make_doc("Title line\nIt rained. They met on Friday. Nothing else.")
     plan = analyser.plan(doc)

@@ -19,14 +19,12 @@ from timeline.events.status import event_status
 from timeline.events.summary import summarise
 from timeline.model import Article, Event, TimeExpression, event_id
 
-EVENT_TYPES = ("DATE", "TIME", "DURATION")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def makes_event(timex: TimeExpression) -> bool:
     """True for a DATE, TIME or anchored DURATION with a start and an end date."""
-    return (timex.type in EVENT_TYPES and timex.start_date is not None
-            and timex.end_date is not None and timex.end_date > timex.start_date)
+    return timex.dated
 
 
 def doc_timexes(doc) -> list[TimeExpression]:
@@ -44,7 +42,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     if not chosen:
         return []
     text = doc.text
-    index = SentenceIndex(sentence_ranges(doc))
+    index = SentenceIndex(sentence_ranges(doc, text))
     names = article_names(doc) if doc.ents else {}
     tense_of = _tense_function()
     times = [(t.start, t.end) for t in timexes]
@@ -57,7 +55,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             continue
         expr_start, expr_end = timex.start - s_start, timex.end - s_start
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        tense = tense_of(span) if span is not None else None
+        tense = tense_of(span, text) if span is not None else None
         events.append(Event(
             event_id=event_id(article_id, s_start, expr_start, expr_end),
             article_id=article_id,

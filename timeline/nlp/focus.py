@@ -14,9 +14,12 @@ alone gets the same annotations whichever other sentences are analysed, so the t
 agree on every sentence they both analyse:
 
     "all"    every sentence
-    "timex"  only the sentences that hold a time-expression candidate of the temporal rule
-             pass (``timeline.temporal.rules.find``, where the temporal tagger starts too);
-             events come only from such sentences, so this is load()'s default.
+    "timex"  only the sentences that hold a time expression an event can be placed at (a
+             DATE, TIME or anchored DURATION with an interval, ``TimeExpression.dated``) as
+             the rule-only tagger resolves the text against ``Doc._.dct`` (cue-word tense:
+             the tense changes a value's direction, never whether it is dated); events come
+             only from such sentences, so this is load()'s default. A Doc without a
+             publication date: the sentences that hold a candidate of the rule pass.
 
 A sentence left out gets a flat structure (its first token the root, the others attached to
 it with the label "dep"), no tags and no statistical entities; the entity rules that follow
@@ -143,7 +146,8 @@ class SentenceAnalyser:
         else:
             chosen = [False] * len(sents)
             starts = [doc[a].idx for a, _ in sents]
-            for start, end in timex_candidates(text, self.lang):
+            dct = doc._.dct if doc.has_extension("dct") else None
+            for start, end in dated_spans(text, dct) if dct else timex_candidates(text, self.lang):
                 i = max(0, bisect_right(starts, start) - 1)
                 while i < len(sents) and doc[sents[i][0]].idx < end:
                     last = doc[sents[i][1] - 1]
@@ -226,3 +230,11 @@ def timex_candidates(text: str, lang: str = "en") -> list[tuple[int, int]]:
     from timeline.temporal import rules
 
     return [(c.start, c.end) for c in rules.find(text, rules.load(lang))]
+
+
+def dated_spans(text: str, dct) -> list[tuple[int, int]]:
+    """Character ranges of the dated time expressions of ``text`` (rule-only tagger, tense from
+    cue words; the rule pass's candidates are kept for the temporal component that follows)."""
+    from timeline.temporal import tag_time
+
+    return [(t.start, t.end) for t in tag_time(text, dct) if t.dated]
