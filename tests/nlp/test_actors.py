@@ -67,3 +67,11 @@ def test_a_title_weekday_or_place_before_a_surname_is_no_first_name(rules_nlp):
     doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON")
                 for m in __import__("re").finditer(r"(?<=Ambassador )Lee", text)]
     assert names(doc) == [("Lee", "Lee")]
+
+
+def test_a_full_name_with_a_middle_initial_is_found_in_the_text(rules_nlp):
+    text = "John C. Marous, the chairman, spoke. Mr. Marous said sales rose."
+    doc = rules_nlp.make_doc(text)
+    at = text.index("Marous said")
+    doc.ents = [doc.char_span(at, at + 6, label="PERSON")]
+    assert names(doc) == [("Marous", "John C. Marous")]

@@ -5,7 +5,8 @@
 People: a name is replaced by the longest full name of the article that contains it as a
 sequence of words ("Putin", "Mr Putin" -> "Vladimir Putin"; "Sir Keir" -> "Keir Starmer" when
 "Keir Starmer" appears). Full names also come from the text itself: a capitalised word
-right before a one-word name ("Bill" in "Bill Clinton" for "Clinton") that is no title (nor a
+right before a one-word name ("Bill" in "Bill Clinton" for "Clinton", with a middle initial:
+"John C. Marous") that is no title (nor a
 word of resources/not_first_names.txt: "General", "Hurricane"), stop word, month, weekday or place, so a name given in full in a sentence the statistical model did
 not analyse (timeline.nlp.focus, mode "timex") still counts. When several full names fit
 ("Trump": "Donald Trump" and "Melania Trump"), the most frequent wins, then the first seen. Places and organisations take the
@@ -27,7 +28,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
-_FIRST = r"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+_FIRST = r"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?:([A-Z]\.) )?"  # a middle initial: "John C. Marous"
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def _spelled_out(doc: Doc, people: list[Span], words: dict) -> list[tuple[tuple[
                 or doc.vocab[first.lower()].is_stop or canonical_place(first)
                 or any(s <= m.start() < e for s, e in taken)):
             continue
-        found.append(((first, m.group(2)), m.start()))
+        found.append(((first, m.group(2), m.group(3)) if m.group(2) else (first, m.group(3)), m.start()))
     return found
 
 
