@@ -97,6 +97,9 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--checkpoints", type=int, nargs="+", default=[500, 1000, 2000])
     args = parser.parse_args(argv)
+    from timeline.nlp.ops import one_blas_thread
+
+    one_blas_thread()  # one core per process, as each worker of the pool
     texts = {a.text for a in itertools.islice(varied_articles(args.articles), args.articles)}
     print(f"{args.articles} varied demo articles, {len(texts)} distinct texts; "
           f"Python {platform.python_version()}, {platform.machine()}, "

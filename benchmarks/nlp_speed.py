@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core: the model's products go through numpy's BLAS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 UD = ROOT.parent / "shared" / "data" / "ud-english-ewt"

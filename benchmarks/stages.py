@@ -92,6 +92,29 @@ def events(size: int, workers: int = 1) -> dict:
             "load_seconds": load_s, "found": found, "model": nlp.meta.get("name", "")}
 
 
+def timebank_events(limit: int | None = None) -> dict:
+    """The full event pipeline over the TempEval-3 TimeBank documents (real news, the DCT as
+    publication date): the same texts as the ``timebank`` stage of the taggers."""
+    from timeline.evaluation import read_corpus
+    from timeline.events import extract_many
+    from timeline.model import Article
+    from timeline.nlp import load
+
+    corpus = timex_vs_dateparser.find_corpus(None)
+    if corpus is None:
+        return {"skipped": "TempEval-3 TimeBank not found (../shared/data/tempeval3/train/TimeBank)"}
+    articles = [Article(text=d.text, published=d.dct) for d in read_corpus(corpus)[0][:limit]]
+    t0 = time.perf_counter()
+    nlp = load()
+    list(extract_many(varied_articles(1), nlp=nlp))
+    load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    found = sum(len(evs) for _, evs, _ in extract_many(articles, nlp=nlp))
+    return {"items": len(articles), "kb": sum(len(a.text.encode("utf-8")) for a in articles) / 1024,
+            "seconds": time.perf_counter() - t0, "load_seconds": load_s, "found": found,
+            "model": nlp.meta.get("name", "")}
+
+
 def ingest(size: int, workers: int) -> dict:
     """ingest_speed.run: extract_many + EventStore.add_article into a temporary file."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,12 +144,18 @@ def store(size: int, repeat: int = 7) -> dict:
             "counts_per_month_ms": month_ms, "months": len(months)}
 
 
-STAGES = {"tagging": tagging, "timebank": timebank, "events": events, "ingest": ingest,
+STAGES = {"tagging": tagging, "timebank": timebank, "timebank_events": timebank_events,
+          "events": events, "ingest": ingest,
           "store": store}
 
 
 def run(spec: dict) -> dict:
-    """Measure one stage in this process; adds the peak resident memory (MB)."""
+    """Measure one stage in this process; adds the peak resident memory (MB). numpy's BLAS
+    (the English model's matrix products) gets one thread, as each worker of a pool does: one
+    process is one core, like the peers."""
+    from timeline.nlp.ops import one_blas_thread
+
+    one_blas_thread()
     args = {k: v for k, v in spec.items() if k != "stage"}
     result = STAGES[spec["stage"]](**args)
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)

@@ -20,13 +20,14 @@ def test_plan_runs_each_stage_only_up_to_its_size():
     assert sorted(s["workers"] for s in specs if s["stage"] == "ingest") == [1, 2]
     assert [s["size"] for s in specs if s["stage"] == "store"] == [1000, 100_000]
     assert [s["tool"] for s in specs if s["stage"] == "timebank"] == [stages.OURS, *ALL_PEERS]
+    assert [s for s in specs if s["stage"] == "timebank_events"] == [{"stage": "timebank_events"}]
 
 
 def test_plan_leaves_out_peers_that_are_not_installed():
     specs = harness.plan([100], quick=True, peers=["dateparser.search_dates"])
     tools = {s.get("tool") for s in specs if s["stage"] in ("tagging", "timebank")}
     assert tools == {stages.OURS, "dateparser.search_dates"}
-    assert all(s.get("limit") == 20 for s in specs if s["stage"] == "timebank")
+    assert all(s.get("limit") == 20 for s in specs if s["stage"] in ("timebank", "timebank_events"))
 
 
 def row(stage, tool, size, kb, seconds, **extra):
@@ -52,6 +53,20 @@ def test_rates_and_ratios_compare_the_same_input():
     assert goals["tagging_vs_dateparser"]["value"] == 4.0 and goals["tagging_vs_dateparser"]["met"]
     assert goals["events_vs_dateparser"]["value"] == 0.5 and not goals["events_vs_dateparser"]["met"]
     assert "filter_ms" not in goals
+
+
+def test_the_event_pipeline_on_timebank_is_compared_with_the_taggers_on_timebank():
+    results = [row("timebank", stages.OURS, 183, 300.0, 1.0),
+               row("timebank", "dateparser.search_dates", 183, 300.0, 3.0),
+               row("timebank_events", None, 183, 300.0, 2.0)]
+    for r in results:  # the TimeBank stages have no corpus size, only their document count
+        r.pop("size")
+    results[-1].pop("tool")
+    harness.compare(results)
+    assert results[2]["ratios"] == {"dateparser.search_dates": 1.5}
+    goals = {g["target"]: g for g in harness.targets(results)}
+    assert goals["events_vs_dateparser_timebank"]["value"] == 1.5 and goals["events_vs_dateparser_timebank"]["met"]
+    assert "183 TempEval-3" in goals["events_vs_dateparser_timebank"]["note"]
 
 
 def test_targets_for_ingest_and_store():

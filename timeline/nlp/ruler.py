@@ -27,6 +27,8 @@ import calendar
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -155,7 +157,9 @@ class Honorifics:
             ents.append(Span(doc, ent.start + cut, ent.end, label=label, span_id=ent.id))
         if surnames:
             taken = {i for span in names + ents for i in range(span.start, span.end)}
-            ents += [doc[t.i:t.i + 1] for t in doc if t.text in surnames and t.i not in taken]
+            orths = doc.to_array(ORTH)  # the surnames' other mentions, without a Token per word
+            hits = numpy.flatnonzero(numpy.isin(orths, [doc.vocab.strings[s] for s in surnames]))
+            ents += [doc[i:i + 1] for i in hits.tolist() if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         doc.ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
         return doc
