@@ -12,14 +12,21 @@ store_queries.synthetic and store_queries.timed.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from benchmarks import ingest_speed, store_queries, timex_vs_dateparser
-from benchmarks.ingest_speed import peak_rss_mb, varied_articles
+# One BLAS thread (the English model's matrix products go through numpy), as each worker of a
+# pool has: set before anything loads numpy, so that no stage pays for threadpoolctl's imports
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+for _name, _value in ONE_THREAD.items():
+    os.environ.setdefault(_name, _value)
+
+from benchmarks import ingest_speed, store_queries, timex_vs_dateparser  # noqa: E402
+from benchmarks.ingest_speed import peak_rss_mb, varied_articles  # noqa: E402
 
 OURS = "timeline.tag_time"
 PEERS = tuple(timex_vs_dateparser.PEERS)  # dateparser.search_dates, datefinder..., parsedatetime...
@@ -152,10 +159,7 @@ STAGES = {"tagging": tagging, "timebank": timebank, "timebank_events": timebank_
 def run(spec: dict) -> dict:
     """Measure one stage in this process; adds the peak resident memory (MB). numpy's BLAS
     (the English model's matrix products) gets one thread, as each worker of a pool does: one
-    process is one core, like the peers."""
-    from timeline.nlp.ops import one_blas_thread
-
-    one_blas_thread()
+    process is one core, like the peers (``ONE_THREAD``, set before numpy loads)."""
     args = {k: v for k, v in spec.items() if k != "stage"}
     result = STAGES[spec["stage"]](**args)
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
