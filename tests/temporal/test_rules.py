@@ -94,3 +94,25 @@ def test_every_negative_match_holds_one_of_the_strings_it_needs():
             hits += 1
             assert needs is None or needs.search(folded, m.start(), m.end()), (rx.pattern, m.group())
     assert hits >= 8
+
+
+def test_find_keeps_recent_results_and_forgets_the_oldest(monkeypatch):
+    ruleset = rules.load("en")
+    monkeypatch.setattr(rules, "RECENT", 3)
+    monkeypatch.setattr(rules, "_recent", {})
+    first = rules.find("They met on Monday.", ruleset)
+    assert [c.text for c in first] == ["Monday"]
+    assert rules.find("They met on Monday.", ruleset) is first  # the focus and the tagger share it
+    for text in ("In 2019.", "Last week.", "On Friday."):
+        rules.find(text, ruleset)
+    assert len(rules._recent) == 3
+    again = rules.find("They met on Monday.", ruleset)
+    assert again is not first and [c.text for c in again] == ["Monday"]
+
+
+def test_find_does_not_keep_long_texts(monkeypatch):
+    ruleset = rules.load("en")
+    monkeypatch.setattr(rules, "_recent", {})
+    monkeypatch.setattr(rules, "RECENT_MAX_CHARS", 10)
+    assert [c.text for c in rules.find("They met on Monday.", ruleset)] == ["Monday"]
+    assert rules._recent == {}

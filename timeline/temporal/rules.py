@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import configparser
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -197,7 +198,9 @@ def windows(text: str, ruleset: RuleSet) -> list[list]:
 
 
 RECENT = 128  # texts whose candidates find() keeps: a batch of nlp.pipe asks twice for each
+RECENT_MAX_CHARS = 200_000  # longer texts are not kept (memory), only found again
 _recent: dict[tuple[int, str], tuple[RuleSet, list[Candidate]]] = {}
+_recent_lock = threading.Lock()  # the dashboard tags uploads in several threads
 
 
 def find(text: str, ruleset: RuleSet) -> list[Candidate]:
@@ -206,14 +209,17 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     The result is shared, not copied: callers read it and do not change it. The last
     ``RECENT`` results are kept, because the pipeline asks twice for each text (the sentence
     focus chooses the sentences to analyse, then the temporal component resolves)."""
+    if len(text) > RECENT_MAX_CHARS:
+        return _find(text, ruleset)
     key = (id(ruleset), text)
     kept = _recent.get(key)
     if kept is not None and kept[0] is ruleset:
         return kept[1]
     found = _find(text, ruleset)
-    if len(_recent) >= RECENT:
-        del _recent[next(iter(_recent))]  # the oldest
-    _recent[key] = (ruleset, found)
+    with _recent_lock:
+        while len(_recent) >= RECENT:
+            del _recent[next(iter(_recent))]  # the oldest
+        _recent[key] = (ruleset, found)
     return found
 
 
