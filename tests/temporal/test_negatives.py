@@ -13,6 +13,7 @@ DCT = date(2025, 3, 17)
     "These are the engineers of tomorrow, she said.",
     "For the villagers, high noon comes with the vote.",
     'He told ABC\'s "This Week" that talks would go on.',
+    "She was named employee of the month.",
 ])
 def test_no_time_expression(text):
     assert tag_time(text, DCT) == []
