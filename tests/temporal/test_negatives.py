@@ -14,6 +14,8 @@ DCT = date(2025, 3, 17)
     "For the villagers, high noon comes with the vote.",
     'He told ABC\'s "This Week" that talks would go on.',
     "She was named employee of the month.",
+    "The Communist Party daily Granma compared him with a saint.",
+    "The financial daily Nikkei reported the deal.",
 ])
 def test_no_time_expression(text):
     assert tag_time(text, DCT) == []
@@ -26,6 +28,11 @@ def test_no_time_expression(text):
 ])
 def test_near_misses_are_still_dates(text, expected):
     assert [t.value for t in tag_time(text, DCT)] == [expected]
+
+
+def test_daily_before_a_weekday_is_still_a_set():
+    assert [(t.text, t.type) for t in tag_time("Flights leave daily Monday to Friday.", DCT)][:1] == [("daily", "SET")]
+    assert [(t.text, t.type) for t in tag_time("Daily Mail readers wrote daily to the paper.", DCT)] == [("daily", "SET")]
 
 
 def test_speeds_are_no_sets():
