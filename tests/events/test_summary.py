@@ -231,3 +231,35 @@ def test_a_relative_clause_cut_from_its_noun_is_not_a_summary(make_doc):
         ("in", 10, "case", "ADP"), ("2018", 6, "obl", "NUM"), (".", 1, "punct", "PUNCT"),
     ])
     assert summary_of(doc, "2018") == "He praised Ann Lee, who won the vote in 2018"
+
+
+# "Trump is expected to speak to his counterpart Vladimir Putin on Tuesday, as the president
+#  continues his attempts." as the shipped model misparsed it: "Vladimir Putin" the subject of
+#  "continues", "on Tuesday" a modifier of the name.
+MISPARSED = [
+    ("Trump", 2, "nsubj:pass", "PROPN"), ("is", 2, "aux:pass", "AUX", "Tense=Pres|VerbForm=Fin"),
+    ("expected", 2, "ROOT", "VERB"), ("to", 4, "mark", "PART"), ("speak", 2, "xcomp", "VERB"),
+    ("to", 7, "case", "ADP"), ("his", 7, "nmod:poss", "PRON"), ("counterpart", 4, "obl", "NOUN"),
+    ("Vladimir", 17, "nsubj", "PROPN"), ("Putin", 8, "flat", "PROPN"), ("on", 11, "case", "ADP"),
+    ("Tuesday", 8, "nmod", "PROPN"), (",", 17, "punct", "PUNCT"), ("as", 17, "mark", "SCONJ"),
+    ("the", 15, "det", "DET"), ("president", 17, "nsubj", "NOUN"), ("really", 17, "advmod", "ADV"),
+    ("continues", 2, "conj", "VERB", "Tense=Pres|VerbForm=Fin"), ("his", 19, "nmod:poss", "PRON"),
+    ("attempts", 17, "obj", "NOUN"), (".", 2, "punct", "PUNCT"),
+]
+
+
+def test_a_verb_with_two_subjects_is_a_misparse_and_the_opening_phrase_is_kept(make_doc):
+    doc = make_doc(MISPARSED)
+    assert summary_of(doc, "on Tuesday") == \
+        "Trump is expected to speak to his counterpart Vladimir Putin on Tuesday"
+
+
+# "There were talks on Monday." : an expletive and a subject are one subject
+THERE = [
+    ("There", 1, "expl", "PRON"), ("were", 1, "ROOT", "VERB", FIN_PAST), ("talks", 1, "nsubj", "NOUN"),
+    ("on", 4, "case", "ADP"), ("Monday", 1, "obl", "PROPN"), (".", 1, "punct", "PUNCT"),
+]
+
+
+def test_an_expletive_is_not_a_second_subject(make_doc):
+    assert summary_of(make_doc(THERE), "on Monday") == "There were talks on Monday"
