@@ -72,6 +72,19 @@ def test_parse_is_used_when_present():
     assert tense_of(past[3:4]) == "past"
 
 
+def test_a_parse_without_tense_gives_the_convention_not_a_nearby_verb():
+    """The expression hangs on a verb with no tense ("to buy"): the present of "holds", a
+    verb of another clause, must not decide its direction; without a parse it still may."""
+    words = ["Crane", "holds", "an", "agreement", "to", "buy", "on", "Thursday"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "ADP", "PROPN"]
+    morphs = ["", "Tense=Pres|VerbForm=Fin", "", "", "", "VerbForm=Inf", "", ""]
+    parsed = Doc(NLP.vocab, words=words, pos=pos, morphs=morphs, heads=[1, 1, 3, 1, 5, 3, 7, 5],
+                 deps=["nsubj", "ROOT", "det", "obj", "mark", "acl", "case", "obl"])
+    assert tense_of(parsed[7:8]) is None
+    tagged = Doc(NLP.vocab, words=words, pos=pos, morphs=morphs)
+    assert tense_of(tagged[7:8]) == "present"
+
+
 @pytest.mark.parametrize("aux_label", ["auxpass", "aux:pass"])
 def test_passive_auxiliary_is_read_with_either_label_scheme(aux_label):
     # "Talks were held on Friday and resume now": the tense sits on the passive auxiliary

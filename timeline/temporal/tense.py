@@ -1,10 +1,12 @@
 """The one tense interface: is the clause around a span about the past, the future or now?
 
-``tense_of(span)`` uses the best annotation the Doc has:
-  1. a dependency parse + morphology: the verb governing the span, its auxiliaries/modals;
-  2. morphology only: the nearest finite verb in the sentence window;
-  3. nothing (blank pipeline): the nearest cue word (will, 'll, going to, expected to, said,
-     was, -ed forms ...).
+``tense_of(span)`` reads the cue words first (will, 'll, going to, expected to, said, was,
+-ed forms ...: what the rule-only path reads), and when they find nothing, the best
+annotation the Doc has:
+  1. a dependency parse + morphology: the verb governing the span, its auxiliaries/modals
+     (a governing verb without tense, "an agreement *to buy* in January", gives no tense:
+     the news convention decides, not a verb of another clause);
+  2. morphology only: the nearest finite verb in the sentence window.
 """
 from __future__ import annotations
 
@@ -293,7 +295,7 @@ def tense_of(span, text: str | None = None) -> str | None:
     clause = _word_clause(words, first, last)
     if clause is None and parsed:
         clause = _parse_tense(span)
-    if clause is None and tagged:
+    if clause is None and tagged and not parsed:  # a parse that finds no tense: the convention, not a nearby verb of another clause
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
     return _combine(local_cue(words, first, last), None if clause == "nearest" else clause)
