@@ -5,7 +5,7 @@ the temporal components, built once per process.
     load("en_core_web_trf")     any installed spaCy pipeline name or path
     TIMELINE_SPACY_MODEL=...    the same, from the environment
     load(mode="all")            the model on every sentence (default "timex": only on the
-    TIMELINE_SENTENCES=all      sentences that hold a time expression; see timeline.nlp.focus)
+    TIMELINE_SENTENCES=all      sentences that hold a dated time expression; see timeline.nlp.focus)
     load_rules()                blank English + sentencizer + temporal (no tense/entities; fast)
 
 load() is timeline_sentences (the statistical pipeline run sentence by sentence) ->
@@ -82,7 +82,7 @@ def _add_temporal(nlp: Language) -> Language:
 
 def load(name: str | None = None, mode: str | None = None) -> Language:
     """The statistical pipeline run sentence by sentence (``mode`` "timex": the sentences with a
-    time expression, the default; "all": every sentence) + entity rules + temporal components,
+    dated time expression, the default; "all": every sentence) + entity rules + temporal components,
     cached per pipeline name and mode (both modes share one statistical pipeline)."""
     key = model_name(name)
     mode = sentence_mode(mode)
