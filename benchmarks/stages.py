@@ -96,7 +96,13 @@ def events(size: int, workers: int = 1) -> dict:
         nbytes += len(article.text.encode("utf-8"))
         found += len(evs)
     return {"items": size, "kb": nbytes / 1024, "seconds": time.perf_counter() - t0,
-            "load_seconds": load_s, "found": found, "model": nlp.meta.get("name", "")}
+            "load_seconds": load_s, "found": found, "model": model_name(nlp)}
+
+
+def model_name(nlp) -> str:
+    """The statistical model's name (load() wraps it in a blank pipeline named "pipeline")."""
+    inner = nlp.get_pipe("timeline_sentences").inner if "timeline_sentences" in nlp.pipe_names else nlp
+    return inner.meta.get("name", "")
 
 
 def timebank_events(limit: int | None = None) -> dict:
@@ -119,7 +125,7 @@ def timebank_events(limit: int | None = None) -> dict:
     found = sum(len(evs) for _, evs, _ in extract_many(articles, nlp=nlp))
     return {"items": len(articles), "kb": sum(len(a.text.encode("utf-8")) for a in articles) / 1024,
             "seconds": time.perf_counter() - t0, "load_seconds": load_s, "found": found,
-            "model": nlp.meta.get("name", "")}
+            "model": model_name(nlp)}
 
 
 def ingest(size: int, workers: int) -> dict:
