@@ -248,6 +248,20 @@ MISPARSED = [
 ]
 
 
+# "On Saturday, Caloundra defeated Maroochydore in round 3." as the shipped model misparsed it:
+# "defeated" an adjective of "Maroochydore", with "Caloundra" its subject
+AMOD = [
+    ("On", 1, "case", "ADP"), ("Saturday", 4, "obl", "PROPN"), (",", 1, "punct", "PUNCT"),
+    ("Caloundra", 4, "nsubj", "PROPN"), ("defeated", 5, "amod", "VERB", FIN_PAST),
+    ("Maroochydore", 5, "ROOT", "PROPN"), ("in", 7, "case", "ADP"), ("round", 5, "nmod", "NOUN"),
+    ("3", 7, "nummod", "NUM"), (".", 5, "punct", "PUNCT"),
+]
+
+
+def test_a_subject_on_a_modifier_is_a_misparse_and_the_sentence_is_kept(make_doc):
+    assert summary_of(make_doc(AMOD), "On Saturday") == "On Saturday, Caloundra defeated Maroochydore in round 3"
+
+
 def test_a_verb_with_two_subjects_is_a_misparse_and_the_opening_phrase_is_kept(make_doc):
     doc = make_doc(MISPARSED)
     assert summary_of(doc, "on Tuesday") == \

@@ -77,10 +77,16 @@ def _has_subject(tok) -> bool:
     return any(_base(c.dep_) in _SUBJECTS for c in tok.children)
 
 
-def _two_subjects(tok) -> bool:
-    """Two subjects on one verb: a parse gone astray ("... his counterpart *Vladimir Putin* on
-    Tuesday, as *the president* continues", the name read as the subject of "continues")."""
-    return sum(_base(c.dep_) in _SUBJECTS and c.dep_ != "expl" for c in tok.children) > 1  # "There were talks": one
+_NO_SUBJECT = frozenset({"amod", "compound", "nummod", "det", "case"})  # relations whose head takes no subject
+
+
+def _misparsed(tok) -> bool:
+    """A parse gone astray around the predicate: two subjects on one verb ("... his counterpart
+    *Vladimir Putin* on Tuesday, as *the president* continues", the name read as the subject of
+    "continues"), or a subject on a word attached as a modifier ("*Caloundra* defeated" read as
+    an adjective of "Maroochydore")."""
+    subjects = sum(_base(c.dep_) in _SUBJECTS and c.dep_ != "expl" for c in tok.children)  # "There were talks": one
+    return subjects > 1 or subjects == 1 and _base(tok.dep_) in _NO_SUBJECT
 
 
 def _coordinated(verb) -> bool:
@@ -291,15 +297,15 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
                    sentence: tuple[int, int] | None = None) -> str:
     """Summary of the clause holding the expression at ``[start_char, end_char)`` of a parsed
     Doc, within the ``sentence`` character range when given. A finite clause without a
-    subject, or with two (a parse gone astray), gives the part of the sentence around the
-    expression."""
+    subject, with two, or on a modifier (a parse gone astray), gives the part of the sentence
+    around the expression."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     expr = range(span.start, span.end)
     s_start, s_end = sentence or (0, len(doc.text))
     whole = doc.char_span(s_start, s_end, alignment_mode="contract") or span
     inside = set(range(min(whole.start, span.start), max(whole.end, span.end)))
     verb = governing_predicate(span.root)
-    alone = _stands_alone(verb, inside) and not _two_subjects(verb)
+    alone = _stands_alone(verb, inside) and not _misparsed(verb)
     tokens = []
     if alone:
         top, keep = _clause(verb, expr)
