@@ -125,3 +125,12 @@ def test_actor_names_are_normalised_across_the_article(make_text_doc, make_timex
     timexes = [make_timex(doc, "on Friday", "2025-03-21", date(2025, 3, 21), date(2025, 3, 22))]
     (ev,) = build_events(article_for(doc), doc, timexes)
     assert ev.actors == ("Vladimir Putin",)
+
+
+def test_a_title_after_a_place_is_no_actor_but_the_place_alone_is():
+    from timeline.events.actors import is_title
+
+    for title in ("US President", "United States Senator", "U.S. Secretary of State", "the Prime Minister"):
+        assert is_title(title), title
+    for name in ("United States", "US President Donald Trump", "Russia", "Jane Doe"):
+        assert not is_title(name), name

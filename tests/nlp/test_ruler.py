@@ -71,3 +71,17 @@ def test_bad_table_line_names_file_and_line(tmp_path):
     table.write_text("# comment\nUK\tGPE\tUnited Kingdom\nno tabs here\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.tsv:3"):
         read_table(table)
+
+
+def test_a_place_run_into_the_name_after_it_is_split_off(rules_nlp):
+    text = "United States Senator from Vermont Bernie Sanders won, and the President of the United States Donald Trump spoke."
+    doc = annotate(rules_nlp, text, ents=[("Vermont Bernie Sanders", "GPE"), ("United States Donald Trump", "PERSON")])
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("Vermont", "GPE"), ("Bernie Sanders", "PERSON"), ("United States", "GPE"), ("Donald Trump", "PERSON")} <= found
+
+
+def test_a_name_that_opens_with_a_place_name_stays_whole(rules_nlp):
+    doc = annotate(rules_nlp, "Actor Chad Michael Murray arrived.", ents=[("Chad Michael Murray", "PERSON")])
+    assert ("Chad Michael Murray", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    doc = annotate(rules_nlp, "He sold shares of London Stock Exchange.", ents=[("London Stock Exchange", "ORG")])
+    assert ("London Stock Exchange", "ORG") in {(e.text, e.label_) for e in doc.ents}

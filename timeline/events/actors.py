@@ -10,7 +10,7 @@ Names are normalised within the article by ``timeline.nlp.actor_names(doc)`` ("M
 and "Vladimir Putin" are one actor; "UK" is "United Kingdom"); an entity it leaves out
 keeps its own text; duplicates are removed and the order of appearance kept. An entity that
 overlaps a time expression ("Thursday" mistaken for a place) or that is only a title
-("Prime Minister", "the President": it names a role, not who) is not an actor, nor is a
+("Prime Minister", "the President", "US President": it names a role, not who) is not an actor, nor is a
 "name" of more than six words or with quotes or brackets (a recogniser's runaway span).
 """
 from __future__ import annotations
@@ -20,12 +20,22 @@ MAX_WORDS = 6
 TITLE_WORDS = frozenset(
     "the prime deputy vice first minister ministers president chancellor secretary premier "
     "king queen prince princess pope spokesman spokeswoman spokesperson mayor governor senator "
-    "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady".split())
+    "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady "
+    "of state foreign defence defense interior finance justice attorney speaker chairman "
+    "chairwoman commissioner director".split())
 
 
 def is_title(text: str) -> bool:
-    """True for a bare title such as "Prime Minister" or "the President"."""
-    words = text.replace(".", " ").lower().split()
+    """True for a bare title such as "Prime Minister" or "the President", also after a place
+    or nationality ("US President", "United States Senator", "Russian Foreign Minister")."""
+    from timeline.nlp.ruler import canonical_place
+
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):  # the longest listed place in front
+        if canonical_place(" ".join(words[:n])):
+            words = words[n:]
+            break
+    words = " ".join(words).replace(".", " ").lower().split()
     return bool(words) and all(w in TITLE_WORDS for w in words)
 
 

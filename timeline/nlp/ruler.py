@@ -40,6 +40,7 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 # Later files override earlier ones; the hand-kept files are all strong.
 TABLES = ("gazetteer.tsv", "places.tsv", "demonyms.tsv", "organisations.tsv")
 PERSON = "PERSON"
+PLACE_LABELS = ("GPE", "LOC")
 MAX_NAME_TOKENS = 3
 
 
@@ -105,13 +106,45 @@ class Gazetteer:
             span = Span(doc, start, end, label=label, span_id=canonical)
             (strong if strength == "strong" else weak).append(span)
         # Strong names first: filter_spans keeps the longest span, the first one on ties.
-        ents = filter_spans(filter_spans(strong) + list(doc.ents))
+        ents = filter_spans(filter_spans(strong) + self.unmerged(doc, strong))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for span in filter_spans(weak):
             if not taken.intersection(range(span.start, span.end)):
                 ents.append(span)
         doc.ents = sorted(ents, key=lambda span: span.start)
         return doc
+
+
+    @staticmethod
+    def unmerged(doc: Doc, strong: list[Span]) -> list[Span]:
+        """The statistical entities, with a place run into the name after it split off:
+        "Senator from [Vermont Bernie Sanders]" -> Vermont + PERSON "Bernie Sanders". The entity
+        opens with a listed place right after "from", "of", "in" or "for" ("the" may follow),
+        and at least two capitalised words come after the place; a PERSON needs nothing more,
+        another label a title before the preposition ("Senator from", "President of the"), so
+        that "shares of London Stock Exchange" and "Chad Michael Murray" stay whole."""
+        places = {span.start: span for span in strong if span.label_ in PLACE_LABELS}
+        titles = _title_words()
+        out = []
+        for ent in doc.ents:
+            place = places.get(ent.start)
+            at = ent.start - 1
+            if at >= 0 and doc[at].lower_ == "the":
+                at -= 1
+            if (place is not None and ent.end - place.end >= 2 and at >= 0
+                    and doc[at].lower_ in ("from", "of", "in", "for")
+                    and (ent.label_ == PERSON or at >= 1 and doc[at - 1].text.rstrip(".") in titles)
+                    and all(t.is_title for t in doc[place.end:ent.end])):
+                out.append(Span(doc, place.end, ent.end, label=PERSON, span_id=ent.id if ent.label_ == PERSON else ""))
+            else:
+                out.append(ent)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last words of the honorifics ("Senator", "Governor", "Minister" ...)."""
+    return frozenset(title.split()[-1].rstrip(".") for title in honorifics())
 
 
 @Language.factory("timeline_honorifics")
