@@ -277,3 +277,28 @@ THERE = [
 
 def test_an_expletive_is_not_a_second_subject(make_doc):
     assert summary_of(make_doc(THERE), "on Monday") == "There were talks on Monday"
+
+
+# "The governor of Louisiana, a state on the Gulf, declared an emergency on Thursday."
+APPOS = [
+    ("The", 1, "det", "DET"), ("governor", 12, "nsubj", "NOUN"), ("of", 3, "case", "ADP"),
+    ("Louisiana", 1, "nmod", "PROPN"), (",", 6, "punct", "PUNCT"), ("a", 6, "det", "DET"),
+    ("state", 3, "appos", "NOUN"), ("on", 9, "case", "ADP"), ("the", 9, "det", "DET"),
+    ("Gulf", 6, "nmod", "PROPN"), (",", 12, "punct", "PUNCT"), ("also", 12, "advmod", "ADV"),
+    ("declared", 12, "ROOT", "VERB", FIN_PAST), ("an", 14, "det", "DET"), ("emergency", 12, "obj", "NOUN"),
+    ("for", 18, "case", "ADP"), ("the", 18, "det", "DET"), ("whole", 18, "amod", "ADJ"),
+    ("state", 12, "obl", "NOUN"), ("and", 23, "cc", "CCONJ"), ("its", 21, "nmod:poss", "PRON"),
+    ("coast", 23, "nsubj", "NOUN"), ("was", 23, "aux", "AUX", FIN_PAST), ("braced", 12, "conj", "VERB"),
+    ("on", 25, "case", "ADP"), ("Thursday", 12, "obl", "PROPN"), (".", 12, "punct", "PUNCT"),
+]
+
+
+def test_a_dropped_aside_takes_both_its_commas(make_doc):
+    from timeline.events.summary import _tidy, render
+
+    doc = make_doc(APPOS)
+    aside = set(range(4, 10))  # ", a state on the Gulf": what the length tiers drop first
+    keep = set(range(len(doc))) - aside
+    text = render(doc, _tidy(doc, keep, range(24, 26)))
+    assert text.startswith("The governor of Louisiana also declared an emergency"), text
+    assert render(doc, [doc[3], doc[10], doc[11]]) == "Louisiana, also"  # no space before a mark after a cut

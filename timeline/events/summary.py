@@ -270,6 +270,8 @@ def _tidy(doc, keep: set[int], expr: range) -> list:
     for tok in tokens:  # one mark of punctuation where several met after a cut
         if out and tok.is_punct and out[-1].is_punct and tok.text in ",;:" and out[-1].text in ",;:":
             continue
+        if out and tok.text == "," and tok.i > out[-1].i + 1 and doc[out[-1].i + 1].text == ",":
+            continue  # the closing comma of a dropped aside: "The governor of Louisiana[, a state ...], declared"
         out.append(tok)
     return out
 
@@ -285,7 +287,8 @@ def render(doc, tokens) -> str:
                 parts.append(tok.whitespace_)
             else:
                 gap = doc[tok.i:nxt.i]
-                parts.append(" " if any(t.whitespace_ or t.is_space for t in gap) else "")
+                closing = nxt.is_punct and nxt.text in ",.;:!?)]”’"
+                parts.append(" " if not closing and any(t.whitespace_ or t.is_space for t in gap) else "")
     return " ".join("".join(parts).split())
 
 
