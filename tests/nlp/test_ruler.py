@@ -85,3 +85,10 @@ def test_a_name_that_opens_with_a_place_name_stays_whole(rules_nlp):
     assert ("Chad Michael Murray", "PERSON") in {(e.text, e.label_) for e in doc.ents}
     doc = annotate(rules_nlp, "He sold shares of London Stock Exchange.", ents=[("London Stock Exchange", "ORG")])
     assert ("London Stock Exchange", "ORG") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_possessive_place_in_front_of_a_name_is_split_off(rules_nlp):
+    text = "The United Kingdom's Queen Elizabeth spoke before the America's Cup race."
+    doc = annotate(rules_nlp, text, ents=[("United Kingdom's Queen Elizabeth", "PERSON"), ("America's Cup", "ORG")])
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("United Kingdom", "GPE"), ("Queen Elizabeth", "PERSON"), ("America's Cup", "ORG")} <= found

@@ -22,7 +22,8 @@ TITLE_WORDS = frozenset(
     "king queen prince princess pope spokesman spokeswoman spokesperson mayor governor senator "
     "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady "
     "of state foreign defence defense interior finance justice attorney speaker chairman "
-    "chairwoman commissioner director".split())
+    "chairwoman commissioner director "
+    "tropical storm hurricane typhoon cyclone".split())  # "Tropical Storm" names no one
 
 
 def is_title(text: str) -> bool:

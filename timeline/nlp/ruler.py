@@ -122,7 +122,9 @@ class Gazetteer:
         opens with a listed place right after "from", "of", "in" or "for" ("the" may follow),
         and at least two capitalised words come after the place; a PERSON needs nothing more,
         another label a title before the preposition ("Senator from", "President of the"), so
-        that "shares of London Stock Exchange" and "Chad Michael Murray" stay whole."""
+        that "shares of London Stock Exchange" and "Chad Michael Murray" stay whole. A place's
+        possessive before two capitalised words goes too: "[Britain's Prince Charles]"
+        (not "America's Cup")."""
         places = {span.start: span for span in strong if span.label_ in PLACE_LABELS}
         titles = _title_words()
         out = []
@@ -136,6 +138,10 @@ class Gazetteer:
                     and (ent.label_ == PERSON or at >= 1 and doc[at - 1].text.rstrip(".") in titles)
                     and all(t.is_title for t in doc[place.end:ent.end])):
                 out.append(Span(doc, place.end, ent.end, label=PERSON, span_id=ent.id if ent.label_ == PERSON else ""))
+            elif (place is not None and ent.end - place.end >= 3 and doc[place.end].lower_ in ("'s", "’s")
+                    and all(t.is_title for t in doc[place.end + 1:ent.end])):
+                # "[United Kingdom's Queen Elizabeth]" -> United Kingdom + "Queen Elizabeth"
+                out.append(Span(doc, place.end + 1, ent.end, label=ent.label, span_id=ent.id))
             else:
                 out.append(ent)
         return out
