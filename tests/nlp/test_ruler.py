@@ -92,3 +92,10 @@ def test_a_possessive_place_in_front_of_a_name_is_split_off(rules_nlp):
     doc = annotate(rules_nlp, text, ents=[("United Kingdom's Queen Elizabeth", "PERSON"), ("America's Cup", "ORG")])
     found = {(e.text, e.label_) for e in doc.ents}
     assert {("United Kingdom", "GPE"), ("Queen Elizabeth", "PERSON"), ("America's Cup", "ORG")} <= found
+
+
+def test_seas_and_gulfs_are_whole_places(rules_nlp):
+    doc = annotate(rules_nlp, "A storm formed over the Gulf of Mexico and ships left the Black Sea.",
+                   ents=[("Gulf", "GPE"), ("Mexico", "GPE")])
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("Gulf of Mexico", "LOC"), ("Black Sea", "LOC")} <= found and ("Mexico", "GPE") not in found
