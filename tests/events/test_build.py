@@ -134,3 +134,10 @@ def test_a_title_after_a_place_is_no_actor_but_the_place_alone_is():
         assert is_title(title), title
     for name in ("United States", "US President Donald Trump", "Russia", "Jane Doe"):
         assert not is_title(name), name
+
+
+def test_a_name_made_of_stop_words_is_no_actor():
+    from timeline.events.actors import plausible
+
+    assert not plausible("Per") and not plausible("Nobody")
+    assert plausible("Per Nilsson") and plausible("The Hague")

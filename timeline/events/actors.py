@@ -47,12 +47,21 @@ def article_names(doc) -> dict[tuple[int, int], str]:
     return {(span.start, span.end): name for span, name in actor_names(doc).items()}
 
 
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
+
+
 def plausible(name: str) -> bool:
     """A name, not a run of text an entity recogniser swallowed: at most six words, no
-    quotes, brackets, colons, semicolons or lists ("Italy, Chile, and Peru."), and no final
-    full stop unless the last word is an abbreviation ("U.S.", "Inc.")."""
+    quotes, brackets, colons, semicolons or lists ("Italy, Chile, and Peru."), not only stop
+    words ("Per", "Nobody"), and no final full stop unless the last word is an abbreviation
+    ("U.S.", "Inc.")."""
     words = name.split()
     if not words or len(words) > MAX_WORDS or any(c in name for c in '"“”()[]:;'):
+        return False
+    if all(w.lower() in _stop_words() for w in words):  # "Per request of ...": "Per" is no one
         return False
     if ", and " in name or ", or " in name or name.count(",") > 1:
         return False
