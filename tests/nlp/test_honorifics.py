@@ -53,3 +53,10 @@ def test_an_untitled_surname_is_left_as_the_model_labelled_it(rules_nlp):
 def test_a_titled_month_name_makes_no_month_a_person(rules_nlp):
     doc = annotate(rules_nlp, "Mrs March will stand down in March.")
     assert ents_of(doc) == [("March", "PERSON")] and doc.ents[0].start == 1
+
+
+def test_a_statistical_entity_that_cuts_a_titled_name_gives_way(rules_nlp):
+    text = "His wife First Lady Melania Trump tested positive."
+    doc = annotate(rules_nlp, text, ents=[("First Lady Melania", "ORG")])
+    assert ("Melania Trump", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    assert "First Lady Melania" not in {e.text for e in doc.ents}

@@ -187,9 +187,12 @@ class Honorifics:
                  for span in filter_spans(found)]
         titled = {(span.start, span.end) for span in found}
         surnames = {span[-1].text for span in names} - CALENDAR_WORDS  # "Mrs May" makes no month a person
+        named = [(span.start, span.end) for span in names]
         ents = []
         for ent in doc.ents:
             if (ent.start, ent.end) in titled:  # "Chancellor Olaf Scholz" as ORG: a titled name
+                continue
+            if any(ent.start < a < ent.end < b for a, b in named):  # "[First Lady Melania] Trump": a cut name
                 continue
             cut = self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0
             label = PERSON if ent[-1].text in surnames and all(t.is_title for t in ent) else ent.label
