@@ -75,3 +75,8 @@ def test_a_full_name_with_a_middle_initial_is_found_in_the_text(rules_nlp):
     at = text.index("Marous said")
     doc.ents = [doc.char_span(at, at + 6, label="PERSON")]
     assert names(doc) == [("Marous", "John C. Marous")]
+
+
+def test_a_dateline_place_in_capitals_takes_its_canonical_name(rules_nlp):
+    doc = annotate(rules_nlp, "WASHINGTON (AP) -- NATO met.", ents=[("WASHINGTON", "GPE"), ("NATO", "ORG")])
+    assert names(doc) == [("WASHINGTON", "Washington"), ("NATO", "Nato")]  # NATO: the gazetteer's own entry

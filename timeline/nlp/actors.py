@@ -110,5 +110,14 @@ def actor_names(doc: Doc) -> dict[Span, str]:
     out = _person_names(doc, [ent for ent in ents if ent.label_ == "PERSON"])
     for ent in ents:
         if ent.label_ != "PERSON":
-            out[ent] = ent.id_ or canonical_place(_tidy(ent)) or _tidy(ent)
+            text = _tidy(ent)
+            out[ent] = ent.id_ or canonical_place(text) or _shouted_place(text) or text
     return out
+
+
+def _shouted_place(text: str) -> str | None:
+    """A place written in capitals, as in a dateline ("WASHINGTON (AP) --" -> "Washington");
+    short all-capital words are acronyms ("NATO", "UK") and stay as they are."""
+    if len(text) > 4 and text.isupper():
+        return canonical_place(text.title())
+    return None
