@@ -141,3 +141,9 @@ def test_a_name_made_of_stop_words_is_no_actor():
 
     assert not plausible("Per") and not plausible("Nobody")
     assert plausible("Per Nilsson") and plausible("The Hague")
+
+
+def test_titles_of_legislators_after_a_place_are_no_actors():
+    from timeline.events.actors import is_title
+
+    assert is_title("United States Representative") and is_title("Taoiseach")

@@ -22,7 +22,7 @@ TITLE_WORDS = frozenset(
     "king queen prince princess pope spokesman spokeswoman spokesperson mayor governor senator "
     "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady "
     "of state foreign defence defense interior finance justice attorney speaker chairman "
-    "chairwoman commissioner director "
+    "chairwoman commissioner director representative congressman congresswoman taoiseach "
     "tropical storm hurricane typhoon cyclone".split())  # "Tropical Storm" names no one
 
 
