@@ -28,7 +28,9 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
-_FIRST = r"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?:([A-Z]\.) )?"  # a middle initial: "John C. Marous"
+# a capitalised word, a middle initial maybe ("John C. Marous"), and the word after them (in a
+# lookahead, so that pairs overlap: "Former Bill Clinton")
+_PAIR = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?=(?:([A-Z]\.) )?([^\W\d_]+)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +73,11 @@ def _spelled_out(doc: Doc, people: list[Span], words: dict) -> list[tuple[tuple[
     if not single:
         return []
     taken = [(span.start_char, span.end_char) for span in people]
-    pattern = re.compile(_FIRST + "(" + "|".join(map(re.escape, sorted(single))) + r")\b")
-    found = []
-    for m in pattern.finditer(doc.text):
+    found, after = [], 0
+    for m in _PAIR.finditer(doc.text):  # one compiled pattern; the surname is checked here
+        if m.start() < after or m.group(3) not in single:
+            continue
+        after = m.end(3)  # a pair's surname is no first name of the next pair
         first = m.group(1)
         if (first.casefold() in _title_words() or first.casefold() in _CALENDAR
                 or doc.vocab[first.lower()].is_stop or canonical_place(first)
