@@ -114,7 +114,6 @@ class Gazetteer:
         doc.ents = sorted(ents, key=lambda span: span.start)
         return doc
 
-
     @staticmethod
     def unmerged(doc: Doc, strong: list[Span]) -> list[Span]:
         """The statistical entities, with a place run into the name after it split off:
