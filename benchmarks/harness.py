@@ -35,7 +35,7 @@ PLAN = {
     "tagging:datefinder.find_dates": 100_000,
     "tagging:dateparser.search_dates": 10_000,   # ~100 articles/s: 100k would take 17 min
     "tagging:parsedatetime.nlp": 1_000,       # ~120 articles/s, and the least accurate
-    "events": 1_000,                   # full spaCy model, ~15-20 articles/s per core
+    "events": 1_000,                   # full spaCy model, ~50-65 articles/s per core
     "ingest": 1_000,                   # events + store, with 1 and 2 workers
     "store": 100_000,                  # events (not articles): synthetic, cheap to make
 }
