@@ -36,7 +36,7 @@ PLAN = {
     "tagging:dateparser.search_dates": 10_000,   # ~100 articles/s: 100k would take 17 min
     "tagging:parsedatetime.nlp": 1_000,       # ~120 articles/s, and the least accurate
     "events": 1_000,                   # full spaCy model, ~50-65 articles/s per core
-    "ingest": 1_000,                   # events + store, with 1 and 2 workers
+    "ingest": 10_000,                  # events + store, with 1 and 2 workers: ~3 and ~1.5 min at 10k
     "store": 100_000,                  # events (not articles): synthetic, cheap to make
 }
 TARGETS = {
@@ -147,8 +147,10 @@ def targets(results: list[dict]) -> list[dict]:
             True, f"KB/s ratio, {tb['items']} TempEval-3 TimeBank documents (news)")
     one, two = last("ingest", workers=1), last("ingest", workers=2)
     if two:
-        add("ingest_10k_seconds", 10_000 / two["items_per_s"], TARGETS["ingest_10k_seconds"], False,
-            f"projected from {two['size']} articles with 2 workers")
+        measured = two["size"] == 10_000
+        add("ingest_10k_seconds", two["seconds"] if measured else 10_000 / two["items_per_s"],
+            TARGETS["ingest_10k_seconds"], False,
+            "measured, 2 workers" if measured else f"projected from {two['size']} articles with 2 workers")
         add("ingest_peak_mb", two["peak_rss_mb"] + 2 * two["children_peak_rss_mb"],
             TARGETS["ingest_peak_mb"], False, "main process + 2 x the largest worker")
     if one and two and one["size"] == two["size"]:

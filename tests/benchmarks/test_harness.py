@@ -131,3 +131,10 @@ def test_report_is_written_as_json(tmp_path, monkeypatch):
     assert report["sizes"] == [5] and report["results"][0]["items"] == 5
     assert {"measured_at", "machine", "plan", "targets", "command", "revision"} <= set(report) and report["complete"]
     assert "| tagging | timeline.tag_time | 5 |" in out.with_suffix(".md").read_text()
+
+
+def test_ingest_of_10k_articles_is_measured_when_the_run_has_it():
+    results = [row("ingest", None, 1000, 1000.0, 10.0, workers=2),
+               row("ingest", None, 10_000, 10_000.0, 120.0, workers=2)]
+    goal = {g["target"]: g for g in harness.targets(results)}["ingest_10k_seconds"]
+    assert goal["value"] == 120.0 and goal["note"] == "measured, 2 workers" and goal["met"]
