@@ -302,3 +302,16 @@ def test_a_dropped_aside_takes_both_its_commas(make_doc):
     text = render(doc, _tidy(doc, keep, range(24, 26)))
     assert text.startswith("The governor of Louisiana also declared an emergency"), text
     assert render(doc, [doc[3], doc[10], doc[11]]) == "Louisiana, also"  # no space before a mark after a cut
+
+
+# "Since 1983, Westinghouse has shed 70 businesses."
+SINCE = [
+    ("Since", 1, "case", "ADP"), ("1983", 5, "obl", "NUM"), (",", 1, "punct", "PUNCT"),
+    ("Westinghouse", 5, "nsubj", "PROPN"), ("has", 5, "aux", "AUX", "Tense=Pres|VerbForm=Fin"),
+    ("shed", 5, "ROOT", "VERB"), ("70", 7, "nummod", "NUM"), ("businesses", 5, "obj", "NOUN"),
+    (".", 5, "punct", "PUNCT"),
+]
+
+
+def test_the_expressions_own_preposition_is_kept_at_the_start(make_doc):
+    assert summary_of(make_doc(SINCE), "1983") == "Since 1983, Westinghouse has shed 70 businesses"

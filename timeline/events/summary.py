@@ -214,6 +214,8 @@ def _is_junk_start(tok, expr: range) -> bool:
     dep = _base(tok.dep_)
     if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "ADP":
         return False  # "As of Monday", "since before the war"
+    if dep in ("case", "prep") and tok.head.i in expr:
+        return False  # the expression's own preposition: "Since 1983, Westinghouse has shed ..."
     return tok.lower_ in _SUBORDINATORS and dep in ("mark", "advmod", "cc", "case", "prep")
 
 
