@@ -147,3 +147,6 @@ def test_titles_of_legislators_after_a_place_are_no_actors():
     from timeline.events.actors import is_title
 
     assert is_title("United States Representative") and is_title("Taoiseach")
+    assert is_title("U.S. District Judge")
+    for name in ("District of Columbia", "Justice Department", "State Department", "Home Office"):
+        assert not is_title(name), name

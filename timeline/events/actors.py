@@ -23,6 +23,7 @@ TITLE_WORDS = frozenset(
     "general ambassador envoy chief leader leaders mr mrs ms dr sir dame lord lady "
     "of state foreign defence defense interior finance justice attorney speaker chairman "
     "chairwoman commissioner director representative congressman congresswoman taoiseach "
+    "judge district magistrate prosecutor "
     "tropical storm hurricane typhoon cyclone".split())  # "Tropical Storm" names no one
 
 
