@@ -315,3 +315,19 @@ SINCE = [
 
 def test_the_expressions_own_preposition_is_kept_at_the_start(make_doc):
     assert summary_of(make_doc(SINCE), "1983") == "Since 1983, Westinghouse has shed 70 businesses"
+
+
+# "She serves as senator; in 2009, she was appointed to the seat." with "in 2009" attached to
+# "serves" across the semicolon
+SEMI = [
+    ("She", 1, "nsubj", "PRON"), ("serves", 1, "ROOT", "VERB", "Tense=Pres|VerbForm=Fin"),
+    ("as", 3, "case", "ADP"), ("senator", 1, "obl", "NOUN"), (";", 1, "punct", "PUNCT"),
+    ("in", 6, "case", "ADP"), ("2009", 1, "obl", "NUM"), (",", 6, "punct", "PUNCT"),
+    ("she", 10, "nsubj:pass", "PRON"), ("was", 10, "aux:pass", "AUX", FIN_PAST),
+    ("appointed", 1, "parataxis", "VERB"), ("to", 13, "case", "ADP"), ("the", 13, "det", "DET"),
+    ("seat", 10, "obl", "NOUN"), (".", 1, "punct", "PUNCT"),
+]
+
+
+def test_an_expression_across_a_semicolon_from_its_verb_takes_its_own_clause(make_doc):
+    assert summary_of(make_doc(SEMI), "2009") == "In 2009, she was appointed to the seat"

@@ -89,6 +89,13 @@ def _misparsed(tok) -> bool:
     return subjects > 1 or subjects == 1 and _base(tok.dep_) in _NO_SUBJECT
 
 
+def _across_semicolon(verb, span) -> bool:
+    """A semicolon between the expression and the verb said to govern it: a semicolon joins
+    independent clauses, so the expression belongs to the other one (a parse gone astray)."""
+    lo, hi = sorted((verb.i, span.start))
+    return any(t.text == ";" for t in verb.doc[lo + 1:max(hi, span.end - 1)])
+
+
 def _coordinated(verb) -> bool:
     """A coordinated verb, or a finite "adverbial clause" that opens with "and" (a misparse)."""
     dep = _base(verb.dep_)
@@ -310,7 +317,7 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
     whole = doc.char_span(s_start, s_end, alignment_mode="contract") or span
     inside = set(range(min(whole.start, span.start), max(whole.end, span.end)))
     verb = governing_predicate(span.root)
-    alone = _stands_alone(verb, inside) and not _misparsed(verb)
+    alone = _stands_alone(verb, inside) and not _misparsed(verb) and not _across_semicolon(verb, span)
     tokens = []
     if alone:
         top, keep = _clause(verb, expr)
