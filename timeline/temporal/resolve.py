@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.temporal import explicit, values
 from timeline.temporal.rules import Candidate, RuleSet, normal_key
@@ -211,6 +211,16 @@ class Resolver:
         if mentioned and values.interval(mentioned)[2] <= ctx.dct:  # over by the reference date
             return mentioned
         return completed
+
+    def r_quarter_ended(self, cand, f, ctx):
+        """"the quarter ended Sept. 30": the quarter holding the middle of the three months
+        that end on that date (the latest such date up to a year after the reference)."""
+        dct = self._dct(ctx)
+        end = date(dct.year, f["month"], f["day"])  # a bad day raises ValueError: no value
+        if end > dct + timedelta(days=92):  # a quarter that ends within ~3 months is ahead
+            end = date(dct.year - 1, f["month"], f["day"])
+        middle = end - timedelta(days=45)
+        return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
     def r_spoken_year(self, cand, f, ctx):
         words = [w for w in re.split(r"[\s-]+", normal_key(self._text)) if w not in ("the", "year", "and", "hundred")]
