@@ -77,7 +77,9 @@ def test_modifiers_join_the_span():
 
 def test_sets_times_and_refs():
     assert values("The index is published daily.") == [("daily", "P1D")]
-    assert values("Polls close at 9 p.m. tonight.") == [("9 p.m.", "2025-03-17T21:00"), ("tonight", "2025-03-17TNI")]
+    # a clock time with its day word is one TIME on that day ("10 p.m. yesterday" is not today)
+    assert values("Polls close at 9 p.m. tonight.") == [("9 p.m. tonight", "2025-03-17T21:00")]
+    assert values("He was shot at 10 p.m. yesterday.") == [("10 p.m. yesterday", "2025-03-16T22:00")]
     assert values("The firm is now profitable.") == [("now", "PRESENT_REF")]
 
 
