@@ -135,3 +135,10 @@ def test_tag_time_agrees_with_the_component_on_a_blank_pipeline():
     doc._.dct = DCT
     doc = nlp(doc)
     assert [t.to_json() for t in doc._.timexes] == [t.to_json() for t in tag_time(text, DCT)]
+
+
+def test_coordinated_expressions_share_their_direction():
+    """A cue nearer the second ("said" after the comma) does not pull it the other way."""
+    found = tag_time("Benin offered to release more water in May and June, but Niger said it was not enough.",
+                     date(2025, 3, 10))
+    assert [(t.text, t.value) for t in found] == [("May", "2025-05"), ("June", "2025-06")]

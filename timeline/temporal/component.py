@@ -15,6 +15,8 @@ from timeline.temporal.tense import tense_in_text, tense_of
 
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
+# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009"
+_COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*", re.I)
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
@@ -63,8 +65,13 @@ class TemporalTagger:
         out: list[TimeExpression] = []
         narrative = dct.isoformat() if dct else ""
         recent: dict[str, str] = {}
+        previous = None  # (end, tense) of the last candidate
         for cand in rules.find(text, self.ruleset):
-            tense = tense_at(cand.start, cand.end)
+            if previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
+                tense = previous[1]  # "in May and June": one clause, one direction
+            else:
+                tense = tense_at(cand.start, cand.end)
+            previous = (cand.end, tense)
             ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
             try:
                 value = self.resolver.value(cand, ctx)
