@@ -142,3 +142,13 @@ def test_coordinated_expressions_share_their_direction():
     found = tag_time("Benin offered to release more water in May and June, but Niger said it was not enough.",
                      date(2025, 3, 10))
     assert [(t.text, t.value) for t in found] == [("May", "2025-05"), ("June", "2025-06")]
+
+
+def test_a_weekday_seen_from_a_past_day_of_the_week_is_the_next_one_after_it():
+    text = ("Ms Moussa met union leaders on Tuesday afternoon and promised to report back. "
+            "Her office said she would return to Cotonou on Sunday.")  # the future seen from then
+    found = [(t.text, t.value) for t in tag_time(text, date(2025, 3, 12))]  # a Wednesday
+    assert found == [("Tuesday afternoon", "2025-03-11"), ("Sunday", "2025-03-16")]
+    # with no such day in the text, the convention: the nearest Sunday, the past preferred
+    assert [(t.text, t.value) for t in tag_time("She was expected to return on Sunday.", date(2025, 3, 12))] == \
+        [("Sunday", "2025-03-09")]

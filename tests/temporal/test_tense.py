@@ -144,21 +144,21 @@ def test_a_long_text_is_read_around_each_match(monkeypatch):
 
 # the future seen from a past moment: no direction, the resolver takes the nearest date
 @pytest.mark.parametrize("text, target, expected", [
-    ("Officials were expected to sign the accord on Friday.", "Friday", None),
-    ("The storm was expected to reach the coast late Wednesday night.", "Wednesday", None),
-    ("The vote had been scheduled to take place on Monday.", "Monday", None),
-    ("She said the council would vote on Monday.", "Monday", None),
-    ("Forecasters predicted that the front would pass on Sunday.", "Sunday", None),
+    ("Officials were expected to sign the accord on Friday.", "Friday", "later"),
+    ("The storm was expected to reach the coast late Wednesday night.", "Wednesday", "later"),
+    ("The vote had been scheduled to take place on Monday.", "Monday", "later"),
+    ("She said the council would vote on Monday.", "Monday", "later"),
+    ("Forecasters predicted that the front would pass on Sunday.", "Sunday", "later"),
     ("The council would vote on Monday.", "Monday", "future"),
-    ("The union agreed to end the strike in June.", "June", None),
+    ("The union agreed to end the strike in June.", "June", "later"),
     ("On Friday, the city agreed to pay the fine.", "Friday", "past"),
-    ("Fans gathered in the old town square on Sunday and were planning to sing.", "Sunday", None),
+    ("Fans gathered in the old town square on Sunday and were planning to sing.", "Sunday", "later"),
     ("Fans hold a large party in the old town on Sunday.", "Sunday", None),
     ("Fans planned a large party in the old town on Sunday.", "Sunday", "future"),
     ("The plant is slated to open in March.", "March", "future"),
     ("Work on the bridge is poised to restart in May.", "May", "future"),
     ("Output is projected to peak in July.", "July", "future"),
-    ("Output was projected to peak in July.", "July", None),
+    ("Output was projected to peak in July.", "July", "later"),
 ])
 def test_future_in_past(text, target, expected):
     start = text.index(target)
@@ -181,13 +181,13 @@ def test_cues_before_the_expression_weigh_more(text, target, expected):
 
 
 def test_cue_words_come_before_the_annotation():
-    # "was expected to" is future seen from the past (no direction), even where the morphology
+    # "was expected to" is future seen from the past ("later"), even where the morphology
     # marks "was" as a past tense and "expected to" as a future
     words = ["The", "storm", "was", "expected", "to", "land", "on", "Friday", "."]
     doc = Doc(NLP.vocab, words=words, pos=["DET", "NOUN", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
               morphs=["", "", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "VerbForm=Inf",
                       "", "", ""])
-    assert tense_of(doc[7:8]) is None
+    assert tense_of(doc[7:8]) == "later"
     # with no cue word the parse decides
     words = ["Crowds", "gather", "in", "the", "square", "on", "Friday"]
     doc = Doc(NLP.vocab, words=words, pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],

@@ -253,6 +253,12 @@ class Resolver:
             step = -1 if relative_to.group(1) == "previous" else 1
             return values.weekday(span[1] + values.timedelta(days=step), f["weekday"],
                                   "past" if step < 0 else "future").isoformat()
+        if (ctx.tense == "later" and span and span[0] in ("day", "time")
+                and self._dct(ctx) - timedelta(days=7) <= span[1] < self._dct(ctx)):
+            # the future seen from a past day of this week the text is talking about ("she said
+            # on Tuesday she would return on Sunday"): the first such weekday after that day
+            day = values.weekday(span[1] + timedelta(days=1), f["weekday"], "future")
+            return day.isoformat() + ("T" + f["part"] if "part" in f else "")
         day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - values.timedelta(days=1), f["weekday"], "past")

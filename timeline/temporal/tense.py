@@ -1,5 +1,8 @@
 """The one tense interface: is the clause around a span about the past, the future or now?
 
+Tenses: "past", "future", "present", "later" (the future seen from the past: "was expected
+to sign on Friday", "said it would vote on Monday") or None (no cue).
+
 ``tense_of(span)`` reads the cue words first (will, 'll, going to, expected to, said, was,
 -ed forms ...: what the rule-only path reads), and when they find nothing, the best
 annotation the Doc has:
@@ -200,7 +203,7 @@ def _word_clause(tokens, first: int, last: int) -> str | None:
 def word_tense(tokens, first: int, last: int) -> str | None:
     """Tense of tokens[first:last] from cue words only (any objects with .text, .lower_, .is_alpha)."""
     clause = _word_clause(tokens, first, last)
-    return _combine(local_cue(tokens, first, last), None if clause == "nearest" else clause)
+    return _combine(local_cue(tokens, first, last), "later" if clause == "nearest" else clause)
 
 
 class Word:
@@ -279,7 +282,8 @@ def _annotations(doc) -> tuple[bool, bool]:
 
 
 def tense_of(span, text: str | None = None) -> str | None:
-    """"past" | "future" | "present" | None for the clause around a spaCy Span (or tokens).
+    """"past" | "future" | "present" | "later" | None for the clause around a spaCy Span (or
+    tokens); "later" is the future seen from the past ("was expected to", "said it would").
     ``text`` is ``span.doc.text`` when the caller has it (spaCy rebuilds ``Doc.text`` from
     every token on each access)."""
     if not isinstance(span, Span):
@@ -298,4 +302,4 @@ def tense_of(span, text: str | None = None) -> str | None:
     if clause is None and tagged and not parsed:  # a parse that finds no tense: the convention, not a nearby verb of another clause
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
-    return _combine(local_cue(words, first, last), None if clause == "nearest" else clause)
+    return _combine(local_cue(words, first, last), "later" if clause == "nearest" else clause)
