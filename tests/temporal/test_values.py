@@ -138,3 +138,25 @@ def test_midnight_ends_its_day():
 ])
 def test_coarser(value, unit, expected):
     assert v.coarser(value, unit) is expected
+
+
+def test_part_of_takes_the_third_a_modifier_points_at():
+    from timeline.temporal.values import part_of
+
+    march = (date(2025, 3, 1), date(2025, 4, 1))
+    assert part_of(*march, "START") == (date(2025, 3, 1), date(2025, 3, 11))
+    assert part_of(*march, "MID") == (date(2025, 3, 11), date(2025, 3, 22))
+    assert part_of(*march, "END") == (date(2025, 3, 22), date(2025, 4, 1))
+    assert part_of(date(2025, 3, 17), date(2025, 3, 18), "END") == (date(2025, 3, 17), date(2025, 3, 18))
+    assert part_of(*march, "APPROX") == march
+
+
+def test_an_early_or_late_period_is_placed_at_its_part():
+    from timeline.temporal import tag_time
+
+    (early,) = tag_time("Talks resume in early March.", date(2025, 2, 10))
+    assert (early.value, early.mod, early.start_date, early.end_date) == \
+        ("2025-03", "START", date(2025, 3, 1), date(2025, 3, 11))
+    (end,) = tag_time("A deal is due by the end of the year.", date(2025, 4, 2))
+    assert (end.value, end.mod) == ("2025", "END")  # its last third: Sep 2 - Dec 31
+    assert end.start_date == date(2025, 9, 2) and end.end_date == date(2026, 1, 1)

@@ -80,6 +80,8 @@ class TemporalTagger:
             if not value:
                 continue
             granularity, start_date, end_date = values.value_interval(value)
+            if start_date and cand.mod in values.PART_MODS:  # "early March": its first third
+                start_date, end_date = values.part_of(start_date, end_date, cand.mod)
             ttype = cand.rule.type
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"

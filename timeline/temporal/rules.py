@@ -19,7 +19,7 @@ from timeline.temporal.prefilter import first_char_guard, fold, required
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
-              "table", "span", "examples", "part", "keeps_anchor"}
+              "table", "span", "examples", "part", "keeps_anchor", "mod"}
 
 
 @dataclass
@@ -243,7 +243,7 @@ def _find(text: str, ruleset: RuleSet) -> list[Candidate]:
             if end <= start:
                 continue
             fields = {g: v for g, v in m.groupdict().items() if v is not None}
-            found.append(Candidate(start, end, rule, fields, order, text[start:end]))
+            found.append(Candidate(start, end, rule, fields, order, text[start:end], rule.params.get("mod", "")))
     if not found:
         return []
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic

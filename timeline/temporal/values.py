@@ -287,3 +287,20 @@ def value_interval(value: str) -> tuple[str | None, date | None, date | None]:
     """(granularity, start, end) for any value; (None, None, None) when it has no interval."""
     span = interval(value)
     return span if span else (None, None, None)
+
+
+PART_MODS = ("START", "MID", "END")
+
+
+def part_of(start: date, end: date, mod: str) -> tuple[date, date]:
+    """The third of [start, end) a TIMEX3 ``mod`` points at: "early March" (START) is
+    March 1-11, "mid-2025" (MID) the middle third of the year, "the end of the year" (END)
+    its last third. Spans under nine days are kept whole."""
+    third = (end - start).days // 3
+    if mod not in PART_MODS or third < 3:
+        return start, end
+    if mod == "START":
+        return start, start + timedelta(days=third)
+    if mod == "END":
+        return end - timedelta(days=third), end
+    return start + timedelta(days=third), end - timedelta(days=third)
