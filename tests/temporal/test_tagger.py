@@ -142,6 +142,8 @@ def test_coordinated_expressions_share_their_direction():
     found = tag_time("Benin offered to release more water in May and June, but Niger said it was not enough.",
                      date(2025, 3, 10))
     assert [(t.text, t.value) for t in found] == [("May", "2025-05"), ("June", "2025-06")]
+    found = tag_time("Benin offered to release water in May and in June, but Niger said no.", date(2025, 3, 10))
+    assert [t.value for t in found] == ["2025-05", "2025-06"]
 
 
 def test_a_weekday_seen_from_a_past_day_of_the_week_is_the_next_one_after_it():

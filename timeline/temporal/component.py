@@ -15,8 +15,9 @@ from timeline.temporal.tense import tense_in_text, tense_of
 
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
-# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009"
-_COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*", re.I)
+# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
+# "in 2019 and in 2022"
+_COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
