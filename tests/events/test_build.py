@@ -150,3 +150,11 @@ def test_titles_of_legislators_after_a_place_are_no_actors():
     assert is_title("U.S. District Judge")
     for name in ("District of Columbia", "Justice Department", "State Department", "Home Office"):
         assert not is_title(name), name
+
+
+def test_a_datelines_agency_is_no_actor(make_text_doc, make_timex):
+    doc = make_text_doc("COTONOU , March 6 ( West Africa Wire ) - Talks opened on Thursday with Niger .",
+                        ents=[("COTONOU", "GPE"), ("West Africa Wire", "ORG"), ("Niger", "GPE")])
+    timexes = [make_timex(doc, "Thursday", "2025-03-06", date(2025, 3, 6), date(2025, 3, 7))]
+    (ev,) = build_events(article_for(doc), doc, timexes)
+    assert "West Africa Wire" not in ev.actors and "Niger" in ev.actors

@@ -11,11 +11,15 @@ and "Vladimir Putin" are one actor; "UK" is "United Kingdom"); an entity it leav
 keeps its own text; duplicates are removed and the order of appearance kept. An entity that
 overlaps a time expression ("Thursday" mistaken for a place) or that is only a title
 ("Prime Minister", "the President", "US President": it names a role, not who) is not an actor, nor is a
-"name" of more than six words or with quotes or brackets (a recogniser's runaway span).
+"name" of more than six words or with quotes or brackets (a recogniser's runaway span), nor the
+news agency a dateline credits ("COTONOU, March 6 (West Africa Wire) -").
 """
 from __future__ import annotations
 
+import re
+
 ACTOR_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
+_DATELINE_CREDIT = re.compile(r"\s*\)\s*(?:-|–|—|--)")  # the ") -" closing a dateline's agency
 MAX_WORDS = 6
 TITLE_WORDS = frozenset(
     "the prime deputy vice first minister ministers president chancellor secretary premier "
@@ -80,6 +84,9 @@ def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, 
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in times):
             continue
+        if ent.start_char < 200 and _DATELINE_CREDIT.match(doc.text, ent.end_char) \
+                and doc.text[max(0, ent.start_char - 3):ent.start_char].rstrip().endswith("("):
+            continue  # "COTONOU, March 6 (West Africa Wire) -": the agency, not an actor
         name = names.get((ent.start, ent.end)) or " ".join(ent.text.split())
         if name and not is_title(name) and plausible(name):
             seen.setdefault(name, None)
