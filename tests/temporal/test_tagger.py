@@ -154,3 +154,12 @@ def test_a_weekday_seen_from_a_past_day_of_the_week_is_the_next_one_after_it():
     # with no such day in the text, the convention: the nearest Sunday, the past preferred
     assert [(t.text, t.value) for t in tag_time("She was expected to return on Sunday.", date(2025, 3, 12))] == \
         [("Sunday", "2025-03-09")]
+
+
+def test_a_clock_time_is_on_the_day_that_follows_it():
+    found = tag_time("The warning starts at 6 p.m. local time (1700 UTC) tomorrow.", date(2019, 10, 2))
+    assert [(t.text, t.value) for t in found] == [("6 p.m.", "2019-10-03T18:00"), ("tomorrow", "2019-10-03")]
+    assert found[0].start_date == date(2019, 10, 3)
+    # a day in another sentence is not the clock time's day
+    found = tag_time("At 9 a.m. the talks began. On Friday they ended.", date(2019, 10, 2))
+    assert found[0].value == "2019-10-02T09:00"

@@ -15,6 +15,10 @@ from timeline.temporal.tense import tense_in_text, tense_of
 
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
+_DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names its day
+_DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
+# between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow"
+_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*(?:on\s+)?")
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
@@ -64,6 +68,7 @@ class TemporalTagger:
         elif isinstance(dct, str):
             dct = date.fromisoformat(dct)
         out: list[TimeExpression] = []
+        bare: list[bool] = []  # a clock time with no day of its own
         narrative = dct.isoformat() if dct else ""
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
@@ -99,10 +104,24 @@ class TemporalTagger:
                 mod=cand.mod,
             )
             out.append(timex)
+            bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
+                        and not _DAY_WORD.search(cand.text))
             if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
                 narrative = value
                 recent[granularity] = value
+        _date_clock_times(text, out, bare)
         return out
+
+
+def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) -> None:
+    """A clock time with no day of its own, followed by a day it is on ("at 6 p.m. local time
+    (1700 UTC) tomorrow"): the time is on that day, not on the day the text was talking about."""
+    for k in range(len(found) - 1):
+        time, day = found[k], found[k + 1]
+        if (bare[k] and time.type == "TIME" and day.granularity == "day" and day.start_date
+                and _TIME_THEN_DAY.fullmatch(text, time.end, day.start)):
+            time.value = day.value[:10] + time.value[10:]
+            _, time.start_date, time.end_date = values.value_interval(time.value)
 
 
 @Language.factory(
