@@ -16,10 +16,8 @@ news agency a dateline credits ("COTONOU, March 6 (West Africa Wire) -").
 """
 from __future__ import annotations
 
-import re
-
 ACTOR_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
-_DATELINE_CREDIT = re.compile(r"\s*\)\s*(?:-|–|—|--)")  # the ") -" closing a dateline's agency
+DASHES = ("-", "–", "—", "--")
 MAX_WORDS = 6
 TITLE_WORDS = frozenset(
     "the prime deputy vice first minister ministers president chancellor secretary premier "
@@ -74,6 +72,12 @@ def plausible(name: str) -> bool:
     return not last.endswith(".") or "." in last[:-1] or len(last) <= 4
 
 
+def _credited(doc, ent) -> bool:
+    """The entity stands alone in brackets before a dash: a dateline's "(Agency) -"."""
+    return (0 < ent.start and ent.end + 1 < len(doc) and doc[ent.start - 1].text == "("
+            and doc[ent.end].text == ")" and doc[ent.end + 1].text in DASHES)
+
+
 def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, int], str],
                     times: list[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Actors named by the entities inside ``[start_char, end_char)`` of ``doc``; entities
@@ -84,8 +88,7 @@ def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, 
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in times):
             continue
-        if ent.start_char < 200 and _DATELINE_CREDIT.match(doc.text, ent.end_char) \
-                and doc.text[max(0, ent.start_char - 3):ent.start_char].rstrip().endswith("("):
+        if ent.start_char < 200 and _credited(doc, ent):
             continue  # "COTONOU, March 6 (West Africa Wire) -": the agency, not an actor
         name = names.get((ent.start, ent.end)) or " ".join(ent.text.split())
         if name and not is_title(name) and plausible(name):

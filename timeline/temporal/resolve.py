@@ -77,7 +77,7 @@ class Resolver:
         span = values.interval(value)
         if span and span[0] in ("quarter", "half"):
             recent["longer"] = False
-            if "lead" not in recent and span[1] <= dct < span[2] + values.timedelta(days=366):
+            if "lead" not in recent and span[1] <= dct < span[2] + timedelta(days=366):
                 recent["lead"] = value
         elif re.fullmatch(r"P(?:[6-9]M|1Y)", value) and recent.get("lead"):
             recent["longer"] = True
@@ -251,7 +251,7 @@ class Resolver:
         if relative_to and span and span[0] in ("day", "time"):
             # "the previous Friday": the one before the day the text is talking about
             step = -1 if relative_to.group(1) == "previous" else 1
-            return values.weekday(span[1] + values.timedelta(days=step), f["weekday"],
+            return values.weekday(span[1] + timedelta(days=step), f["weekday"],
                                   "past" if step < 0 else "future").isoformat()
         if (ctx.tense == "later" and span and span[0] in ("day", "time")
                 and self._dct(ctx) - timedelta(days=7) <= span[1] < self._dct(ctx)):
@@ -261,7 +261,7 @@ class Resolver:
             return day.isoformat() + ("T" + f["part"] if "part" in f else "")
         day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
-            day = values.weekday(ctx.dct - values.timedelta(days=1), f["weekday"], "past")
+            day = values.weekday(ctx.dct - timedelta(days=1), f["weekday"], "past")
         value = day.isoformat()
         return value + "T" + f["part"] if "part" in f else value
 

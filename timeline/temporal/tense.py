@@ -68,7 +68,7 @@ BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
 
 
 def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
-    """The cue of tokens[i] ("nearest": future seen from the past, no direction); ``left``:
+    """The cue of tokens[i] ("later": the future seen from the past); ``left``:
     the word comes before the expression."""
     tok = tokens[i]
     low = tok.lower_
@@ -76,17 +76,17 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     prev = tokens[i - 1].lower_ if i > 0 else ""
     if nxt == "to" and (low in FUTURE_BEFORE_TO or low in INTENT_PAST):
         if prev in PAST_AUX:  # "was expected to arrive on Friday": ahead of a past moment
-            return "nearest"
+            return "later"
         if low in INTENT_PAST:  # "agreed to buy it in May"; "On Friday, it agreed to ..."
-            return "nearest" if left else "past"
+            return "later" if left else "past"
         return "future"
     if low in PAST_AUX and nxt in FUTURE_IN_PAST_NEXT:  # "were planning", "was about to"
-        return "nearest"
+        return "later"
     if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
         return "future"
     if low == "would" and nxt not in ("have", "'ve"):
         # "said it would vote on Friday": future seen from a past report, no direction
-        return "nearest" if REPORTING_PAST.intersection(
+        return "later" if REPORTING_PAST.intersection(
             t.lower_ for t in tokens[max(0, i - 12):i]) else "future"
     if low in PAST_WORDS:
         return None if prev in PASSIVE_LEAD else "past"
@@ -131,7 +131,7 @@ def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
 def _nearest(tokens: list, first: int, last: int, cue) -> str | None:
     """The cue nearest to tokens[first:last], a word on the right counting RIGHT_WEIGHT times
     its distance (the verb governing an adverbial mostly comes before it), left first on ties;
-    "nearest" (future-in-past: "was expected to") means: no direction, look no further."""
+    "later" (future-in-past: "was expected to") is a cue like the others: the search stops."""
     for i, left in _search_order(first, last, len(tokens)):
         found = cue(tokens, i, left)
         if found:
@@ -203,7 +203,7 @@ def _word_clause(tokens, first: int, last: int) -> str | None:
 def word_tense(tokens, first: int, last: int) -> str | None:
     """Tense of tokens[first:last] from cue words only (any objects with .text, .lower_, .is_alpha)."""
     clause = _word_clause(tokens, first, last)
-    return _combine(local_cue(tokens, first, last), "later" if clause == "nearest" else clause)
+    return _combine(local_cue(tokens, first, last), clause)
 
 
 class Word:
@@ -299,7 +299,7 @@ def tense_of(span, text: str | None = None) -> str | None:
     clause = _word_clause(words, first, last)
     if clause is None and parsed:
         clause = _parse_tense(span)
-    if clause is None and tagged and not parsed:  # a parse that finds no tense: the convention, not a nearby verb of another clause
+    if clause is None and tagged and not parsed:  # a parse without tense: the convention decides
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
-    return _combine(local_cue(words, first, last), "later" if clause == "nearest" else clause)
+    return _combine(local_cue(words, first, last), clause)
