@@ -76,6 +76,18 @@ def test_dated_spans_keep_only_what_an_event_can_be_placed_at():
     spans = dated_spans(text, PUBLISHED)
     assert [text[a:b] for a, b in spans] == ["Monday", "2019"]
     assert [text[a:b] for a, b in dated_spans(text, None)] == ["2019"]  # no publication date
+    assert dated_spans("  \n", PUBLISHED) == []
+
+
+def test_dated_spans_do_not_depend_on_tense():
+    """Spans are found without reading tense: the same ones the tense-aware tagger dates."""
+    from timeline.temporal import tag_time
+
+    text = ("The envoys met on Thursday and will meet again on Thursday. The deal was expected to "
+            "close in March, two days later than planned. Officials said last week that talks would "
+            "resume the following week. It has not rained for 30 days.")
+    assert dated_spans(text, PUBLISHED) == [(t.start, t.end) for t in tag_time(text, PUBLISHED) if t.dated]
+    assert len(dated_spans(text, PUBLISHED)) == 5  # not the two durations
 
 
 @needs_model

@@ -16,7 +16,7 @@ agree on every sentence they both analyse:
     "all"    every sentence
     "timex"  only the sentences that hold a time expression an event can be placed at (a
              DATE, TIME or anchored DURATION with an interval, ``TimeExpression.dated``) as
-             the rule-only tagger resolves the text against ``Doc._.dct`` (cue-word tense:
+             the rule-only tagger resolves the text against ``Doc._.dct`` (without tense:
              the tense changes a value's direction, never whether it is dated); events come
              only from such sentences, so this is load()'s default. A Doc without a
              publication date: the sentences that hold a candidate of the rule pass.
@@ -233,8 +233,16 @@ def timex_candidates(text: str, lang: str = "en") -> list[tuple[int, int]]:
 
 
 def dated_spans(text: str, dct) -> list[tuple[int, int]]:
-    """Character ranges of the dated time expressions of ``text`` (rule-only tagger, tense from
-    cue words; the rule pass's candidates are kept for the temporal component that follows)."""
-    from timeline.temporal import tag_time
+    """Character ranges of the dated time expressions of ``text`` (rule-only tagger; the rule
+    pass's candidates are kept for the temporal component that follows). Tense turns a value
+    one way or the other but never decides whether it is dated, so it is not read here."""
+    from timeline.temporal import COMPONENT, rule_pipeline
 
-    return [(t.start, t.end) for t in tag_time(text, dct) if t.dated]
+    if not text.strip():
+        return []
+    tagger = rule_pipeline().get_pipe(COMPONENT)
+    return [(t.start, t.end) for t in tagger.tag_text(text, dct, _no_tense) if t.dated]
+
+
+def _no_tense(start: int, end: int) -> None:
+    return None
