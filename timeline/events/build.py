@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.doctext import doc_text
 from timeline.events.actors import article_names, sentence_actors
 from timeline.events.sentences import SentenceIndex, sentence_ranges
 from timeline.events.status import event_status
@@ -41,7 +42,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     chosen = [t for t in timexes if makes_event(t)]
     if not chosen:
         return []
-    text = doc.text
+    text = doc_text(doc)
     index = SentenceIndex(sentence_ranges(doc, text))
     names = article_names(doc) if doc.ents else {}
     tense_of = _tense_function()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from timeline.doctext import doc_text
 from timeline.nlp.splitter import TERMINAL as _TERMINAL, clean as _clean, split_text
 
 __all__ = ["SentenceIndex", "sentence_ranges", "split_text"]
@@ -31,7 +32,7 @@ def _joined(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def sentence_ranges(doc, text: str | None = None) -> list[tuple[int, int]]:
     """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``.
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return _joined(text, _clean(text, ((s.start_char, s.end_char) for s in doc.sents)))
     return split_text(text)

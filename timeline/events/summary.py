@@ -32,6 +32,8 @@ Without a parse, the sentence itself is cut to ``limit`` words around the expres
 """
 from __future__ import annotations
 
+from timeline.doctext import doc_text
+
 LIMIT = 25
 ELLIPSIS = "…"
 
@@ -313,7 +315,7 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
     around the expression."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     expr = range(span.start, span.end)
-    s_start, s_end = sentence or (0, len(doc.text))
+    s_start, s_end = sentence or (0, len(doc_text(doc)))
     whole = doc.char_span(s_start, s_end, alignment_mode="contract") or span
     inside = set(range(min(whole.start, span.start), max(whole.end, span.end)))
     verb = governing_predicate(span.root)

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from timeline.doctext import doc_text
 from timeline.nlp.ruler import RESOURCES, canonical_place, honorifics
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -74,7 +75,7 @@ def _spelled_out(doc: Doc, people: list[Span], words: dict) -> list[tuple[tuple[
         return []
     taken = [(span.start_char, span.end_char) for span in people]
     found, after = [], 0
-    for m in _PAIR.finditer(doc.text):  # one compiled pattern; the surname is checked here
+    for m in _PAIR.finditer(doc_text(doc)):  # one compiled pattern; the surname is checked here
         if m.start() < after or m.group(3) not in single:
             continue
         after = m.end(3)  # a pair's surname is no first name of the next pair

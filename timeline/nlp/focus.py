@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from timeline.doctext import doc_text
 from timeline.nlp.splitter import split_text
 
 COMPONENT = "timeline_sentences"
@@ -127,7 +128,7 @@ class SentenceAnalyser:
         """Token ranges [start, end) of the splitter's sentences; a cut that falls inside a
         token joins the two sentences it would separate."""
         out: list[list[int]] = []
-        for start, end in split_text(doc.text if text is None else text):
+        for start, end in split_text(doc_text(doc) if text is None else text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -139,7 +140,7 @@ class SentenceAnalyser:
 
     def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, analyse?) for each sentence of ``doc``."""
-        text = doc.text
+        text = doc_text(doc)
         sents = self.sentences(doc, text)
         if self.mode == "all":
             chosen = [True] * len(sents)

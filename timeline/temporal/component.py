@@ -8,6 +8,7 @@ from datetime import date, datetime
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from timeline.doctext import doc_text
 from timeline.model import TimeExpression
 from timeline.temporal import rules, values
 from timeline.temporal.resolve import Context, NeedsReference, Resolver
@@ -44,7 +45,7 @@ class TemporalTagger:
 
     def tag(self, doc: Doc) -> list[TimeExpression]:
         spans: dict[tuple[int, int], Span | None] = {}
-        text = doc.text  # built from the tokens on each access: once here
+        text = doc_text(doc)
 
         def tense_at(start: int, end: int) -> str | None:
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from timeline.doctext import doc_text
+
 WINDOW_LEFT = 15
 WINDOW_RIGHT = 10
 RIGHT_WEIGHT = 1.5
@@ -295,7 +297,7 @@ def tense_of(span, text: str | None = None) -> str | None:
     parsed, tagged = _annotations(doc)
     # the cue words first, read as the rule-only path reads them (future-in-past, intent verbs,
     # ...); the annotation only when they find nothing
-    words, first, last = _text_words(doc.text if text is None else text, span.start_char, span.end_char)
+    words, first, last = _text_words(doc_text(doc) if text is None else text, span.start_char, span.end_char)
     clause = _word_clause(words, first, last)
     if clause is None and parsed:
         clause = _parse_tense(span)
