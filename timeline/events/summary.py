@@ -32,6 +32,9 @@ Without a parse, the sentence itself is cut to ``limit`` words around the expres
 """
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 from timeline.doctext import doc_text
 
 LIMIT = 25
@@ -58,8 +61,11 @@ _COMMAS = _BOUNDARIES | {","}
 MIN_PHRASE = 5  # words of a comma-bounded phrase used when the parse gives no clause
 MIN_CLAUSE = 2  # words besides the expression for a clause to say something
 _OPENERS = {"“": "”", "‘": "’", "(": ")", "[": "]"}
+_PAIRS = [*_OPENERS.items(), ('"', '"')]
+_PAIRED = frozenset(c for pair in _PAIRS for c in pair)
 
 
+@lru_cache(maxsize=512)  # a few dozen labels, asked for on every token of every summary
 def _base(dep: str) -> str:
     dep = dep.lower()
     return "relcl" if dep.endswith("relcl") else dep.split(":")[0]
@@ -168,12 +174,13 @@ def _drop(keep: set[int], top, deps: frozenset, expr: range, conjuncts: bool) ->
     for tok in top.subtree:
         if tok.i == top.i or tok.i not in keep:
             continue
+        if tok.right_edge.i >= expr.start and tok.left_edge.i < expr.stop:
+            continue  # it holds the expression
         dep = _base(tok.dep_)
         if dep == "advcl" and _is_infinitival(tok):
             dep = "acl"  # purpose clauses read as part of the event: they go in tier 2
         if dep in deps or conjuncts and (_is_clausal_conj(tok) or _is_subordinate(tok)):
-            if tok.right_edge.i < expr.start or tok.left_edge.i >= expr.stop:
-                keep.difference_update(t.i for t in tok.subtree)
+            keep.difference_update(t.i for t in tok.subtree)
 
 
 def _clause(verb, expr: range) -> tuple[object, set[int]]:
@@ -206,10 +213,10 @@ def _clause(verb, expr: range) -> tuple[object, set[int]]:
 
 def _unbalanced(tokens) -> set[str]:
     """Quote and bracket characters that lost their partner."""
+    counts = Counter(text for t in tokens if (text := t.text) in _PAIRED)
     bad = set()
-    for opener, closer in list(_OPENERS.items()) + [('"', '"')]:
-        opens = sum(t.text == opener for t in tokens)
-        closes = sum(t.text == closer for t in tokens)
+    for opener, closer in _PAIRS:
+        opens, closes = counts[opener], counts[closer]
         if (opens % 2 if opener == closer else opens != closes):
             bad |= {opener, closer}
     return bad
