@@ -146,6 +146,14 @@ def test_coordinated_expressions_share_their_direction():
     assert [t.value for t in found] == ["2025-05", "2025-06"]
 
 
+def test_the_timetable_present_is_ahead():
+    wednesday = date(2025, 3, 19)
+    assert values("The treaty takes effect on Tuesday.", wednesday) == [("Tuesday", "2025-03-25")]
+    assert values("Schools reopen on Monday after the storm.", wednesday) == [("Monday", "2025-03-24")]
+    # a report in the present is no schedule: the nearest Monday, as before
+    assert values("The minister says on Monday that talks failed.", wednesday) == [("Monday", "2025-03-17")]
+
+
 def test_a_weekday_seen_from_a_past_day_of_the_week_is_the_next_one_after_it():
     text = ("Ms Moussa met union leaders on Tuesday afternoon and promised to report back. "
             "Her office said she would return to Cotonou on Sunday.")  # the future seen from then

@@ -50,6 +50,20 @@ REPORTING_PAST = {"said", "told", "announced", "predicted", "reported", "added",
                   "stated", "indicated", "insisted", "promised", "vowed", "pledged", "claimed",
                   "confirmed", "thought", "believed", "expected", "hoped", "agreed", "decided"}
 PRESENT_WORDS = {"is", "are", "am", "says", "say", "now", "currently", "does", "do"}
+# the timetable present: "the treaty takes effect on Tuesday", "talks resume on Monday" are
+# ahead (a schedule), unlike "says on Monday". Finite forms only: not after "to", a modal or
+# "did" ("was expected to begin", "did not open"), nor after an article ("a close vote").
+SCHEDULE_PRESENT = {"begins", "starts", "opens", "reopens", "closes", "ends", "expires", "resumes",
+                    "convenes", "kicks", "meets", "arrives", "departs", "heads", "travels"}
+# base forms that are verbs only ("the last open questions", "a strong start": not these)
+SCHEDULE_BASE = {"begin", "reopen", "expire", "resume", "convene"}
+SCHEDULE_OBJECT = {"takes": {"effect", "office", "place", "over", "power"},
+                   "take": {"effect", "office", "place", "over", "power"},
+                   "goes": {"into", "ahead", "on"}, "go": {"into", "ahead"},
+                   "comes": {"into"}, "come": {"into"}}
+NOT_FINITE_LEAD = {"to", "will", "would", "could", "might", "may", "must", "should", "can", "did",
+                   "does", "do", "n't", "not", "'ll", "’ll", "shall", "a", "an", "the", "this",
+                   "that", "its", "their", "his", "her", "our", "has", "have", "had", "be", "been"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "greed",
                "bleed", "proceed", "exceed", "succeed", "indeed", "creed", "deed", "weed",
                "steed", "aged", "united", "limited", "related", "based", "proposed", "expected",
@@ -96,9 +110,18 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
         return "past"
     if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
+    if _scheduled(low, prev, nxt):
+        return "future"
     if low in PRESENT_WORDS:
         return "present"
     return None
+
+
+def _scheduled(low: str, prev: str, nxt: str) -> bool:
+    """A verb of the timetable present: "begins", "take effect", "goes ahead"."""
+    if prev in NOT_FINITE_LEAD:
+        return False
+    return low in SCHEDULE_PRESENT or low in SCHEDULE_BASE or nxt in SCHEDULE_OBJECT.get(low, ())
 
 
 def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
