@@ -171,3 +171,9 @@ def test_a_clock_time_is_on_the_day_that_follows_it():
     # a day in another sentence is not the clock time's day
     found = tag_time("At 9 a.m. the talks began. On Friday they ended.", date(2019, 10, 2))
     assert found[0].value == "2019-10-02T09:00"
+
+
+def test_a_holiday_whose_date_depends_on_the_country_gets_none():
+    found = values("Stores closed over the long weekend of Labour Day.", date(2020, 3, 13))
+    assert found == [("weekend", "2020-W10-WE")]  # Labour Day: May 1, or September, or March ...
+    assert values("Parades marked Labor Day in Chicago.", date(2020, 9, 9)) == [("Labor Day", "2020-09-07")]
