@@ -25,6 +25,15 @@ def test_downing_street_is_an_organisation(rules_nlp):
     assert ents_of(doc) == [("Downing Street", "ORG"), ("Kremlin", "ORG")]
 
 
+def test_a_name_inside_a_listed_non_name_is_no_name(rules_nlp):
+    doc = annotate(rules_nlp, "Labour won. The Ministry of Labour closed for Labour Day.")
+    assert [(e.text, e.id_) for e in doc.ents] == [("Labour", "Labour Party")]
+    # a statistical entity over the same words is left alone, and has no "-" canonical name
+    doc = annotate(rules_nlp, "The Labour Department said so.", ents=[("Labour Department", "ORG")])
+    assert ents_of(doc) == [("Labour Department", "ORG")]
+    assert canonical_place("Labour Day") is None and canonical_place("Labour") == "Labour Party"
+
+
 def test_matching_is_case_sensitive(rules_nlp):
     doc = annotate(rules_nlp, "Let us turn the nato china set over.")
     assert ents_of(doc) == []
@@ -61,7 +70,7 @@ def test_canonical_place():
 def test_gazetteer_is_large_and_labelled():
     entries = gazetteer_entries()
     assert len(entries) > 2000
-    assert {label for label, _, _ in entries.values()} <= {"GPE", "LOC", "NORP", "ORG", "FAC"}
+    assert {label for label, _, _ in entries.values()} <= {"GPE", "LOC", "NORP", "ORG", "FAC", "-"}
     assert entries["Ukrainian"][:2] == ("NORP", "Ukrainian")
     assert entries["Paris"][2] is True  # capitals are strong
 

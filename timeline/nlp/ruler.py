@@ -11,7 +11,8 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     and the bare surname outside any entity.
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
-    organisations). Merge policy: a *strong* name (country, capital, state, nationality,
+    organisations; a row labelled "-" such as "Labour Day" keeps the listed names inside it
+    from matching there). Merge policy: a *strong* name (country, capital, state, nationality,
     listed organisation) replaces statistical entities it overlaps unless one of them is
     longer ("North Korean" beats NER "Korean", gazetteer "Nato" beats NER "Nato"/PERSON,
     NER "Bank of England" keeps "England" inside it); a *weak* name (other cities) only
@@ -40,6 +41,7 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 # Later files override earlier ones; the hand-kept files are all strong.
 TABLES = ("gazetteer.tsv", "places.tsv", "demonyms.tsv", "organisations.tsv")
 PERSON = "PERSON"
+NOT_A_NAME = "-"  # a table row with this label: the listed names inside its text are not names there
 PLACE_LABELS = ("GPE", "LOC")
 MAX_NAME_TOKENS = 3
 
@@ -79,7 +81,7 @@ def canonical_place(text: str) -> str | None:
     """Canonical name of a listed place/organisation ("the UK" -> "United Kingdom")."""
     entries = gazetteer_entries()
     for candidate in (text, text[4:] if text.lower().startswith("the ") else text):
-        if candidate in entries:
+        if candidate in entries and entries[candidate][0] != NOT_A_NAME:
             return entries[candidate][1]
     return None
 
@@ -100,11 +102,17 @@ class Gazetteer:
             self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
 
     def __call__(self, doc: Doc) -> Doc:
-        strong, weak = [], []
+        strong, weak, blocked = [], [], set()
         for match_id, start, end in self.matcher(doc):
             label, canonical, strength = doc.vocab.strings[match_id].split("\t")
+            if label == NOT_A_NAME:  # "Labour Day", "Ministry of Labour": not the party "Labour"
+                blocked.update(range(start, end))
+                continue
             span = Span(doc, start, end, label=label, span_id=canonical)
             (strong if strength == "strong" else weak).append(span)
+        if blocked:
+            strong = [s for s in strong if blocked.isdisjoint(range(s.start, s.end))]
+            weak = [s for s in weak if blocked.isdisjoint(range(s.start, s.end))]
         # Strong names first: filter_spans keeps the longest span, the first one on ties.
         ents = filter_spans(filter_spans(strong) + self.unmerged(doc, strong))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
