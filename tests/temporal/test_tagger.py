@@ -177,3 +177,8 @@ def test_a_holiday_whose_date_depends_on_the_country_gets_none():
     found = values("Stores closed over the long weekend of Labour Day.", date(2020, 3, 13))
     assert found == [("weekend", "2020-W10-WE")]  # Labour Day: May 1, or September, or March ...
     assert values("Parades marked Labor Day in Chicago.", date(2020, 9, 9)) == [("Labor Day", "2020-09-07")]
+
+
+def test_a_day_range_with_a_dash_and_not_a_count_after_one():
+    assert values("The summit was held on Feb. 3-4 in Paris.") == [("Feb. 3", "2025-02-03"), ("4", "2025-02-04")]
+    assert values("On March 9 - 10 people died in the blast.") == [("March 9", "2025-03-09")]
