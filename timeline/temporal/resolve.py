@@ -262,6 +262,8 @@ class Resolver:
         day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - timedelta(days=1), f["weekday"], "past")
+        elif f.get("this") == 1 and day == ctx.dct:  # "next Monday" said on a Monday: a week on
+            day = values.weekday(ctx.dct + timedelta(days=1), f["weekday"], "future")
         value = day.isoformat()
         return value + "T" + f["part"] if "part" in f else value
 
