@@ -50,6 +50,8 @@ def test_offsets_are_str_indices_and_intervals_half_open():
     "Call 555-123-4567 for tickets.",
     "It cost $2000 and 1,000 people came; 2000 people left.",
     "Prices rose 15 percent.",
+    "He failed on the 3rd attempt.",
+    "The office on the 15th floor is closed.",
 ])
 def test_false_positives_are_not_dates(text):
     assert [v for v in values(text) if v[1][:1].isdigit()] == []

@@ -160,3 +160,16 @@ def test_an_early_or_late_period_is_placed_at_its_part():
     (end,) = tag_time("A deal is due by the end of the year.", date(2025, 4, 2))
     assert (end.value, end.mod) == ("2025", "END")  # its last third: Sep 2 - Dec 31
     assert end.start_date == date(2025, 9, 2) and end.end_date == date(2026, 1, 1)
+
+
+def test_day_of_month_near_the_reference():
+    from timeline.temporal.values import day_of_month
+
+    ref = date(2025, 3, 17)
+    assert day_of_month(ref, 15, None) == date(2025, 3, 15)  # two days back beats 29 ahead
+    assert day_of_month(ref, 20, None) == date(2025, 3, 20)
+    assert day_of_month(ref, 15, "future") == date(2025, 4, 15)
+    assert day_of_month(ref, 20, "past") == date(2025, 2, 20)
+    assert day_of_month(ref, 17, "past") == ref  # the reference's own day
+    assert day_of_month(date(2025, 3, 17), 31, "past") == date(2025, 1, 31)  # no February 31st
+    assert day_of_month(date(2025, 4, 10), 31, "future") == date(2025, 5, 31)  # no April 31st

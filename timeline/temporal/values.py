@@ -226,6 +226,32 @@ def weekday(reference: date, day: int, direction: str | None, future_cost: float
     return reference + timedelta(days=ahead if ahead * future_cost < -behind else behind)
 
 
+def day_of_month(reference: date, day: int, direction: str | None,
+                 future_cost: float = PAST_BIAS) -> date | None:
+    """The date of day ``day`` of a month near ``reference`` ("on the 15th"): this month's,
+    an earlier or a later one's (the nearest months that have that day), as ``weekday``
+    chooses (the same day when it is the reference's own)."""
+    options = []
+    for step in (-2, -1, 0, 1, 2):  # "the 31st" after a 30-day month: two months back
+        index = reference.year * 12 + reference.month - 1 + step
+        try:
+            options.append(date(index // 12, index % 12 + 1, day))
+        except ValueError:  # the 31st of a 30-day month
+            continue
+    if reference in options:
+        return reference
+    if direction == "future":
+        options = [d for d in options if d > reference][:1]
+    elif direction == "past":
+        options = [d for d in options if d < reference][-1:]
+
+    def cost(d: date) -> float:
+        days = (d - reference).days
+        return days * future_cost if days > 0 else -days
+
+    return min(options, key=cost) if options else None
+
+
 def place_in_year(reference: date, make, direction: str | None, future_cost: float = 2,
                   grace: int = 0) -> str:
     """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
