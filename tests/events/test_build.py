@@ -152,6 +152,15 @@ def test_titles_of_legislators_after_a_place_are_no_actors():
         assert not is_title(name), name
 
 
+def test_a_title_after_the_body_it_belongs_to_is_no_actor():
+    from timeline.events.actors import is_title
+
+    for title in ("Senate Majority Leader", "House Speaker", "White House Press Secretary"):
+        assert is_title(title), title
+    for name in ("Senate", "House", "Security Council", "Supreme Court", "Labour Party"):
+        assert not is_title(name), name
+
+
 def test_a_datelines_agency_is_no_actor(make_text_doc, make_timex):
     doc = make_text_doc("COTONOU , March 6 ( West Africa Wire ) - Talks opened on Thursday with Niger .",
                         ents=[("COTONOU", "GPE"), ("West Africa Wire", "ORG"), ("Niger", "GPE")])

@@ -18,6 +18,12 @@ def test_first_name_after_sir_joins_the_full_name(rules_nlp):
     assert names(doc) == [("Keir Starmer", "Keir Starmer"), ("Keir", "Keir Starmer")]
 
 
+def test_a_hyphenated_name_keeps_its_hyphen(rules_nlp):
+    doc = annotate(rules_nlp, "Al-Assad spoke first. Then President Bashar al-Assad left.",
+                   ents=[("Al-Assad", "PERSON"), ("Bashar al-Assad", "PERSON")])
+    assert [n for _, n in names(doc)] == ["Bashar al-Assad", "Bashar al-Assad"]
+
+
 def test_longest_full_name_wins(rules_nlp):
     text = "Donald J. Trump signed. Donald Trump spoke; Trump agreed."
     doc = annotate(rules_nlp, text, ents=[("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"),

@@ -10,7 +10,8 @@ Names are normalised within the article by ``timeline.nlp.actor_names(doc)`` ("M
 and "Vladimir Putin" are one actor; "UK" is "United Kingdom"); an entity it leaves out
 keeps its own text; duplicates are removed and the order of appearance kept. An entity that
 overlaps a time expression ("Thursday" mistaken for a place) or that is only a title
-("Prime Minister", "the President", "US President": it names a role, not who) is not an actor, nor is a
+("Prime Minister", "the President", "US President", "Senate Majority Leader": it names a role,
+not who) is not an actor, nor is a
 "name" of more than six words or with quotes or brackets (a recogniser's runaway span), nor the
 news agency a dateline credits ("COTONOU, March 6 (West Africa Wire) -").
 """
@@ -26,12 +27,17 @@ TITLE_WORDS = frozenset(
     "of state foreign defence defense interior finance justice attorney speaker chairman "
     "chairwoman commissioner director representative congressman congresswoman taoiseach "
     "judge district magistrate prosecutor "
-    "tropical storm hurricane typhoon cyclone".split())  # "Tropical Storm" names no one
+    "tropical storm hurricane typhoon cyclone adviser advisor".split())  # "Tropical Storm" names no one
+# the body a title belongs to, in front of it: "Senate Majority Leader", "White House Press Secretary"
+INSTITUTION_WORDS = frozenset(
+    "senate house white press majority minority opposition party parliament parliamentary "
+    "assembly congressional cabinet national security army military council".split())
 
 
 def is_title(text: str) -> bool:
     """True for a bare title such as "Prime Minister" or "the President", also after a place
-    or nationality ("US President", "United States Senator", "Russian Foreign Minister")."""
+    or nationality ("US President", "United States Senator", "Russian Foreign Minister") or
+    the body it belongs to ("Senate Majority Leader", "House Speaker")."""
     from timeline.nlp.ruler import canonical_place
 
     words = text.split()
@@ -40,6 +46,8 @@ def is_title(text: str) -> bool:
             words = words[n:]
             break
     words = " ".join(words).replace(".", " ").lower().split()
+    while len(words) > 1 and words[0] in INSTITUTION_WORDS:
+        words = words[1:]
     return bool(words) and all(w in TITLE_WORDS for w in words)
 
 

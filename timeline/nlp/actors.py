@@ -105,8 +105,13 @@ def _person_names(doc: Doc, people: list[Span]) -> dict[Span, str]:
             continue
         fits = [full for full in counts if len(full) >= len(own) and _contains(full, own)]
         best = max(fits, key=lambda full: (len(full), counts[full], -first_seen[full]))
-        out[span] = " ".join(best)
+        out[span] = _joined(best)
     return out
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    """A name from its words: spaces between them, none around a hyphen ("Bashar al-Assad")."""
+    return " ".join(words).replace(" - ", "-")
 
 
 def actor_names(doc: Doc) -> dict[Span, str]:
