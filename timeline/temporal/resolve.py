@@ -268,7 +268,7 @@ class Resolver:
         return value + "T" + f["part"] if "part" in f else value
 
     def r_day_of_month(self, cand, f, ctx):
-        """"on the 15th": that day of this, the last or the next month, by tense."""
+        """"on the 15th": that day of the nearest month that has it, in the tense's direction."""
         cost = 1.0 if ctx.tense == "present" else values.PAST_BIAS
         day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), cost)
         return day.isoformat() if day else None
