@@ -184,3 +184,15 @@ def test_a_holiday_whose_date_depends_on_the_country_gets_none():
 def test_a_day_range_with_a_dash_and_not_a_count_after_one():
     assert values("The summit was held on Feb. 3-4 in Paris.") == [("Feb. 3", "2025-02-03"), ("4", "2025-02-04")]
     assert values("On March 9 - 10 people died in the blast.") == [("March 9", "2025-03-09")]
+
+
+def test_later_and_earlier_this_period_are_the_part_after_or_before_the_publication_date():
+    wednesday = date(2025, 3, 19)
+    found = {t.text: t for t in tag_time("Talks resumed earlier this week and go on later this week.", wednesday)}
+    early, late = found["earlier this week"], found["later this week"]
+    assert early.value == late.value == "2025-W12"  # the TIMEX3 value is the week
+    assert (early.start_date, early.end_date) == (date(2025, 3, 17), wednesday)
+    assert (late.start_date, late.end_date) == (date(2025, 3, 20), date(2025, 3, 24))
+    # on the week's first day nothing of it lies before: the whole week stays
+    (monday,) = tag_time("Earlier this week the talks began.", date(2025, 3, 17))
+    assert (monday.start_date, monday.end_date) == (date(2025, 3, 17), date(2025, 3, 24))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,6 +22,7 @@ _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*(?:on\s+)?")
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
+_SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
 
 if not Doc.has_extension("dct"):
@@ -89,6 +90,12 @@ class TemporalTagger:
             granularity, start_date, end_date = values.value_interval(value)
             if start_date and cand.mod in values.PART_MODS:  # "early March": its first third
                 start_date, end_date = values.part_of(start_date, end_date, cand.mod)
+            if start_date and dct and start_date <= dct < end_date and (side := _SIDE.match(cand.text)):
+                # "later this week": the rest of it after the publication date; "earlier": before it
+                if side.group(1).lower() == "later":
+                    start_date = dct + timedelta(days=1) if dct + timedelta(days=1) < end_date else start_date
+                elif dct > start_date:
+                    end_date = dct
             ttype = cand.rule.type
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"
