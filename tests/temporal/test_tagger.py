@@ -196,3 +196,7 @@ def test_later_and_earlier_this_period_are_the_part_after_or_before_the_publicat
     # on the week's first day nothing of it lies before: the whole week stays
     (monday,) = tag_time("Earlier this week the talks began.", date(2025, 3, 17))
     assert (monday.start_date, monday.end_date) == (date(2025, 3, 17), date(2025, 3, 24))
+
+
+def test_the_early_hours_are_no_duration():
+    assert values("The quake struck in the early hours of Sunday.") == [("Sunday", "2025-03-16")]
