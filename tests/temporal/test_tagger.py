@@ -51,6 +51,8 @@ def test_offsets_are_str_indices_and_intervals_half_open():
     "It cost $2000 and 1,000 people came; 2000 people left.",
     "Prices rose 15 percent.",
     "He failed on the 3rd attempt.",
+    "Section 2025 of the code applies.",
+    "The Sunday Times reported it, and so did the Mail on Sunday.",
     "The office on the 15th floor is closed.",
 ])
 def test_false_positives_are_not_dates(text):

@@ -73,12 +73,18 @@ def normal_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace(".", "").lower()).strip()
 
 
+def _title(key: str) -> str:
+    """"fourth of july" -> "Fourth of July", "st patrick's day" -> "St Patrick's Day"."""
+    words = key.split(" ")
+    return " ".join(w if k and w in ("of", "the", "and") else w.title() for k, w in enumerate(words)).replace("'S", "'s")
+
+
 def _alternation(keys, title_case: bool) -> str:
     forms = []
     for key in sorted(keys, key=len, reverse=True):
         pattern = re.escape(key).replace("'", "['’]").replace(r"\ ", r"\s+")
         if title_case:
-            title = re.escape(key.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")
+            title = re.escape(_title(key)).replace("'", "['’]").replace(r"\ ", r"\s+")
             forms += [title, pattern.upper()]
         else:
             forms.append(pattern)
