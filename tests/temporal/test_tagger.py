@@ -202,3 +202,14 @@ def test_later_and_earlier_this_period_are_the_part_after_or_before_the_publicat
 
 def test_the_early_hours_are_no_duration():
     assert values("The quake struck in the early hours of Sunday.") == [("Sunday", "2025-03-16")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vision 2030 is a Saudi plan; Agenda 2063 is the African Union's.",
+    "The Summer Olympics drew crowds.",
+    "They fought the Six-Day War and read about the Hundred Years' War.",
+    "The October Revolution changed Russia.",
+    "He was Time's Person of the Year and the player of the year.",
+])
+def test_names_that_hold_a_time_word_are_no_time_expressions(text):
+    assert values(text) == []
