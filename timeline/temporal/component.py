@@ -16,6 +16,7 @@ from timeline.temporal.tense import tense_in_text, tense_of
 
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
+_SPAN = re.compile(r"P(?:T?[\dX])")  # a TIMEX3 duration value, not PAST_REF / PRESENT_REF
 _DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names its day
 _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 # between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow"
@@ -99,6 +100,8 @@ class TemporalTagger:
             ttype = cand.rule.type
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"
+            elif ttype == "DATE" and _SPAN.match(value):  # a DATE rule that gave a span ("P30Y")
+                ttype = "DURATION"
             anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
                 or ("year" not in cand.fields and cand.rule.resolve == "date")
             timex = TimeExpression(

@@ -280,6 +280,8 @@ class Resolver:
         return unit, 1
 
     def r_relative(self, cand, f, ctx):
+        if cand.rule.params.get("past_duration") == "yes" and ctx.tense == "past":
+            return self.r_duration(cand, f, ctx)  # "rates fell for the first time in 30 years"
         unit, scale = self._unit(f, cand)
         if "number" in f:
             if f["number"] is None:
