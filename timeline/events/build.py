@@ -43,7 +43,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     if not chosen:
         return []
     text = doc_text(doc)
-    index = SentenceIndex(sentence_ranges(doc, text))
+    index = SentenceIndex(sentence_ranges(doc))
     names = article_names(doc) if doc.ents else {}
     tense_of = _tense_function()
     times = [(t.start, t.end) for t in timexes]
@@ -56,7 +56,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             continue
         expr_start, expr_end = timex.start - s_start, timex.end - s_start
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        tense = tense_of(span, text) if span is not None else None
+        tense = tense_of(span) if span is not None else None
         events.append(Event(
             event_id=event_id(article_id, s_start, expr_start, expr_end),
             article_id=article_id,

@@ -29,10 +29,9 @@ def _joined(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_ranges(doc, text: str | None = None) -> list[tuple[int, int]]:
-    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``.
-    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
-    text = doc_text(doc) if text is None else text
+def sentence_ranges(doc) -> list[tuple[int, int]]:
+    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``."""
+    text = doc_text(doc)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return _joined(text, _clean(text, ((s.start_char, s.end_char) for s in doc.sents)))
     return split_text(text)

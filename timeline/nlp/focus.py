@@ -124,11 +124,11 @@ class SentenceAnalyser:
 
     # -- which sentences --------------------------------------------------------------
 
-    def sentences(self, doc: Doc, text: str | None = None) -> list[list[int]]:
+    def sentences(self, doc: Doc) -> list[list[int]]:
         """Token ranges [start, end) of the splitter's sentences; a cut that falls inside a
         token joins the two sentences it would separate."""
         out: list[list[int]] = []
-        for start, end in split_text(doc_text(doc) if text is None else text):
+        for start, end in split_text(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -141,7 +141,7 @@ class SentenceAnalyser:
     def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, analyse?) for each sentence of ``doc``."""
         text = doc_text(doc)
-        sents = self.sentences(doc, text)
+        sents = self.sentences(doc)
         if self.mode == "all":
             chosen = [True] * len(sents)
         else:

@@ -21,9 +21,9 @@ _DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names
 _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 # between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow"
 _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*(?:on\s+)?")
+_SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
-_SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
 
 if not Doc.has_extension("dct"):
@@ -51,7 +51,7 @@ class TemporalTagger:
 
         def tense_at(start: int, end: int) -> str | None:
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
-            return tense_of(span, text) if span is not None and len(span) else None
+            return tense_of(span) if span is not None and len(span) else None
 
         found = self.tag_text(text, doc._.dct, tense_at)
         for timex in found:
@@ -93,9 +93,10 @@ class TemporalTagger:
                 start_date, end_date = values.part_of(start_date, end_date, cand.mod)
             if start_date and dct and start_date <= dct < end_date and (side := _SIDE.match(cand.text)):
                 # "later this week": the rest of it after the publication date; "earlier": before it
-                if side.group(1).lower() == "later":
-                    start_date = dct + timedelta(days=1) if dct + timedelta(days=1) < end_date else start_date
-                elif dct > start_date:
+                after = dct + timedelta(days=1)
+                if side.group(1).lower() == "later" and after < end_date:
+                    start_date = after
+                elif side.group(1).lower() == "earlier" and dct > start_date:
                     end_date = dct
             ttype = cand.rule.type
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):

@@ -306,11 +306,9 @@ def _annotations(doc) -> tuple[bool, bool]:
     return found[1], found[2]
 
 
-def tense_of(span, text: str | None = None) -> str | None:
+def tense_of(span) -> str | None:
     """"past" | "future" | "present" | "later" | None for the clause around a spaCy Span (or
-    tokens); "later" is the future seen from the past ("was expected to", "said it would").
-    ``text`` is ``span.doc.text`` when the caller has it (spaCy rebuilds ``Doc.text`` from
-    every token on each access)."""
+    tokens); "later" is the future seen from the past ("was expected to", "said it would")."""
     if not isinstance(span, Span):
         tokens = list(span)
         if not tokens:
@@ -320,7 +318,7 @@ def tense_of(span, text: str | None = None) -> str | None:
     parsed, tagged = _annotations(doc)
     # the cue words first, read as the rule-only path reads them (future-in-past, intent verbs,
     # ...); the annotation only when they find nothing
-    words, first, last = _text_words(doc_text(doc) if text is None else text, span.start_char, span.end_char)
+    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char)
     clause = _word_clause(words, first, last)
     if clause is None and parsed:
         clause = _parse_tense(span)
