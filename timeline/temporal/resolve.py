@@ -400,10 +400,8 @@ class Resolver:
         if "season" in f:
             return f"XXXX-{f['season']}"
         unit, scale = self._unit(f, cand)
-        if "number" in cand.rule.params:  # "every other week": 2; "three times a day": once a day
-            n = int(cand.rule.params["number"])
-        else:
-            n = f.get("number", 1) if "number" in f else 1
+        # a fixed count: "every other week" is 2 weeks, "three times a day" once a day
+        n = int(cand.rule.params["number"]) if "number" in cand.rule.params else f.get("number", 1)
         return values.duration(None if n is None else n * scale, unit)
 
     def r_time(self, cand, f, ctx):
