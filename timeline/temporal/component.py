@@ -76,7 +76,9 @@ class TemporalTagger:
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
         for cand in rules.find(text, self.ruleset):
-            if previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
+            if cand.rule.params.get("tense") == "none":
+                tense = None
+            elif previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
                 tense = previous[1]  # "in May and June": one clause, one direction
             else:
                 tense = tense_at(cand.start, cand.end)
