@@ -256,8 +256,9 @@ class Resolver:
         if (ctx.tense == "later" and span and span[0] in ("day", "time")
                 and self._dct(ctx) - timedelta(days=7) <= span[1] < self._dct(ctx)):
             # the future seen from a past day of this week the text is talking about ("she said
-            # on Tuesday she would return on Sunday"): the first such weekday after that day
-            day = values.weekday(span[1] + timedelta(days=1), f["weekday"], "future")
+            # on Tuesday she would return on Sunday"): the first such weekday from that day on
+            # ("said on Wednesday the storm was expected to pass Wednesday night": that day)
+            day = values.weekday(span[1], f["weekday"], "future")
             return day.isoformat() + ("T" + f["part"] if "part" in f else "")
         day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
