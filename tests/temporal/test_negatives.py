@@ -16,6 +16,7 @@ DCT = date(2025, 3, 17)
     "She was named employee of the month.",
     "The Communist Party daily Granma compared him with a saint.",
     "The financial daily Nikkei reported the deal.",
+    "He resigned in protest at May's Brexit agreement.",
 ])
 def test_no_time_expression(text):
     assert tag_time(text, DCT) == []
@@ -25,6 +26,8 @@ def test_no_time_expression(text):
     ("Today's vote is close.", "2025-03-17"),
     ("The vote is set for tomorrow.", "2025-03-18"),
     ("Shops close on Good Friday.", "2025-04-18"),
+    ("Turnout beat last May's record.", "2024-05"),
+    ("Crops wilted in May's heat.", "2024-05"),
 ])
 def test_near_misses_are_still_dates(text, expected):
     assert [t.value for t in tag_time(text, DCT)] == [expected]

@@ -177,6 +177,11 @@ def test_a_clock_time_is_on_the_day_that_follows_it():
     found = tag_time("The warning starts at 6 p.m. local time (1700 UTC) tomorrow.", date(2019, 10, 2))
     assert [(t.text, t.value) for t in found] == [("6 p.m.", "2019-10-03T18:00"), ("tomorrow", "2019-10-03")]
     assert found[0].start_date == date(2019, 10, 3)
+    found = tag_time("The hurricane center's 5 p.m. update on Monday had the storm 120 miles away.",
+                     date(2019, 7, 23))
+    assert [(t.text, t.value) for t in found] == [("5 p.m.", "2019-07-22T17:00"), ("Monday", "2019-07-22")]
+    found = tag_time("Talks ran past 5 p.m. and on Monday they resumed.", date(2019, 7, 23))
+    assert found[0].value == "2019-07-23T17:00"
     # a day in another sentence is not the clock time's day
     found = tag_time("At 9 a.m. the talks began. On Friday they ended.", date(2019, 10, 2))
     assert found[0].value == "2019-10-02T09:00"

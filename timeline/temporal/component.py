@@ -19,8 +19,11 @@ _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a
 _SPAN = re.compile(r"P(?:T?[\dX])")  # a TIMEX3 duration value, not PAST_REF / PRESENT_REF
 _DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names its day
 _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
-# between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow"
-_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*(?:on\s+)?")
+# between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow", "the
+# 5 p.m. update on Monday"
+_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*"
+                            r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
+                            r"[a-z]+\s+)?on\s+)?")
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
