@@ -14,13 +14,15 @@ def rules_nlp():
     return add_entity_rules(spacy.blank("en"))
 
 
-def annotate(nlp, text, ents=()):
+def annotate(nlp, text, ents=(), propn=()):
     """Run the rule components on ``text`` after presetting statistical entities.
 
-    ``ents``: (substring, label) pairs standing for what a statistical NER found."""
-    from spacy.tokens import Span
-
+    ``ents``: (substring, label) pairs standing for what a statistical NER found; ``propn``:
+    words a tagger would tag PROPN (every other word gets X)."""
     doc = nlp.make_doc(text)
+    if propn:
+        for token in doc:
+            token.pos_ = "PROPN" if token.text in propn else "X"
     spans = []
     for sub, label in ents:
         start = text.index(sub)

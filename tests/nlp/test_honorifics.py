@@ -60,3 +60,19 @@ def test_a_statistical_entity_that_cuts_a_titled_name_gives_way(rules_nlp):
     doc = annotate(rules_nlp, text, ents=[("First Lady Melania", "ORG")])
     assert ("Melania Trump", "PERSON") in {(e.text, e.label_) for e in doc.ents}
     assert "First Lady Melania" not in {e.text for e in doc.ents}
+
+
+def test_a_given_name_left_out_of_a_person_joins_it(rules_nlp):
+    doc = annotate(rules_nlp, "Ukrainian president Volodymyr Zelensky spoke.", ents=[("Zelensky", "PERSON")],
+                   propn={"Volodymyr", "Zelensky"})
+    assert ents_of(doc) == [("Ukrainian", "NORP"), ("Volodymyr Zelensky", "PERSON")]
+
+
+def test_no_given_name_from_a_weekday_a_place_or_a_title(rules_nlp):
+    for text in ("On Monday Zelensky spoke.", "In Kyiv Zelensky spoke.", "Envoy Witkoff spoke."):
+        surname = text.split()[-2]
+        doc = annotate(rules_nlp, text, ents=[(surname, "PERSON")], propn=set(text.split()))
+        assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [surname], text
+    # without a tagger's PROPN nothing is joined
+    doc = annotate(rules_nlp, "Volodymyr Zelensky spoke.", ents=[("Zelensky", "PERSON")])
+    assert ents_of(doc) == [("Zelensky", "PERSON")]

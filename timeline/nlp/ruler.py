@@ -8,7 +8,8 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     another label that is exactly title + name ("Chancellor Olaf Scholz" as ORG) gives way.
     A surname the article gives a title anywhere ("Mr Zelensky") makes the other mentions of
     it persons too: an entity of another label ending in it ("Volodymyr Zelensky" as GPE)
-    and the bare surname outside any entity.
+    and the bare surname outside any entity. A given name the model left out of a person
+    ("Volodymyr [Zelensky]", a capitalised PROPN right before it) joins it.
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
     organisations; a row labelled "-" such as "Labour Day" keeps the listed names inside it
@@ -210,8 +211,28 @@ class Honorifics:
             hits = numpy.flatnonzero(numpy.isin(orths, [doc.vocab.strings[s] for s in surnames]))
             ents += [doc[i:i + 1] for i in hits.tolist() if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
-        doc.ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
+        doc.ents = _with_given_names(doc, sorted(filter_spans(names + ents), key=lambda span: span.start))
         return doc
+
+
+def _with_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's given name left out of the entity ("Volodymyr [Zelensky]"): the word right
+    before a PERSON, tagged PROPN and capitalised, in no entity, neither a title, a month or a
+    weekday nor a listed place or organisation, joins it."""
+    if not ents or not doc.has_annotation("POS"):
+        return ents
+    taken = {i for span in ents for i in range(span.start, span.end)}
+    titles, listed = _title_words(), gazetteer_entries()
+    out = []
+    for span in ents:
+        i = span.start - 1
+        if span.label_ == PERSON and i >= 0 and i not in taken:
+            word = doc[i]
+            if (word.pos_ == "PROPN" and word.is_title and word.text not in titles
+                    and word.text not in CALENDAR_WORDS and word.text not in listed):
+                span = Span(doc, i, span.end, label=PERSON, span_id=span.id)
+        out.append(span)
+    return out
 
 
 def add_entity_rules(nlp: Language) -> Language:
