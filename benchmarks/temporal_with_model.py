@@ -35,7 +35,7 @@ def main() -> None:
     print(f"{'tagger':6s} {'strict F1':>9s} {'relaxed F1':>10s} {'type F1':>8s} {'value F1':>8s}")
     for label, tagger in (("rules", None), ("model", model_tagger())):
         t = score(docs, tagger).total
-        print(f"{label:6s} {t.strict_f1:9.3f} {t.relaxed_f1:10.3f} {t.type_f1:8.3f} {t.value_f1:8.3f}")
+        print(f"{label:6s} {t.strict_f1:9.4f} {t.relaxed_f1:10.4f} {t.type_f1:8.4f} {t.value_f1:8.4f}")
 
 
 if __name__ == "__main__":
