@@ -55,7 +55,7 @@ def vectors() -> None:
 
 
 def train_and_dev() -> Path:
-    """train.spacy + dev.spacy in one corpus (``corpus/train-dev.spacy``), for the final model."""
+    """train.spacy + dev.spacy in one corpus (``corpus/train-dev.spacy``), for --with-dev."""
     import spacy
     from spacy.tokens import DocBin
 
