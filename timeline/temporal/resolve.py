@@ -125,6 +125,12 @@ class Resolver:
             return "past"
         return ctx.tense if ctx.tense in ("past", "future") else None
 
+    @staticmethod
+    def _future_cost(ctx: Context) -> float:
+        """How many days behind a day ahead weighs when no direction is known: the news
+        convention's past bias, none in the present tense ("the deadline is Thursday")."""
+        return 1.0 if ctx.tense == "present" else values.PAST_BIAS
+
     def _anchor(self, cand: Candidate, ctx: Context) -> date:
         if cand.rule.params.get("anchor") == "narrative":
             span = values.interval(ctx.narrative) if ctx.narrative else None
@@ -244,8 +250,7 @@ class Resolver:
         direction = self._direction(f, ctx)
         if f.get("this") == 0 and ctx.tense != "past":
             direction = "future"
-        # present tense ("the deadline is Thursday") gives no past bias: the nearest day
-        cost = 1.0 if ctx.tense == "present" else values.PAST_BIAS
+        cost = self._future_cost(ctx)
         relative_to = re.search(r"\b(previous|following)\s", normal_key(self._text))
         span = values.interval(ctx.narrative or "")
         if relative_to and span and span[0] in ("day", "time"):
@@ -270,8 +275,7 @@ class Resolver:
 
     def r_day_of_month(self, cand, f, ctx):
         """"on the 15th": that day of the nearest month that has it, in the tense's direction."""
-        cost = 1.0 if ctx.tense == "present" else values.PAST_BIAS
-        day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), cost)
+        day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), self._future_cost(ctx))
         return day.isoformat() if day else None
 
     def _unit(self, f, cand):
@@ -426,8 +430,7 @@ class Resolver:
             day_value = self._place(lambda y: f"{y:04d}-{f['month']:02d}-{f['day']:02d}", date_fields, ctx)
             return values.time_of_day(day_value, hour, minute) if day_value else None
         if wd is not None:
-            day = values.weekday(dct, wd, self._direction(f, ctx),
-                                 1.0 if ctx.tense == "present" else values.PAST_BIAS)
+            day = values.weekday(dct, wd, self._direction(f, ctx), self._future_cost(ctx))
         elif re.search(r"today|tomorrow|yesterday|tonight", text):
             offset = 1 if "tomorrow" in text else -1 if "yesterday" in text else 0
             day = values.add(dct, "day", offset)
