@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -26,10 +27,16 @@ def model_tagger():
     return tag
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="TempEval-3 scores without and with the English model.")
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT,
+                        help=f"a directory of TimeML .tml files (default {DEFAULT})")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus}: no such directory")
     from timeline.evaluation import read_corpus, score
 
-    docs, problems = read_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    docs, problems = read_corpus(args.corpus)
     for problem in problems:
         print("skipped:", problem, file=sys.stderr)
     print(f"{'tagger':6s} {'strict F1':>9s} {'relaxed F1':>10s} {'type F1':>8s} {'value F1':>8s}")
