@@ -87,11 +87,12 @@ def _credited(doc, ent) -> bool:
 
 
 def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, int], str],
-                    times: list[tuple[int, int]] = ()) -> tuple[str, ...]:
+                    times: list[tuple[int, int]] = (), ents: list | None = None) -> tuple[str, ...]:
     """Actors named by the entities inside ``[start_char, end_char)`` of ``doc``; entities
-    overlapping one of the ``times`` character ranges are skipped."""
+    overlapping one of the ``times`` character ranges are skipped. ``ents``: ``doc.ents``
+    made once for all of a Doc's sentences (each call of ``doc.ents`` builds every Span)."""
     seen: dict[str, None] = {}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.start_char < start_char or ent.end_char > end_char or ent.label_ not in ACTOR_LABELS:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in times):

@@ -266,7 +266,7 @@ def _opening_phrase(tokens: list, expr: range) -> int:
 
 
 def _tidy(doc, keep: set[int], expr: range) -> list:
-    tokens = [doc[i] for i in sorted(keep) if not doc[i].is_space]
+    tokens = [tok for i in sorted(keep) if not (tok := doc[i]).is_space]
     part = _segment(tokens, expr)
     if _words(part) - len(expr) >= MIN_CLAUSE:  # an aside between dashes keeps its sentence
         tokens = part
@@ -331,11 +331,13 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
     if alone:
         top, keep = _clause(verb, expr)
         keep &= inside
+        tokens = None  # the tidied clause, while ``keep`` has not changed since
         for tier in (_TIER1, _TIER2, _TIER3):
-            if tier is not _TIER1 and _words(_tidy(doc, keep, expr)) <= limit:
+            if tier is not _TIER1 and _words(tokens := _tidy(doc, keep, expr)) <= limit:
                 break
             _drop(keep, top, tier, expr, conjuncts=tier is _TIER1)
-        tokens = _tidy(doc, keep, expr)
+            tokens = None
+        tokens = tokens if tokens is not None else _tidy(doc, keep, expr)
         alone = _words(tokens) - len(expr) >= MIN_CLAUSE
     if not alone:  # no clause to trust: the sentence, or its opening phrase up to a comma
         tokens = _tidy(doc, inside, expr)
