@@ -1,3 +1,5 @@
+import pytest
+
 from tests.nlp.conftest import annotate, ents_of
 
 
@@ -46,8 +48,9 @@ def test_a_titled_surname_makes_its_other_mentions_persons(rules_nlp):
 
 
 def test_an_untitled_surname_is_left_as_the_model_labelled_it(rules_nlp):
-    doc = annotate(rules_nlp, "Volodymyr Zelensky spoke. Mr Putin listened.", ents=[("Volodymyr Zelensky", "GPE")])
-    assert ents_of(doc) == [("Volodymyr Zelensky", "GPE"), ("Putin", "PERSON")]
+    # "Vorlan" is no listed given name, so only a title could make this a person
+    doc = annotate(rules_nlp, "Vorlan Zelensky spoke. Mr Putin listened.", ents=[("Vorlan Zelensky", "GPE")])
+    assert ents_of(doc) == [("Vorlan Zelensky", "GPE"), ("Putin", "PERSON")]
 
 
 def test_a_titled_month_name_makes_no_month_a_person(rules_nlp):
@@ -73,6 +76,29 @@ def test_no_given_name_from_a_weekday_a_place_or_a_title(rules_nlp):
         surname = text.split()[-2]
         doc = annotate(rules_nlp, text, ents=[(surname, "PERSON")], propn=set(text.split()))
         assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [surname], text
-    # without a tagger's PROPN nothing is joined
-    doc = annotate(rules_nlp, "Volodymyr Zelensky spoke.", ents=[("Zelensky", "PERSON")])
+    # without a tagger's PROPN nothing is joined (and "Vorlan" is no listed given name)
+    doc = annotate(rules_nlp, "Vorlan Zelensky spoke.", ents=[("Zelensky", "PERSON")])
     assert ents_of(doc) == [("Zelensky", "PERSON")]
+
+
+NAMED = [  # text, the model's entities, what the rules make of them
+    ("Friedrich Merz met Giorgia Meloni.", [], [("Friedrich Merz", "PERSON"), ("Giorgia Meloni", "PERSON")]),
+    ("Keir Starmer will host talks.", [("Keir Starmer", "ORG")], [("Keir Starmer", "PERSON")]),
+    ("On Monday Justin Trudeau spoke.", [("Justin", "PERSON")], [("Justin Trudeau", "PERSON")]),
+    ("Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "GPE")], [("Volodymyr Zelensky", "PERSON")]),
+    # a common word after the given name: no person
+    ("The Mahdi Army fought on.", [], []),
+    ("He lives on Sullivan Road.", [], []),
+    # the last word a given name too, "the" before it, a listed country in it
+    ("Morgan Stanley said so.", [("Morgan Stanley", "ORG")], [("Morgan Stanley", "ORG")]),
+    ("She visited the Morgan Library.", [], []),
+    ("Justin Canada spoke.", [], [("Canada", "GPE")]),
+    # an entity longer than the name is left alone
+    ("Giorgia Meloni Foundation staff left.", [("Giorgia Meloni Foundation", "ORG")],
+     [("Giorgia Meloni Foundation", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", NAMED, ids=[row[0] for row in NAMED])
+def test_a_listed_given_name_and_a_surname_make_a_person(rules_nlp, text, ents, expected):
+    assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected
