@@ -102,3 +102,9 @@ NAMED = [  # text, the model's entities, what the rules make of them
 @pytest.mark.parametrize("text,ents,expected", NAMED, ids=[row[0] for row in NAMED])
 def test_a_listed_given_name_and_a_surname_make_a_person(rules_nlp, text, ents, expected):
     assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected
+
+
+def test_a_statistical_entity_ends_in_no_lower_case_word(rules_nlp):
+    doc = annotate(rules_nlp, "North Korean shells were found near Kupiansk village.",
+                   ents=[("North Korean shells", "ORG"), ("Kupiansk village", "GPE")])
+    assert ents_of(doc) == [("North Korean", "NORP"), ("Kupiansk", "GPE")]
