@@ -93,6 +93,28 @@ def test_a_parse_without_tense_gives_the_convention_not_a_nearby_verb():
     assert tense_of(tagged[7:8]) == "present"
 
 
+def test_a_parse_with_no_verb_above_the_expression_reads_the_sentences_verbs():
+    """A parse gone astray makes a noun the root ("In January, a week after the anniversary
+    of ..., a bombing killed a guard" rooted on "anniversary"), the verb too far for the word
+    cues: the sentence's finite verb decides, as it does without a parse."""
+    filler = ["of", "the", "long", "and", "bitter", "Supreme", "Court", "fight", "over", "abortion"] * 3
+    words = ["In", "January", ",", "after", "the", "anniversary", *filler, ",", "a", "bombing", "killed", "a", "guard", "."]
+    n = len(words)
+    root, verb = 5, n - 4
+    pos = ["ADP", "PROPN", "PUNCT", "ADP", "DET", "NOUN", *["X"] * len(filler), "PUNCT", "DET", "NOUN", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    morphs = [""] * n
+    morphs[verb] = "Tense=Past|VerbForm=Fin"
+    heads = [1, root, root, root, root, root, *[root] * len(filler), verb, verb - 1, verb, root, verb + 2, verb, root]
+    deps = ["case", "obl", "punct", "case", "det", "ROOT", *["dep"] * len(filler), "punct", "det", "nsubj", "conj",
+            "det", "obj", "punct"]
+    doc = Doc(NLP.vocab, words=words, pos=pos, morphs=morphs, heads=heads, deps=deps)
+    assert len(doc.text) - doc.text.index("killed") > 0 and doc.text.index("killed") - doc.text.index("January") > 130
+    assert tense_of(doc[1:2]) == "past"
+    plain = Doc(NLP.vocab, words=words)  # the words alone are too far to tell
+    assert tense_of(plain[1:2]) is None
+
+
 @pytest.mark.parametrize("aux_label", ["auxpass", "aux:pass"])
 def test_passive_auxiliary_is_read_with_either_label_scheme(aux_label):
     # "Talks were held on Friday and resume now": the tense sits on the passive auxiliary

@@ -171,6 +171,14 @@ def _search_order(first: int, last: int, n: int) -> tuple[tuple[int, bool], ...]
     return tuple((i, not right) for _, right, i in order)
 
 
+def _verbless(span) -> bool:
+    """No verb above the expression: the parse made a noun the root of its sentence."""
+    head: Token = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ not in ("VERB", "AUX")
+
+
 def _parse_tense(span) -> str | None:
     head: Token = span.root
     steps = 0
@@ -325,4 +333,7 @@ def tense_of(span) -> str | None:
     if clause is None and tagged and not parsed:  # a parse without tense: the convention decides
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
+    elif clause is None and parsed and _verbless(span):  # a parse gone astray: the sentence's verbs
+        sent = span.sent
+        clause = _nearest(list(sent), span.start - sent.start, span.end - sent.start, _morph_cue)
     return _combine(local_cue(words, first, last), clause)
