@@ -2,15 +2,16 @@
 
     python training/build.py [DATA_DIR]            # DATA_DIR defaults to ../shared/data
     python training/build.py --step package        # only copy the trained model into the package
-    python training/build.py --with-dev            # train on train + dev, package model-last
+    python training/build.py --train-only          # train on train alone, package model-best
 
 Steps (all by default, in order): convert, vectors, train, evaluate, package.
 CPU only, one process, fixed seed ([system] seed = 0 in config.cfg).
 
-The shipped model is trained on train, and model-best by dev score is packaged. --with-dev
-trains on train + dev for the config's fixed number of steps and packages model-last (the
-shipped run's model-last scored as its model-best on test); see training/README.md for what
-it scored and why it is not the shipped one. The test split is never trained on.
+The shipped model is trained on train + dev for the config's fixed number of steps and
+model-last is packaged (a train-only run's model-last scores as its model-best on test, so
+the step count stands in for dev's choice). --train-only trains on train alone and packages
+model-best by dev score, for experiments that need dev scores. See training/README.md for
+what each scored. The test split is never trained on.
 """
 from __future__ import annotations
 
@@ -135,20 +136,22 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--step", choices=STEPS, action="append", help="run only these steps")
-    parser.add_argument("--with-dev", action="store_true",
-                        help="train on train + dev for the fixed number of steps and use model-last")
+    parser.add_argument("--train-only", action="store_true",
+                        help="train on train alone and package model-best by dev score "
+                             "(default: train + dev for the fixed number of steps, model-last)")
     args = parser.parse_args(argv)
+    with_dev = not args.train_only
     for step in args.step or STEPS:
         if step == "convert":
             convert(args.data_dir)
         elif step == "vectors":
             vectors()
         elif step == "train":
-            train(args.with_dev)
+            train(with_dev)
         elif step == "evaluate":
-            print(json.dumps(evaluate(args.with_dev), indent=1)[:2000])
+            print(json.dumps(evaluate(with_dev), indent=1)[:2000])
         else:
-            package(args.with_dev)
+            package(with_dev)
 
 
 if __name__ == "__main__":

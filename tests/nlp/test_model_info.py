@@ -58,3 +58,14 @@ def test_info_on_the_shipped_model():
     assert "timeline/nlp/model" in result.output
     assert "tok2vec, tagger, morphologizer, parser, ner" in result.output
     assert "CC BY-SA 4.0" in result.output
+
+
+def test_info_without_dev_scores_has_no_dev_column(tmp_path):
+    model = fake_model(tmp_path / "m")
+    meta = json.loads((model / "meta.json").read_text())
+    del meta["performance"]  # trained on train + dev: build.py drops them
+    (model / "meta.json").write_text(json.dumps(meta))
+    out = CliRunner().invoke(main, ["model", "info", "--model", str(model)]).output
+    assert "Scores (%)                 test  test, gold sentences" in out
+    assert "UAS                      86.5                  87.9" in out
+    assert "no dev scores" in out

@@ -112,8 +112,15 @@ def info(name: str | None, as_json: bool) -> None:
     click.echo(f"Licence:    {data['license']}")
     if data["sources"]:
         click.echo(f"Trained on: {'; '.join(data['sources'])}")
-    click.echo(f"{'Scores (%)':24s} {'dev':>6s} {'test':>6s} {'test, gold sentences':>21s}")
+    with_dev = any(values["dev"] is not None for values in data["scores"].values())
+
+    def dev_column(text: str) -> str:
+        return f" {text:>6s}" if with_dev else ""
+
+    click.echo(f"{'Scores (%)':24s}{dev_column('dev')} {'test':>6s} {'test, gold sentences':>21s}")
     for label, values in data["scores"].items():
         if any(v is not None for v in values.values()):
-            click.echo(f"  {label:22s} {_percent(values['dev']):>6s} {_percent(values['test']):>6s} "
+            click.echo(f"  {label:22s}{dev_column(_percent(values['dev']))} {_percent(values['test']):>6s} "
                        f"{_percent(values['test_gold_sentences']):>21s}")
+    if not with_dev:
+        click.echo("(no dev scores: the model was trained on train + dev)")
