@@ -36,6 +36,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -82,6 +83,12 @@ def given_names() -> frozenset[str]:
     hand-kept given_names_extra.txt."""
     return frozenset(line.strip() for name in ("given_names.txt", "given_names_extra.txt")
                      for _, line in _data_lines(RESOURCES / name))
+
+
+@lru_cache(maxsize=1)
+def _given_name_ids() -> frozenset[int]:
+    """The ORTH ids of the given names, to find them in a Doc without a Token per word."""
+    return frozenset(get_string_id(name) for name in given_names())
 
 
 @lru_cache(maxsize=1)
@@ -249,18 +256,18 @@ NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC")  # statistical labels a person's full 
 def _named_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """A listed given name and one or two more capitalised words ("Friedrich Merz", "Giorgia
     Meloni") is a PERSON where the model found no entity, only part of the name ("[Justin]
-    Trudeau") or called exactly those words an organisation or a place. Not when "the" comes before ("the Morgan Library"), when a word
-    after the given name is a common word ("Mahdi Army", "Sullivan Road") or the last one a
-    given name too ("Morgan Stanley", "Santa Monica"), or when any word is a strong listed name
-    (a country, capital or organisation; a city such as "Vladimir" or "Austin" gives way)."""
+    Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
+    before ("the Morgan Library"), when a word after the given name is a common word ("Mahdi
+    Army", "Sullivan Road") or the last one a given name too ("Morgan Stanley", "Santa Monica"),
+    or when any word is a strong listed name (a country, capital or organisation; a city such
+    as "Vladimir" or "Austin" gives way)."""
     given, common, listed = given_names(), common_words(), strong_entries()
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     found = []
-    i, n = 0, len(doc)
-    while i < n:
-        word = doc[i]
-        if word.text not in given or (i and doc[i - 1].lower_ == "the"):
-            i += 1
+    n, after = len(doc), 0
+    ids = _given_name_ids()
+    for i in [k for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]:
+        if i < after or (i and doc[i - 1].lower_ == "the"):
             continue
         end = i + 1
         while end < n and end - i < MAX_NAME_TOKENS and doc[end].is_title and doc[end].is_alpha:
@@ -274,7 +281,7 @@ def _named_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 and all(e.label_ == PERSON and len(e) < end - i or e.label_ in NOT_PEOPLE and len(e) == end - i
                         for e in inside)):
             found.append(Span(doc, i, end, label=PERSON))
-        i = end
+        after = end
     if not found:
         return ents
     taken = {k for span in found for k in range(span.start, span.end)}
