@@ -232,13 +232,13 @@ class Honorifics:
                 continue
             if any(ent.start < a < ent.end < b for a, b in named):  # "[First Lady Melania] Trump": a cut name
                 continue
-            cut = self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0
+            start = ent.start + (self.title_length(doc, ent.start, ent.end) if ent.label_ == PERSON else 0)
             end = ent.end
-            while end - 1 > ent.start + cut and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha:
                 end -= 1  # "[North Korean shells]": a name ends in no lower-case word
-            ent = Span(doc, ent.start + cut, end, label=ent.label, span_id=ent.id)
-            label = PERSON if ent[-1].text in surnames and all(t.is_title for t in ent) else ent.label
-            ents.append(Span(doc, ent.start, ent.end, label=label, span_id=ent.id))
+            words = doc[start:end]
+            label = PERSON if words[-1].text in surnames and all(t.is_title for t in words) else ent.label
+            ents.append(Span(doc, start, end, label=label, span_id=ent.id))
         if surnames:
             taken = {i for span in names + ents for i in range(span.start, span.end)}
             orths = doc.to_array(ORTH)  # the surnames' other mentions, without a Token per word
