@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -199,16 +199,31 @@ def make_honorifics(nlp: Language, name: str) -> "Honorifics":
 class Honorifics:
     def __init__(self, nlp: Language):
         self.titles = {tuple(title.split()) for title in honorifics()}
-        self.matcher = Matcher(nlp.vocab)
-        name = {"IS_TITLE": True, "IS_STOP": False, "OP": f"{{1,{MAX_NAME_TOKENS}}}"}
-        # One pattern per title length (few patterns keep the matcher fast); a match whose
-        # words are not a listed title is dropped in __call__.
-        for size in {len(words) for words in self.titles}:
-            pattern = [{"ORTH": {"IN": sorted({w[i] for w in self.titles if len(w) == size})}}
-                       for i in range(size - 1)]
-            last = {w[-1] for w in self.titles if len(w) == size}
-            pattern.append({"ORTH": {"IN": sorted(last | {word + "." for word in last})}})
-            self.matcher.add("HONORIFIC", [pattern + [name]])
+        # a title's first word (a one-word title's may end in "."), by ORTH id: the scan reads
+        # no Token where no title starts
+        firsts = {words[0] for words in self.titles} | {words[0] + "." for words in self.titles if len(words) == 1}
+        self.first_ids = frozenset(get_string_id(word) for word in firsts)
+
+    def titled_names(self, doc: Doc) -> list[Span]:
+        """Title + name: a listed title (its last word may end in ".") right before one to
+        MAX_NAME_TOKENS capitalised words that are no stop words, the longest title first
+        ("Prime Minister Keir Starmer", "Mr. Putin")."""
+        n, found = len(doc), []
+        for i in [k for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in self.first_ids]:
+            for size in (3, 2, 1):
+                words = [t.text for t in doc[i:i + size]]
+                if len(words) < size or i + size >= n:
+                    continue
+                words[-1] = words[-1][:-1] if words[-1].endswith(".") else words[-1]
+                if tuple(words) not in self.titles:
+                    continue
+                end = i + size
+                while end < n and end - i - size < MAX_NAME_TOKENS and doc[end].is_title and not doc[end].is_stop:
+                    end += 1
+                if end > i + size:
+                    found.append(Span(doc, i, end, label=PERSON))
+                    break
+        return found
 
     def title_length(self, doc: Doc, start: int, end: int) -> int:
         """Number of tokens of the longest title at doc[start:end]'s start (0 when none)."""
@@ -219,8 +234,7 @@ class Honorifics:
         return 0
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, start, end, label=PERSON) for _, start, end in self.matcher(doc)
-                 if self.title_length(doc, start, end)]
+        found = self.titled_names(doc)
         names = [Span(doc, span.start + self.title_length(doc, span.start, span.end), span.end, label=PERSON)
                  for span in filter_spans(found)]
         titled = {(span.start, span.end) for span in found}
