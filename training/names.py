@@ -8,9 +8,9 @@
   that is one of them is no surname ("Mahdi Army", "Sullivan Road").
 - ``given_names.txt``: the first names of every Faker locale written in Latin letters (one
   capitalised word of three letters or more; Faker is MIT), minus words that are something
-  else when capitalised: common words ("Will", "Hope", "Price"), places and
-  organisations listed as strong names ("Jordan", "Georgia"; not a city such as "Vladimir"), months and weekdays ("May"), titles ("King") and the
-  words of not_first_names.txt.
+  else when capitalised: common words ("Will", "Hope", "Price"), places and organisations
+  listed as strong names ("Jordan", "Georgia"; not a city such as "Vladimir"), months and
+  weekdays ("May"), titles ("King") and the words of not_first_names.txt.
 
 The rule itself is ``_named_people`` in timeline/nlp/ruler.py.
 """
@@ -33,9 +33,10 @@ FIRST_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "fi
 # Cyrillic first names as English news spells them: Ukrainian by the national system
 # ("Volodymyr", "Oleksandr"), Russian with the usual press forms ("Dmitry", "Yevgeny", "Sergei").
 UKRAINIAN = dict(zip("абвгґдежзиіїйклмнопрстуфхцчшщьюяє'’",
-                     "a b v h g d e zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya ye - -".split()))
+                     "a b v h g d e zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya ye - -".split(),
+                     strict=True))
 RUSSIAN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                   "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split()))
+                   "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(), strict=True))
 CYRILLIC = {"uk_UA": UKRAINIAN, "ru_RU": RUSSIAN}
 TOP_WORDS = 50_000
 
@@ -85,12 +86,11 @@ def faker_first_names() -> set[str]:
 
 def not_names() -> set[str]:
     sys.path.insert(0, str(ROOT))
-    from timeline.nlp.ruler import CALENDAR_WORDS, _title_words, gazetteer_entries
+    from timeline.nlp.ruler import CALENDAR_WORDS, _title_words, strong_entries
 
     others = (RESOURCES / "not_first_names.txt").read_text(encoding="utf-8").splitlines()
     words = {line.strip() for line in others if line.strip() and not line.startswith("#")}
-    strong = {text for text, (_, _, is_strong) in gazetteer_entries().items() if is_strong}  # not "Vladimir" the city
-    return strong | CALENDAR_WORDS | set(_title_words()) | words
+    return set(strong_entries()) | CALENDAR_WORDS | set(_title_words()) | words  # not "Vladimir" the city
 
 
 def write(name: str, header: list[str], words: list[str]) -> None:
