@@ -5,9 +5,9 @@ names of people in world news.
 
 1. Default files: the articles benchmarks/data/nlp/*.txt (written for this benchmark; not
    people.txt) and, when present, ../shared/examples/coalition-of-the-willing.txt. For every
-   occurrence of a watch-list name (benchmarks/data/nlp/watchlist.tsv) the pipeline must produce an entity with
-   an accepted label over exactly the name (for "Mr Putin" / "Sir Keir" / "President Trump":
-   over the name without the title).
+   occurrence of a watch-list name (benchmarks/data/nlp/watchlist.tsv) the pipeline must
+   produce an entity with an accepted label over exactly the name (for "Mr Putin" / "Sir
+   Keir" / "President Trump": over the name without the title).
 2. Each name of benchmarks/data/nlp/people.txt in the sentences of ``TEMPLATES`` (sentence
    start, after a date, after a preposition, two names in one sentence): the name must come
    out as exactly one PERSON entity.
