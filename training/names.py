@@ -79,7 +79,8 @@ def faker_first_names() -> set[str]:
                 continue
             found = [name for name in found if isinstance(name, str)]
             if module.name in CYRILLIC:
-                found = [form for name in found for form in romanise(name, CYRILLIC[module.name], module.name == "ru_RU")]
+                table, russian = CYRILLIC[module.name], module.name == "ru_RU"
+                found = [form for name in found for form in romanise(name, table, russian)]
             names |= {name for name in found if NAME.fullmatch(name)}
     return names
 
