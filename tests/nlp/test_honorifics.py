@@ -87,7 +87,7 @@ NAMED = [  # text, the model's entities, what the rules make of them
     ("On Monday Justin Trudeau spoke.", [("Justin", "PERSON")], [("Justin Trudeau", "PERSON")]),
     ("Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "GPE")], [("Volodymyr Zelensky", "PERSON")]),
     # a common word after the given name: no person
-    ("The Mahdi Army fought on.", [], []),
+    ("The Mahdi Army fought on.", [], [("Mahdi Army", "ORG")]),  # an organisation by its head word
     ("He lives on Sullivan Road.", [], []),
     # the last word a given name too, "the" before it, a listed country in it
     ("Morgan Stanley said so.", [("Morgan Stanley", "ORG")], [("Morgan Stanley", "ORG")]),
@@ -108,3 +108,22 @@ def test_a_statistical_entity_ends_in_no_lower_case_word(rules_nlp):
     doc = annotate(rules_nlp, "North Korean shells were found near Kupiansk village.",
                    ents=[("North Korean shells", "ORG"), ("Kupiansk village", "GPE")])
     assert ents_of(doc) == [("North Korean", "NORP"), ("Kupiansk", "GPE")]
+
+
+HEADED = [  # text, the model's entities, what the rules make of them
+    ("The Orun Basin Authority said so.", [], [("Orun Basin Authority", "ORG")]),
+    ("Levels on the Orun River fell.", [("Orun", "GPE")], [("Orun River", "LOC")]),
+    ("The Orun River Basin Authority met.", [], [("Orun River Basin Authority", "ORG")]),
+    # one capitalised word, a stop word before the head, a longer entity: nothing new
+    ("The Authority said so.", [], []),
+    ("Shares of The Bank fell.", [], []),
+    ("The Orun River Basin Project began.", [("Orun River Basin Project", "ORG")],
+     [("Orun River Basin Project", "ORG")]),
+    # a headline in title case names nothing
+    ("Great Food And Fast Friendly Service", [], []),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", HEADED, ids=[row[0] for row in HEADED])
+def test_capitalised_words_ending_in_a_listed_head_make_a_name(rules_nlp, text, ents, expected):
+    assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected

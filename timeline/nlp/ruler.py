@@ -13,6 +13,10 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     name followed by one or two capitalised words that are no common English words
     ("Friedrich Merz", "Keir Starmer" as ORG) is a person (resources/given_names.txt from
     Faker, given_names_extra.txt hand-kept, common_words.txt; see ``_named_people``).
+    Capitalised words ending in a listed head word ("Orun Basin Authority", "Orun River":
+    resources/name_heads.tsv) are an organisation or place where the model found nothing
+    or only a part (``_headed_names``). A statistical entity loses the lower-case words it
+    ends in ("[North Korean shells]").
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
     organisations; a row labelled "-" such as "Labour Day" keeps the listed names inside it
@@ -95,6 +99,18 @@ def _given_name_ids() -> frozenset[int]:
 def common_words() -> frozenset[str]:
     """resources/common_words.txt: words more often lower case than capitalised ("army")."""
     return frozenset(line.strip() for _, line in _data_lines(RESOURCES / "common_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_heads() -> dict[str, str]:
+    """resources/name_heads.tsv: the last word of an organisation or place name -> its label."""
+    heads = {}
+    for lineno, line in _data_lines(RESOURCES / "name_heads.tsv"):
+        cols = line.split("\t")
+        if len(cols) != 2 or not all(cols):
+            raise ValueError(f"{RESOURCES / 'name_heads.tsv'}:{lineno}: expected word<TAB>label")
+        heads[cols[0]] = cols[1]
+    return heads
 
 
 @lru_cache(maxsize=1)
@@ -260,8 +276,42 @@ class Honorifics:
             ents += [doc[i:i + 1] for i in hits.tolist() if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
-        doc.ents = _with_given_names(doc, _named_people(doc, ents))
+        doc.ents = _with_given_names(doc, _headed_names(doc, _named_people(doc, ents)))
         return doc
+
+
+def _headline(sent: Span) -> bool:
+    """A sentence in title case ("Great Service At Fair Prices"): its capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.8 * len(words)
+
+
+def _headed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two or more capitalised words, no stop words, the last one a listed head ("Orun Basin
+    Authority", "Orun River"), are an organisation or place with the head's label where the
+    model found no entity there or only entities inside them ("[Orun] Basin Authority"); not
+    in a sentence written in title case (a headline)."""
+    heads = name_heads()
+    owner = {i: span for span in ents for i in range(span.start, span.end)}
+    bounded = doc.has_annotation("SENT_START")  # no sentences: the Doc is one
+    found = []
+    for k, tok in enumerate(doc):
+        label = heads.get(tok.text)
+        if label is None:
+            continue
+        start = k
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+            start -= 1
+        if start == k or _headline(tok.sent if bounded else doc[:]):
+            continue
+        inside = {owner[i] for i in range(start, k + 1) if i in owner}
+        if all(e.start >= start and e.end <= k + 1 and len(e) < k + 1 - start for e in inside):
+            found.append(Span(doc, start, k + 1, label=label))
+    found = filter_spans(found)  # "Orun River Basin Authority": the longest
+    if not found:
+        return ents
+    taken = {i for span in found for i in range(span.start, span.end)}
+    return sorted([e for e in ents if taken.isdisjoint(range(e.start, e.end))] + found, key=lambda span: span.start)
 
 
 NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC")  # statistical labels a person's full name may get by mistake
