@@ -114,6 +114,11 @@ def name_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _name_head_ids() -> dict[int, str]:
+    return {get_string_id(word): label for word, label in name_heads().items()}
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> tuple[str, ...]:
     return tuple(line.strip() for _, line in _data_lines(RESOURCES / "honorifics.txt"))
 
@@ -291,14 +296,15 @@ def _headed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     Authority", "Orun River"), are an organisation or place with the head's label where the
     model found no entity there or only entities inside them ("[Orun] Basin Authority"); not
     in a sentence written in title case (a headline)."""
-    heads = name_heads()
+    heads = _name_head_ids()
+    hits = [(k, heads[orth]) for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in heads]
+    if not hits:
+        return ents
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     bounded = doc.has_annotation("SENT_START")  # no sentences: the Doc is one
     found = []
-    for k, tok in enumerate(doc):
-        label = heads.get(tok.text)
-        if label is None:
-            continue
+    for k, label in hits:
+        tok = doc[k]
         start = k
         while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
             start -= 1
