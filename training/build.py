@@ -56,7 +56,7 @@ def vectors() -> None:
 
 
 def train_and_dev() -> Path:
-    """train.spacy + dev.spacy in one corpus (``corpus/train-dev.spacy``), for --with-dev."""
+    """train.spacy + dev.spacy in one corpus (``corpus/train-dev.spacy``): the shipped recipe's."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -72,7 +72,7 @@ def trained(with_dev: bool) -> Path:
     return OUTPUT / ("model-last" if with_dev else "model-best")
 
 
-def train(with_dev: bool = False) -> None:
+def train(with_dev: bool = True) -> None:
     start = time.time()
     corpus = train_and_dev() if with_dev else CORPUS / "train.spacy"
     # with dev in the training data its scores during training only show progress
@@ -82,7 +82,7 @@ def train(with_dev: bool = False) -> None:
     print(f"training took {(time.time() - start) / 60:.1f} min")
 
 
-def evaluate(with_dev: bool = False) -> dict:
+def evaluate(with_dev: bool = True) -> dict:
     """Score the trained model on the test split twice: documents of up to 10 sentences (the parser
     finds the boundaries) and one sentence per document (gold boundaries, the usual parsing
     benchmark setting). The figures go into the packaged meta.json."""
@@ -95,7 +95,7 @@ def evaluate(with_dev: bool = False) -> dict:
     return scores
 
 
-def package(with_dev: bool = False) -> None:
+def package(with_dev: bool = True) -> None:
     best = trained(with_dev)
     if not (best / "meta.json").is_file():
         raise SystemExit(f"{best}: no trained model (run the train step first)")

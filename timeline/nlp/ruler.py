@@ -36,7 +36,6 @@ import calendar
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -225,12 +224,12 @@ class Honorifics:
         firsts = {words[0] for words in self.titles} | {words[0] + "." for words in self.titles if len(words) == 1}
         self.first_ids = frozenset(get_string_id(word) for word in firsts)
 
-    def titled_names(self, doc: Doc) -> list[Span]:
+    def titled_names(self, doc: Doc, orths: list[int]) -> list[Span]:
         """Title + name: a listed title (its last word may end in ".") right before one to
         MAX_NAME_TOKENS capitalised words that are no stop words, the longest title first
-        ("Prime Minister Keir Starmer", "Mr. Putin")."""
+        ("Prime Minister Keir Starmer", "Mr. Putin"). ``orths``: the Doc's ORTH ids."""
         n, found = len(doc), []
-        for i in [k for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in self.first_ids]:
+        for i in _positions(orths, self.first_ids):
             for size in (3, 2, 1):
                 words = [t.text for t in doc[i:i + size]]
                 if len(words) < size or i + size >= n:
@@ -255,7 +254,8 @@ class Honorifics:
         return 0
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.titled_names(doc)
+        orths = doc.to_array(ORTH).tolist()  # the scans below read no Token where nothing starts
+        found = self.titled_names(doc, orths)
         names = [Span(doc, span.start + self.title_length(doc, span.start, span.end), span.end, label=PERSON)
                  for span in filter_spans(found)]
         titled = {(span.start, span.end) for span in found}
@@ -276,13 +276,25 @@ class Honorifics:
             ents.append(Span(doc, start, end, label=label, span_id=ent.id))
         if surnames:
             taken = {i for span in names + ents for i in range(span.start, span.end)}
-            orths = doc.to_array(ORTH)  # the surnames' other mentions, without a Token per word
-            hits = numpy.flatnonzero(numpy.isin(orths, [doc.vocab.strings[s] for s in surnames]))
-            ents += [doc[i:i + 1] for i in hits.tolist() if i not in taken]
+            ids = {doc.vocab.strings[s] for s in surnames}  # the surnames' other mentions
+            ents += [doc[i:i + 1] for i in _positions(orths, ids) if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
-        doc.ents = _with_given_names(doc, _headed_names(doc, _named_people(doc, ents)))
+        doc.ents = _with_given_names(doc, _headed_names(doc, orths, _named_people(doc, orths, ents)))
         return doc
+
+
+def _positions(orths: list[int], ids) -> list[int]:
+    """Indices of the tokens whose ORTH id is in ``ids``."""
+    return [k for k, orth in enumerate(orths) if orth in ids]
+
+
+def _replacing(ents: list[Span], found: list[Span]) -> list[Span]:
+    """``ents`` with ``found`` in place of the entities they overlap, in text order."""
+    if not found:
+        return ents
+    taken = {i for span in found for i in range(span.start, span.end)}
+    return sorted([e for e in ents if taken.isdisjoint(range(e.start, e.end))] + found, key=lambda span: span.start)
 
 
 def _headline(sent: Span) -> bool:
@@ -291,39 +303,34 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) > 0.8 * len(words)
 
 
-def _headed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def _headed_names(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     """Two or more capitalised words, no stop words, the last one a listed head ("Orun Basin
     Authority", "Orun River"), are an organisation or place with the head's label where the
     model found no entity there or only entities inside them ("[Orun] Basin Authority"); not
     in a sentence written in title case (a headline)."""
     heads = _name_head_ids()
-    hits = [(k, heads[orth]) for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in heads]
+    hits = _positions(orths, heads)
     if not hits:
         return ents
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     bounded = doc.has_annotation("SENT_START")  # no sentences: the Doc is one
     found = []
-    for k, label in hits:
-        tok = doc[k]
-        start = k
+    for k in hits:
+        tok, start = doc[k], k
         while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
             start -= 1
         if start == k or _headline(tok.sent if bounded else doc[:]):
             continue
         inside = {owner[i] for i in range(start, k + 1) if i in owner}
         if all(e.start >= start and e.end <= k + 1 and len(e) < k + 1 - start for e in inside):
-            found.append(Span(doc, start, k + 1, label=label))
-    found = filter_spans(found)  # "Orun River Basin Authority": the longest
-    if not found:
-        return ents
-    taken = {i for span in found for i in range(span.start, span.end)}
-    return sorted([e for e in ents if taken.isdisjoint(range(e.start, e.end))] + found, key=lambda span: span.start)
+            found.append(Span(doc, start, k + 1, label=heads[orths[k]]))
+    return _replacing(ents, filter_spans(found))  # "Orun River Basin Authority": the longest
 
 
 NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC")  # statistical labels a person's full name may get by mistake
 
 
-def _named_people(doc: Doc, ents: list[Span]) -> list[Span]:
+def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     """A listed given name and one or two more capitalised words ("Friedrich Merz", "Giorgia
     Meloni") is a PERSON where the model found no entity, only part of the name ("[Justin]
     Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
@@ -335,8 +342,7 @@ def _named_people(doc: Doc, ents: list[Span]) -> list[Span]:
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     found = []
     n, after = len(doc), 0
-    ids = _given_name_ids()
-    for i in [k for k, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]:
+    for i in _positions(orths, _given_name_ids()):
         if i < after or (i and doc[i - 1].lower_ == "the"):
             continue
         end = i + 1
@@ -352,10 +358,7 @@ def _named_people(doc: Doc, ents: list[Span]) -> list[Span]:
                         for e in inside)):
             found.append(Span(doc, i, end, label=PERSON))
         after = end
-    if not found:
-        return ents
-    taken = {k for span in found for k in range(span.start, span.end)}
-    return sorted([e for e in ents if taken.isdisjoint(range(e.start, e.end))] + found, key=lambda span: span.start)
+    return _replacing(ents, found)
 
 
 def _with_given_names(doc: Doc, ents: list[Span]) -> list[Span]:

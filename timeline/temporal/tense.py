@@ -171,20 +171,17 @@ def _search_order(first: int, last: int, n: int) -> tuple[tuple[int, bool], ...]
     return tuple((i, not right) for _, right, i in order)
 
 
-def _verbless(span) -> bool:
-    """No verb above the expression: the parse made a noun the root of its sentence."""
-    head: Token = span.root
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head.pos_ not in ("VERB", "AUX")
+def _verb_above(tok: Token, steps: int | None = None) -> Token | None:
+    """The first verb or auxiliary from ``tok`` up its heads (at most ``steps`` up), or None."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps != 0:
+        tok = tok.head
+        steps = None if steps is None else steps - 1
+    return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
 def _parse_tense(span) -> str | None:
-    head: Token = span.root
-    steps = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 6:
-        head, steps = head.head, steps + 1
-    if head.pos_ not in ("VERB", "AUX"):
+    head = _verb_above(span.root, steps=6)
+    if head is None:
         return None
     group = [c for c in head.children if c.dep_ in AUX_DEPS] + [head]
     for tok in group:
@@ -333,7 +330,8 @@ def tense_of(span) -> str | None:
     if clause is None and tagged and not parsed:  # a parse without tense: the convention decides
         window, a, b = _window(doc, span.start, span.end)
         clause = _nearest(window, a, b, _morph_cue)
-    elif clause is None and parsed and _verbless(span):  # a parse gone astray: the sentence's verbs
+    elif clause is None and parsed and _verb_above(span.root) is None:
+        # a parse gone astray (a noun made the root): the sentence's verbs
         sent = span.sent
         clause = _nearest(list(sent), span.start - sent.start, span.end - sent.start, _morph_cue)
     return _combine(local_cue(words, first, last), clause)
