@@ -154,6 +154,8 @@ def test_the_timetable_present_is_ahead():
     wednesday = date(2025, 3, 19)
     assert values("The treaty takes effect on Tuesday.", wednesday) == [("Tuesday", "2025-03-25")]
     assert values("Schools reopen on Monday after the storm.", wednesday) == [("Monday", "2025-03-24")]
+    assert values("Leaders meet in Paris on Monday.", wednesday) == [("Monday", "2025-03-24")]
+    assert values("The leaders did not meet on Monday.", wednesday) == [("Monday", "2025-03-17")]
     # a report in the present is no schedule: the nearest Monday, as before
     assert values("The minister says on Monday that talks failed.", wednesday) == [("Monday", "2025-03-17")]
 

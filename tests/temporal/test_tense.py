@@ -29,6 +29,9 @@ def span_of(text: str, target: str):
     ("Friday's ruling angered them.", "Friday", "past"),
     # the timetable present points ahead; "says" does not, nor an adjective or a non-finite form
     ("The talks resume on Friday.", "Friday", "future"),
+    ("Leaders meet in Paris on Friday.", "Friday", "future"),
+    ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
+    ("They agreed to meet on Friday.", "Friday", "later"),
     ("The treaty takes effect on Tuesday.", "Tuesday", "future"),
     ("The ceasefire begins on Saturday, officials said.", "Saturday", "future"),
     ("The new law comes into force on Monday.", "Monday", "future"),
@@ -156,6 +159,9 @@ def test_words_between_rereads_a_clitic_cut_at_the_edge():
     ("The ministers met on Thursday.", "Thursday", "past"),
     ("It said it earned $5.2 million in the first quarter.", "the first quarter", "past"),
     ("The talks resume on Friday.", "Friday", "future"),
+    ("Leaders meet in Paris on Friday.", "Friday", "future"),
+    ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
+    ("They agreed to meet on Friday.", "Friday", "later"),
     ("The minister says on Monday that talks failed.", "Monday", "present"),
 ])
 def test_tense_in_text_matches_the_doc_path(text, target, expected):

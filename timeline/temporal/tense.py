@@ -56,7 +56,8 @@ PRESENT_WORDS = {"is", "are", "am", "says", "say", "now", "currently", "does", "
 SCHEDULE_PRESENT = {"begins", "starts", "opens", "reopens", "closes", "ends", "expires", "resumes",
                     "convenes", "kicks", "meets", "arrives", "departs", "heads", "travels"}
 # base forms that are verbs only ("the last open questions", "a strong start": not these)
-SCHEDULE_BASE = {"begin", "reopen", "expire", "resume", "convene"}
+SCHEDULE_BASE = {"begin", "reopen", "expire", "resume", "convene", "reconvene", "commence", "meet", "arrive",
+                 "depart"}
 SCHEDULE_OBJECT = {"takes": {"effect", "office", "place", "over", "power"},
                    "take": {"effect", "office", "place", "over", "power"},
                    "goes": {"into", "ahead", "on"}, "go": {"into", "ahead"},
