@@ -86,6 +86,8 @@ NAMED = [  # text, the model's entities, what the rules make of them
     ("Keir Starmer will host talks.", [("Keir Starmer", "ORG")], [("Keir Starmer", "PERSON")]),
     ("On Monday Justin Trudeau spoke.", [("Justin", "PERSON")], [("Justin Trudeau", "PERSON")]),
     ("Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "GPE")], [("Volodymyr Zelensky", "PERSON")]),
+    # three words: the last may be a given name too (Erdogan is one in Turkish)
+    ("Recep Tayyip Erdogan spoke.", [("Recep Tayyip", "PERSON")], [("Recep Tayyip Erdogan", "PERSON")]),
     # a common word after the given name: no person
     ("The Mahdi Army fought on.", [], [("Mahdi Army", "ORG")]),  # an organisation by its head word
     ("He lives on Sullivan Road.", [], []),
@@ -101,6 +103,24 @@ NAMED = [  # text, the model's entities, what the rules make of them
 
 @pytest.mark.parametrize("text,ents,expected", NAMED, ids=[row[0] for row in NAMED])
 def test_a_listed_given_name_and_a_surname_make_a_person(rules_nlp, text, ents, expected):
+    assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected
+
+
+PARTICLES = [  # text, the model's entities, what the rules make of them
+    ("Ursula von der Leyen spoke.", [("Ursula", "PERSON"), ("Leyen", "PERSON")],
+     [("Ursula von der Leyen", "PERSON")]),
+    ("President Lula da Silva spoke.", [], [("Lula da Silva", "PERSON")]),
+    ("Vincent van Gogh painted.", [("Vincent", "PERSON")], [("Vincent van Gogh", "PERSON")]),
+    # a listed place or a common word after the particle is no part of the name
+    ("Putin da Paris spoke.", [("Putin", "PERSON")], [("Putin", "PERSON"), ("Paris", "GPE")]),
+    ("Merz de Facto spoke.", [("Merz", "PERSON")], [("Merz", "PERSON")]),
+    # a particle before an organisation joins nothing
+    ("Putin van Nato spoke.", [("Putin", "PERSON"), ("Nato", "ORG")], [("Putin", "PERSON"), ("Nato", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", PARTICLES, ids=[row[0] for row in PARTICLES])
+def test_lower_case_particles_inside_a_person_name(rules_nlp, text, ents, expected):
     assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected
 
 

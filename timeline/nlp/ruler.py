@@ -280,7 +280,7 @@ class Honorifics:
             ents += [doc[i:i + 1] for i in _positions(orths, ids) if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
-        doc.ents = _with_given_names(doc, _headed_names(doc, orths, _named_people(doc, orths, ents)))
+        doc.ents = _particle_names(doc, _with_given_names(doc, _headed_names(doc, orths, _named_people(doc, orths, ents))))
         return doc
 
 
@@ -350,7 +350,7 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
             end += 1
         words = doc[i:end]
         inside = {owner[k] for k in range(i, end) if k in owner}
-        if (end - i >= 2 and words[-1].text not in given and words.text not in listed
+        if (end - i >= 2 and (words[-1].text not in given or end - i == MAX_NAME_TOKENS) and words.text not in listed
                 and not any(t.lower_ in common for t in words[1:])
                 and not any(t.text in listed or t.text in CALENDAR_WORDS for t in words)
                 and all(e.start >= i and e.end <= end for e in inside)
@@ -359,6 +359,35 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
             found.append(Span(doc, i, end, label=PERSON))
         after = end
     return _replacing(ents, found)
+
+
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "das", "do", "dos", "di", "du", "del", "della",
+                            "bin", "ibn", "ter", "ten", "zu"})
+
+
+def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name with lower-case particles ("Ursula von der Leyen", "Lula da Silva"):
+    a PERSON, one or two particles, then another PERSON or a capitalised word in no entity
+    that is neither a common word nor a listed name, are one PERSON."""
+    if not any(e.label_ == PERSON for e in ents):
+        return ents
+    common, listed = common_words(), gazetteer_entries()
+    owner = {i: span for span in ents for i in range(span.start, span.end)}
+    n, found = len(doc), []
+    for span in ents:
+        if span.label_ != PERSON:
+            continue
+        k = span.end
+        while k < n and k - span.end < 2 and doc[k].text in NAME_PARTICLES and k not in owner:
+            k += 1
+        if k == span.end or k >= n or not (doc[k].is_title and doc[k].is_alpha):
+            continue
+        other = owner.get(k)
+        if other is not None and other.label_ == PERSON and other.start == k:
+            found.append(Span(doc, span.start, other.end, label=PERSON, span_id=span.id))
+        elif other is None and doc[k].lower_ not in common and doc[k].text not in listed:
+            found.append(Span(doc, span.start, k + 1, label=PERSON, span_id=span.id))
+    return _replacing(ents, filter_spans(found))
 
 
 def _with_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
