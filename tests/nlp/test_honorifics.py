@@ -134,6 +134,12 @@ HEADED = [  # text, the model's entities, what the rules make of them
     ("The Orun Basin Authority said so.", [], [("Orun Basin Authority", "ORG")]),
     ("Levels on the Orun River fell.", [("Orun", "GPE")], [("Orun River", "LOC")]),
     ("The Orun River Basin Authority met.", [], [("Orun River Basin Authority", "ORG")]),
+    # a plural possessive inside the name; a place's, a person's or a singular's stays out
+    ("The National Farmers' Union said so.", [("National Farmers", "ORG")], [("National Farmers' Union", "ORG")]),
+    ("The Women's Institute met.", [], [("Women's Institute", "ORG")]),
+    ("Russia's Defence Ministry said so.", [("Defence Ministry", "ORG")], [("Russia", "GPE"), ("Defence Ministry", "ORG")]),
+    ("Putin's Union spoke.", [("Putin", "PERSON")], [("Putin", "PERSON")]),
+    ("Today's Court met.", [], []),
     # one capitalised word, a stop word before the head, a longer entity: nothing new
     ("The Authority said so.", [], []),
     ("Shares of The Bank fell.", [], []),

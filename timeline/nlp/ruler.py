@@ -40,7 +40,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 CALENDAR_WORDS = {*calendar.month_name[1:], *calendar.day_name}
@@ -303,9 +303,24 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) > 0.8 * len(words)
 
 
+POSSESSIVES = frozenset({"'", "'s", "’", "’s"})
+PLURAL_OWNERS = frozenset({"People", "Women", "Men", "Children"})  # plurals that take "'s"
+
+
+def _may_own(word: Token, owner: dict[int, Span], listed) -> bool:
+    """Can ``word`` + the possessive after it be inside a headed name? Only a plural ("Farmers'
+    Union", "People's Party"; not "Today's Court"), not a listed name nor a word of an entity
+    other than an organisation ("Russia's", "Putin's")."""
+    mark = word.nbor().text
+    plural = word.text.endswith("s") if mark in ("'", "’") else word.text in PLURAL_OWNERS
+    entity = owner.get(word.i)
+    return plural and word.text not in listed and (entity is None or entity.label_ == "ORG")
+
+
 def _headed_names(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     """Two or more capitalised words, no stop words, the last one a listed head ("Orun Basin
-    Authority", "Orun River"), are an organisation or place with the head's label where the
+    Authority", "Orun River"; a possessive may come between them, "Farmers' Union", not after
+    an entity or a listed name, "Russia's Defence Ministry"), are an organisation or place with the head's label where the
     model found no entity there or only entities inside them ("[Orun] Basin Authority"); not
     in a sentence written in title case (a headline)."""
     heads = _name_head_ids()
@@ -313,11 +328,18 @@ def _headed_names(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     if not hits:
         return ents
     owner = {i: span for span in ents for i in range(span.start, span.end)}
+    listed = gazetteer_entries()
     bounded = doc.has_annotation("SENT_START")  # no sentences: the Doc is one
     found = []
     for k in hits:
         tok, start = doc[k], k
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+        while start > 0:
+            if start > 1 and doc[start - 1].text in POSSESSIVES and _may_own(doc[start - 2], owner, listed):
+                start -= 1
+            word = doc[start - 1]
+            if not (word.is_title and word.is_alpha and not word.is_stop):
+                start += doc[start].text in POSSESSIVES
+                break
             start -= 1
         if start == k or _headline(tok.sent if bounded else doc[:]):
             continue
