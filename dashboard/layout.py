@@ -127,7 +127,7 @@ def timeline_tab() -> dbc.Row:
                        defaultColDef={"sortable": True, "resizable": True, "filter": True},
                        dashGridOptions={"rowSelection": "single", "animateRows": False,
                                         "tooltipShowDelay": 300},
-                       style={"height": "360px"}),
+                       style={"height": "60vh", "minHeight": "360px"}),
         ], lg=9),
     ], className="g-3")
 
