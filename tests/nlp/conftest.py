@@ -14,15 +14,20 @@ def rules_nlp():
     return add_entity_rules(spacy.blank("en"))
 
 
-def annotate(nlp, text, ents=(), propn=()):
+def annotate(nlp, text, ents=(), propn=(), tags=None):
     """Run the rule components on ``text`` after presetting statistical entities.
 
     ``ents``: (substring, label) pairs standing for what a statistical NER found; ``propn``:
-    words a tagger would tag PROPN (every other word gets X)."""
+    words a tagger would tag PROPN (every other word gets X); ``tags``: {word: tag}, and the
+    Doc becomes one sentence."""
     doc = nlp.make_doc(text)
     if propn:
         for token in doc:
             token.pos_ = "PROPN" if token.text in propn else "X"
+    if tags is not None:
+        for token in doc:
+            token.tag_ = tags.get(token.text, "X")
+            token.is_sent_start = token.i == 0
     spans = []
     for sub, label in ents:
         start = text.index(sub)

@@ -124,6 +124,17 @@ def test_lower_case_particles_inside_a_person_name(rules_nlp, text, ents, expect
     assert ents_of(annotate(rules_nlp, text, ents=ents)) == expected
 
 
+def test_a_common_plural_opening_a_sentence_is_no_entity(rules_nlp):
+    doc = annotate(rules_nlp, "Residents fled Aleppo.", ents=[("Residents", "PERSON"), ("Aleppo", "GPE")],
+                   tags={"Residents": "NNS"})
+    assert ents_of(doc) == [("Aleppo", "GPE")]
+    # a name, a nationality or group, a word inside the sentence: kept
+    for text, ent in (("Reuters reported it.", ("Reuters", "ORG")), ("Democrats voted.", ("Democrats", "NORP")),
+                      ("Then Residents fled.", ("Residents", "ORG"))):
+        doc = annotate(rules_nlp, text, ents=[ent], tags={ent[0]: "NNPS"})
+        assert ents_of(doc) == [ent], text
+
+
 def test_a_statistical_entity_ends_in_no_lower_case_word(rules_nlp):
     doc = annotate(rules_nlp, "North Korean shells were found near Kupiansk village.",
                    ents=[("North Korean shells", "ORG"), ("Kupiansk village", "GPE")])

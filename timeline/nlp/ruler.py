@@ -261,6 +261,7 @@ class Honorifics:
         titled = {(span.start, span.end) for span in found}
         surnames = {span[-1].text for span in names} - CALENDAR_WORDS  # "Mrs May" makes no month a person
         named = [(span.start, span.end) for span in names]
+        common = common_words()
         ents = []
         for ent in doc.ents:
             if (ent.start, ent.end) in titled:  # "Chancellor Olaf Scholz" as ORG: a titled name
@@ -272,6 +273,8 @@ class Honorifics:
             while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha:
                 end -= 1  # "[North Korean shells]": a name ends in no lower-case word
             words = doc[start:end]
+            if _common_plural(words, common):
+                continue  # "[Negotiators] met on Monday": a common noun, capitalised to start a sentence
             label = PERSON if words[-1].text in surnames and all(t.is_title for t in words) else ent.label
             ents.append(Span(doc, start, end, label=label, span_id=ent.id))
         if surnames:
@@ -282,6 +285,14 @@ class Honorifics:
         ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
         doc.ents = _particle_names(doc, _with_given_names(doc, _headed_names(doc, orths, _named_people(doc, orths, ents))))
         return doc
+
+
+def _common_plural(words: Span, common) -> bool:
+    """A one-word entity that is a common English word in the plural opening a sentence
+    ("Negotiators", "Residents"); not a nationality or group ("Democrats" is NORP)."""
+    word = words[0]
+    return (len(words) == 1 and word.is_sent_start and word.tag_ in ("NNS", "NNPS") and word.text.endswith("s")
+            and word.lower_ in common and words.label_ != "NORP")
 
 
 def _positions(orths: list[int], ids) -> list[int]:
