@@ -86,6 +86,10 @@ NAMED = [  # text, the model's entities, what the rules make of them
     ("Keir Starmer will host talks.", [("Keir Starmer", "ORG")], [("Keir Starmer", "PERSON")]),
     ("On Monday Justin Trudeau spoke.", [("Justin", "PERSON")], [("Justin Trudeau", "PERSON")]),
     ("Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "GPE")], [("Volodymyr Zelensky", "PERSON")]),
+    # a common word of one or two letters may be a surname ("un", "ma"), a stop word may not
+    ("Kim Jong Un met Putin.", [("Kim Jong", "PERSON")], [("Kim Jong Un", "PERSON")]),
+    ("Jack Ma spoke.", [], [("Jack Ma", "PERSON")]),
+    ("Justin In Paris spoke.", [], [("Paris", "GPE")]),
     # three words: the last may be a given name too (Erdogan is one in Turkish)
     ("Recep Tayyip Erdogan spoke.", [("Recep Tayyip", "PERSON")], [("Recep Tayyip Erdogan", "PERSON")]),
     # a common word after the given name: no person

@@ -368,7 +368,7 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     Meloni") is a PERSON where the model found no entity, only part of the name ("[Justin]
     Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
     before ("the Morgan Library"), when a word after the given name is a common word ("Mahdi
-    Army", "Sullivan Road") or the last one a given name too ("Morgan Stanley", "Santa Monica"),
+    Army", "Sullivan Road"; one of one or two letters only if a stop word: "Kim Jong Un") or the last one a given name too ("Morgan Stanley", "Santa Monica"),
     or when any word is a strong listed name (a country, capital or organisation; a city such
     as "Vladimir" or "Austin" gives way)."""
     given, common, listed = given_names(), common_words(), strong_entries()
@@ -384,7 +384,7 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
         words = doc[i:end]
         inside = {owner[k] for k in range(i, end) if k in owner}
         if (end - i >= 2 and (words[-1].text not in given or end - i == MAX_NAME_TOKENS) and words.text not in listed
-                and not any(t.lower_ in common for t in words[1:])
+                and not any(t.lower_ in common and (len(t) > 2 or t.is_stop) for t in words[1:])
                 and not any(t.text in listed or t.text in CALENDAR_WORDS for t in words)
                 and all(e.start >= i and e.end <= end for e in inside)
                 and all(e.label_ == PERSON and len(e) < end - i or e.label_ in NOT_PEOPLE and len(e) == end - i
