@@ -368,9 +368,10 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     Meloni") is a PERSON where the model found no entity, only part of the name ("[Justin]
     Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
     before ("the Morgan Library"), when a word after the given name is a common word ("Mahdi
-    Army", "Sullivan Road"; one of one or two letters only if a stop word: "Kim Jong Un") or the last one a given name too ("Morgan Stanley", "Santa Monica"),
-    or when any word is a strong listed name (a country, capital or organisation; a city such
-    as "Vladimir" or "Austin" gives way)."""
+    Army", "Sullivan Road"; one of one or two letters only if a stop word: "Kim Jong Un" is a
+    name), when the last of two words is a given name too ("Morgan Stanley", "Santa Monica";
+    "Recep Tayyip Erdogan" is a name), or when any word is a strong listed name (a country,
+    capital or organisation; a city such as "Vladimir" or "Austin" gives way)."""
     given, common, listed = given_names(), common_words(), strong_entries()
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     found = []
