@@ -32,6 +32,11 @@ def span_of(text: str, target: str):
     ("Leaders meet in Paris on Friday.", "Friday", "future"),
     ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
     ("They agreed to meet on Friday.", "Friday", "later"),
+    # "due": ahead when it schedules ("due in", "is due to arrive"), no cue as a cause ("due to")
+    ("Elections are due in May.", "May", "future"),
+    ("The envoy is due to arrive on Friday.", "Friday", "future"),
+    ("The envoy was due to arrive on Friday.", "Friday", "later"),
+    ("Rates fell due to inflation in May.", "May", "past"),
     ("The treaty takes effect on Tuesday.", "Tuesday", "future"),
     ("The ceasefire begins on Saturday, officials said.", "Saturday", "future"),
     ("The new law comes into force on Monday.", "Monday", "future"),
@@ -162,6 +167,11 @@ def test_words_between_rereads_a_clitic_cut_at_the_edge():
     ("Leaders meet in Paris on Friday.", "Friday", "future"),
     ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
     ("They agreed to meet on Friday.", "Friday", "later"),
+    # "due": ahead when it schedules ("due in", "is due to arrive"), no cue as a cause ("due to")
+    ("Elections are due in May.", "May", "future"),
+    ("The envoy is due to arrive on Friday.", "Friday", "future"),
+    ("The envoy was due to arrive on Friday.", "Friday", "later"),
+    ("Rates fell due to inflation in May.", "May", "past"),
     ("The minister says on Monday that talks failed.", "Monday", "present"),
 ])
 def test_tense_in_text_matches_the_doc_path(text, target, expected):

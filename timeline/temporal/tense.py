@@ -45,6 +45,8 @@ INTENT_PAST = {"planned", "agreed", "decided", "promised", "pledged", "vowed", "
                "sought", "offered", "hoped", "wanted", "intended", "aimed", "refused", "prepared"}
 PAST_AUX = {"was", "were", "been"}
 FUTURE_IN_PAST_NEXT = {"planning", "preparing", "going", "about", "due", "poised", "slated"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "not", "also", "now"}
+DUE_NEXT = {"in", "on", "at", "by", "before", "this", "next", "early", "late", "later", "within"}
 # a past report: "would" after one is the future seen from then ("predicted it would pass")
 REPORTING_PAST = {"said", "told", "announced", "predicted", "reported", "added", "warned",
                   "stated", "indicated", "insisted", "promised", "vowed", "pledged", "claimed",
@@ -91,6 +93,8 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     low = tok.lower_
     nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].lower_ if i > 0 else ""
+    if low == "due" and nxt == "to" and prev not in BE_FORMS:  # "fell due to inflation": a cause
+        return None
     if nxt == "to" and (low in FUTURE_BEFORE_TO or low in INTENT_PAST):
         if prev in PAST_AUX:  # "was expected to arrive on Friday": ahead of a past moment
             return "later"
@@ -99,6 +103,8 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
         return "future"
     if low in PAST_AUX and nxt in FUTURE_IN_PAST_NEXT:  # "were planning", "was about to"
         return "later"
+    if low == "due" and nxt in DUE_NEXT:  # "elections are due in the autumn": a date ahead
+        return "later" if prev in PAST_AUX else "future"
     if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
         return "future"
     if low == "would" and nxt not in ("have", "'ve"):
