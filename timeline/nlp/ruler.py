@@ -283,7 +283,8 @@ class Honorifics:
             ents += [doc[i:i + 1] for i in _positions(orths, ids) if i not in taken]
             ents = [Span(doc, e.start, e.end, label=PERSON) if e.label == 0 else e for e in ents]
         ents = sorted(filter_spans(names + ents), key=lambda span: span.start)
-        doc.ents = _particle_names(doc, _with_given_names(doc, _headed_names(doc, orths, _named_people(doc, orths, ents))))
+        ents = _headed_names(doc, orths, _named_people(doc, orths, ents))
+        doc.ents = _particle_names(doc, _with_given_names(doc, ents))
         return doc
 
 
@@ -330,10 +331,10 @@ def _may_own(word: Token, owner: dict[int, Span], listed) -> bool:
 
 def _headed_names(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     """Two or more capitalised words, no stop words, the last one a listed head ("Orun Basin
-    Authority", "Orun River"; a possessive may come between them, "Farmers' Union", not after
-    an entity or a listed name, "Russia's Defence Ministry"), are an organisation or place with the head's label where the
-    model found no entity there or only entities inside them ("[Orun] Basin Authority"); not
-    in a sentence written in title case (a headline)."""
+    Authority", "Orun River"; a plural's possessive may come between them: "National Farmers'
+    Union", not "Russia's Defence Ministry"), are an organisation or place with the head's
+    label where the model found no entity there or only entities inside them ("[Orun] Basin
+    Authority"); not in a sentence written in title case (a headline)."""
     heads = _name_head_ids()
     hits = _positions(orths, heads)
     if not hits:
@@ -344,14 +345,12 @@ def _headed_names(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     found = []
     for k in hits:
         tok, start = doc[k], k
-        while start > 0:
-            if start > 1 and doc[start - 1].text in POSSESSIVES and _may_own(doc[start - 2], owner, listed):
-                start -= 1
-            word = doc[start - 1]
+        while start > 0:  # a capitalised word, or one and the possessive after it, joins
+            owned = start > 1 and doc[start - 1].text in POSSESSIVES and _may_own(doc[start - 2], owner, listed)
+            word = doc[start - 2] if owned else doc[start - 1]
             if not (word.is_title and word.is_alpha and not word.is_stop):
-                start += doc[start].text in POSSESSIVES
                 break
-            start -= 1
+            start = word.i
         if start == k or _headline(tok.sent if bounded else doc[:]):
             continue
         inside = {owner[i] for i in range(start, k + 1) if i in owner}

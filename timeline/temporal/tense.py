@@ -45,7 +45,9 @@ INTENT_PAST = {"planned", "agreed", "decided", "promised", "pledged", "vowed", "
                "sought", "offered", "hoped", "wanted", "intended", "aimed", "refused", "prepared"}
 PAST_AUX = {"was", "were", "been"}
 FUTURE_IN_PAST_NEXT = {"planning", "preparing", "going", "about", "due", "poised", "slated"}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "not", "also", "now"}
+# "due to" schedules after a form of "be" ("is due to arrive"), else it gives a cause ("fell due to")
+BEFORE_DUE_TO = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "not", "also",
+                 "now"}
 DUE_NEXT = {"in", "on", "at", "by", "before", "this", "next", "early", "late", "later", "within"}
 # a past report: "would" after one is the future seen from then ("predicted it would pass")
 REPORTING_PAST = {"said", "told", "announced", "predicted", "reported", "added", "warned",
@@ -93,7 +95,7 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     low = tok.lower_
     nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].lower_ if i > 0 else ""
-    if low == "due" and nxt == "to" and prev not in BE_FORMS:  # "fell due to inflation": a cause
+    if low == "due" and nxt == "to" and prev not in BEFORE_DUE_TO:  # "fell due to inflation": a cause
         return None
     if nxt == "to" and (low in FUTURE_BEFORE_TO or low in INTENT_PAST):
         if prev in PAST_AUX:  # "was expected to arrive on Friday": ahead of a past moment
