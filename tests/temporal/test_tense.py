@@ -30,6 +30,7 @@ def span_of(text: str, target: str):
     # the timetable present points ahead; "says" does not, nor an adjective or a non-finite form
     ("The talks resume on Friday.", "Friday", "future"),
     ("Leaders meet in Paris on Friday.", "Friday", "future"),
+    ("Voters go to the polls in November.", "November", "future"),
     ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
     ("They agreed to meet on Friday.", "Friday", "later"),
     # "due": ahead when it schedules ("due in", "is due to arrive"), no cue as a cause ("due to")
@@ -165,6 +166,7 @@ def test_words_between_rereads_a_clitic_cut_at_the_edge():
     ("It said it earned $5.2 million in the first quarter.", "the first quarter", "past"),
     ("The talks resume on Friday.", "Friday", "future"),
     ("Leaders meet in Paris on Friday.", "Friday", "future"),
+    ("Voters go to the polls in November.", "November", "future"),
     ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
     ("They agreed to meet on Friday.", "Friday", "later"),
     # "due": ahead when it schedules ("due in", "is due to arrive"), no cue as a cause ("due to")

@@ -64,7 +64,7 @@ SCHEDULE_BASE = {"begin", "reopen", "expire", "resume", "convene", "reconvene", 
                  "depart"}
 SCHEDULE_OBJECT = {"takes": {"effect", "office", "place", "over", "power"},
                    "take": {"effect", "office", "place", "over", "power"},
-                   "goes": {"into", "ahead", "on"}, "go": {"into", "ahead"},
+                   "goes": {"into", "ahead", "on", "to"}, "go": {"into", "ahead", "to"},
                    "comes": {"into"}, "come": {"into"}}
 NOT_FINITE_LEAD = {"to", "will", "would", "could", "might", "may", "must", "should", "can", "did",
                    "does", "do", "n't", "not", "'ll", "’ll", "shall", "a", "an", "the", "this",
