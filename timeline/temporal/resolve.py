@@ -18,6 +18,9 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|push\w*\s+back)\w*"
                       r"(?:\s+[\w'’]+){0,3}?\s+(?:to|until|till)\s+$", re.I)
 _DIRECTION = {-1: "past", 1: "future", 0: None}
+# a fraction of a unit counts in the next smaller one ("half a century ago", "a year and a half ago")
+_SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "quarter": ("month", 3),
+            "month": ("day", 30), "week": ("day", 7)}
 
 
 class NeedsReference(Exception):
@@ -291,7 +294,13 @@ class Resolver:
         if "number" in f:
             if f["number"] is None:
                 return "PAST_REF" if cand.rule.params.get("sign") == "-1" else "FUTURE_REF"
-            offset = int(f["number"] * scale * int(cand.rule.params.get("sign", "1")))
+            number = f["number"] * scale
+            if re.search(r"\sand\s+a\s+half\b", self._text) and "half" not in cand.fields.get("number", ""):
+                number += 0.5 * scale  # "a year and a half ago"
+            if number != int(number) and unit in _SMALLER:  # "half a century ago": 50 years
+                unit, per = _SMALLER[unit]
+                number *= per
+            offset = int(number * int(cand.rule.params.get("sign", "1")))
         elif "this" in f:
             offset = f["this"]
         else:
