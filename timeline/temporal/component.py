@@ -86,7 +86,7 @@ class TemporalTagger:
             else:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
-            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 30):cand.start])
+            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 60):cand.start])
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):

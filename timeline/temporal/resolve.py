@@ -16,7 +16,7 @@ from timeline.temporal.rules import Candidate, RuleSet, normal_key
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # a date something is put off to looks ahead, whatever the verb's tense: "postponed until Tuesday"
 _PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|push\w*\s+back)\w*"
-                      r"(?:\s+[\w'’]+){0,3}?\s+(?:to|until|till)\s+$", re.I)
+                      r"(?:\s+[\w'’]+){0,6}?\s+(?:to|until|till)\s+$", re.I)
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 # a fraction of a unit counts in the next smaller one ("half a century ago", "a year and a half ago")
 _SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "quarter": ("month", 3),
@@ -36,7 +36,7 @@ class Context:
     recent: dict | None = None  # granularity -> value of the last date of that granularity;
     # one dict per document: the resolver also notes there the first quarter or half the
     # text reports on ("lead"), which "a year earlier" and "the latest quarter" refer to
-    before: str = ""  # a few characters of text before the expression
+    before: str = ""  # the 60 characters of text before the expression
 
 
 def _number(text: str, tables: dict) -> float | None:
