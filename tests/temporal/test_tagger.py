@@ -175,6 +175,17 @@ def test_a_weekday_seen_from_a_past_day_of_the_week_is_the_next_one_from_it():
         [("Sunday", "2025-03-09")]
 
 
+def test_a_range_of_clock_times_past_midnight_ends_the_next_day():
+    monday = date(2025, 3, 17)
+    assert values("A curfew runs from 10pm to 6am.", monday) == [("10pm", "2025-03-17T22:00"), ("6am", "2025-03-18T06:00")]
+    assert values("Between 10 p.m. and 4 a.m. nobody may go out.", monday) == \
+        [("10 p.m.", "2025-03-17T22:00"), ("4 a.m.", "2025-03-18T04:00")]
+    # a day range, and two times that are no range, stay as they are
+    assert values("Shops open from 9 a.m. to 5 p.m.", monday) == [("9 a.m.", "2025-03-17T09:00"), ("5 p.m.", "2025-03-17T17:00")]
+    assert values("He spoke at 10 p.m. and 4 a.m. calls followed.", monday) == \
+        [("10 p.m.", "2025-03-17T22:00"), ("4 a.m.", "2025-03-17T04:00")]
+
+
 def test_a_clock_time_is_on_the_day_that_follows_it():
     found = tag_time("The warning starts at 6 p.m. local time (1700 UTC) tomorrow.", date(2019, 10, 2))
     assert [(t.text, t.value) for t in found] == [("6 p.m.", "2019-10-03T18:00"), ("tomorrow", "2019-10-03")]

@@ -27,6 +27,10 @@ _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GM
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_AND = re.compile(r"\s+and\s+", re.I)
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
 
 if not Doc.has_extension("dct"):
@@ -127,6 +131,7 @@ class TemporalTagger:
                 narrative = value
                 recent[granularity] = value
         _date_clock_times(text, out, bare)
+        _overnight_ranges(text, out)
         return out
 
 
@@ -139,6 +144,21 @@ def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) 
                 and _TIME_THEN_DAY.fullmatch(text, time.end, day.start)):
             time.value = day.value[:10] + time.value[10:]
             _, time.start_date, time.end_date = values.value_interval(time.value)
+
+
+def _overnight_ranges(text: str, found: list[TimeExpression]) -> None:
+    """A range of clock times that runs past midnight ("a curfew from 10 p.m. to 6 a.m.",
+    "between 10 p.m. and 4 a.m."): the end, on the start's day but earlier, is on the next day."""
+    for start, end in zip(found, found[1:]):
+        if not (start.type == end.type == "TIME" and _CLOCK.fullmatch(start.value) and _CLOCK.fullmatch(end.value)
+                and start.value[:10] == end.value[:10] and end.value[11:] < start.value[11:]):
+            continue
+        gap = text[start.end:end.start]
+        between = _BETWEEN.search(text, max(0, start.start - 12), start.start)
+        if _RANGE_TO.fullmatch(gap) or (between and _AND.fullmatch(gap)):
+            day = date.fromisoformat(end.value[:10]) + timedelta(days=1)
+            end.value = day.isoformat() + end.value[10:]
+            _, end.start_date, end.end_date = values.value_interval(end.value)
 
 
 @Language.factory(
