@@ -90,6 +90,12 @@ NAMED = [  # text, the model's entities, what the rules make of them
     ("Kim Jong Un met Putin.", [("Kim Jong", "PERSON")], [("Kim Jong Un", "PERSON")]),
     ("Jack Ma spoke.", [], [("Jack Ma", "PERSON")]),
     ("Justin In Paris spoke.", [], [("Paris", "GPE")]),
+    # a family name written first opens a name as a given name does; hyphened given names
+    ("Xi Jinping spoke.", [("Xi Jinping", "ORG")], [("Xi Jinping", "PERSON")]),
+    ("Moon Jae-in spoke.", [], [("Moon Jae-in", "PERSON")]),
+    ("Jean-Pierre Raffarin spoke.", [("Jean", "PERSON")], [("Jean-Pierre Raffarin", "PERSON")]),
+    # a listed head word last: an organisation or place, not a person
+    ("A former Wang Laboratories plant closed.", [], [("Wang Laboratories", "ORG")]),
     # three words: the last may be a given name too (Erdogan is one in Turkish)
     ("Recep Tayyip Erdogan spoke.", [("Recep Tayyip", "PERSON")], [("Recep Tayyip Erdogan", "PERSON")]),
     # a common word after the given name: no person

@@ -12,7 +12,8 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     ("Volodymyr [Zelensky]", a capitalised PROPN right before it) joins it. A listed given
     name followed by one or two capitalised words that are no common English words
     ("Friedrich Merz", "Keir Starmer" as ORG) is a person (resources/given_names.txt from
-    Faker, given_names_extra.txt hand-kept, common_words.txt; see ``_named_people``).
+    Faker, given_names_extra.txt and leading_surnames.txt hand-kept, common_words.txt; see
+    ``_named_people``).
     Capitalised words ending in a listed head word ("Orun Basin Authority", "Orun River":
     resources/name_heads.tsv) are an organisation or place where the model found nothing
     or only a part (``_headed_names``). A statistical entity loses the lower-case words it
@@ -89,9 +90,12 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _given_name_ids() -> frozenset[int]:
-    """The ORTH ids of the given names, to find them in a Doc without a Token per word."""
-    return frozenset(get_string_id(name) for name in given_names())
+def _name_opener_ids() -> frozenset[int]:
+    """The ORTH ids of the words that open a person's name: the given names and the family
+    names written first (leading_surnames.txt: "Xi Jinping"), to find them in a Doc without a
+    Token per word."""
+    leading = {line.strip() for _, line in _data_lines(RESOURCES / "leading_surnames.txt")}
+    return frozenset(get_string_id(name) for name in given_names() | leading)
 
 
 @lru_cache(maxsize=1)
@@ -363,27 +367,34 @@ NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC")  # statistical labels a person's full 
 
 
 def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
-    """A listed given name and one or two more capitalised words ("Friedrich Merz", "Giorgia
-    Meloni") is a PERSON where the model found no entity, only part of the name ("[Justin]
+    """A listed given name, or a family name written first ("Xi Jinping"), and one or two more
+    capitalised words ("Friedrich Merz", "Giorgia Meloni", "Moon Jae-in") is a PERSON where the model found no entity, only part of the name ("[Justin]
     Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
     before ("the Morgan Library"), when a word after the given name is a common word ("Mahdi
     Army", "Sullivan Road"; one of one or two letters only if a stop word: "Kim Jong Un" is a
     name), when the last of two words is a given name too ("Morgan Stanley", "Santa Monica";
-    "Recep Tayyip Erdogan" is a name), or when any word is a strong listed name (a country,
-    capital or organisation; a city such as "Vladimir" or "Austin" gives way)."""
-    given, common, listed = given_names(), common_words(), strong_entries()
+    "Recep Tayyip Erdogan" is a name), when the last word is a listed head of organisation
+    and place names ("Wang Laboratories", "Jordan River"), or when any word is a strong listed
+    name (a country, capital or organisation; a city such as "Vladimir" or "Austin" gives way)."""
+    given, common, listed, heads = given_names(), common_words(), strong_entries(), name_heads()
     owner = {i: span for span in ents for i in range(span.start, span.end)}
     found = []
     n, after = len(doc), 0
-    for i in _positions(orths, _given_name_ids()):
+    for i in _positions(orths, _name_opener_ids()):
         if i < after or (i and doc[i - 1].lower_ == "the"):
             continue
-        end = i + 1
-        while end < n and end - i < MAX_NAME_TOKENS and doc[end].is_title and doc[end].is_alpha:
-            end += 1
-        words = doc[i:end]
+        end, words = i + 1, [doc[i]]
+        while end < n and len(words) <= MAX_NAME_TOKENS:
+            if _hyphened(doc, end) and (doc[end + 1].is_title or doc[end + 1].is_lower and len(words) > 1):
+                end += 2  # one word: "Jean-Pierre", "Moon Jae-in"
+            elif len(words) < MAX_NAME_TOKENS and doc[end].is_title and doc[end].is_alpha:
+                words.append(doc[end])
+                end += 1
+            else:
+                break
         inside = {owner[k] for k in range(i, end) if k in owner}
-        if (end - i >= 2 and (words[-1].text not in given or end - i == MAX_NAME_TOKENS) and words.text not in listed
+        if (len(words) >= 2 and (words[-1].text not in given or len(words) == MAX_NAME_TOKENS)
+                and doc[i:end].text not in listed and words[-1].text not in heads
                 and not any(t.lower_ in common and (len(t) > 2 or t.is_stop) for t in words[1:])
                 and not any(t.text in listed or t.text in CALENDAR_WORDS for t in words)
                 and all(e.start >= i and e.end <= end for e in inside)
@@ -392,6 +403,13 @@ def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
             found.append(Span(doc, i, end, label=PERSON))
         after = end
     return _replacing(ents, found)
+
+
+def _hyphened(doc: Doc, k: int) -> bool:
+    """Do doc[k:k + 2] continue the word before them as "-" and a word, with no space
+    ("Jean-Pierre", "Jae-in")?"""
+    return (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            and doc[k + 1].is_alpha)
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "das", "do", "dos", "di", "du", "del", "della",
