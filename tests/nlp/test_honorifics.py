@@ -8,6 +8,13 @@ def test_title_and_surname_gives_the_name_only(rules_nlp):
     assert ents_of(doc) == [("Putin", "PERSON"), ("Keir Starmer", "PERSON"), ("Thatcher", "PERSON")]
 
 
+def test_a_titled_name_may_open_with_particles(rules_nlp):
+    doc = annotate(rules_nlp, "Ms von der Leyen met Mr de Gaulle.", ents=[("Ms von der Leyen", "GPE")])
+    assert ents_of(doc) == [("von der Leyen", "PERSON"), ("de Gaulle", "PERSON")]
+    # particles with no name after them make no name
+    assert ents_of(annotate(rules_nlp, "Ask Mr van der if you can.")) == []
+
+
 def test_multi_word_titles(rules_nlp):
     doc = annotate(rules_nlp, "Prime Minister Keir Starmer called President Trump and Foreign Secretary David Lammy.")
     assert ents_of(doc) == [("Keir Starmer", "PERSON"), ("Trump", "PERSON"), ("David Lammy", "PERSON")]

@@ -242,8 +242,16 @@ class Honorifics:
                 if tuple(words) not in self.titles:
                     continue
                 end = i + size
-                while end < n and end - i - size < MAX_NAME_TOKENS and doc[end].is_title and not doc[end].is_stop:
-                    end += 1
+                while end < n and end - i - size < MAX_NAME_TOKENS:
+                    if doc[end].is_title and not doc[end].is_stop:
+                        end += 1
+                    elif doc[end].text in NAME_PARTICLES and end + 1 < n and (  # "Ms von der Leyen"
+                            doc[end + 1].is_title or doc[end + 1].text in NAME_PARTICLES):
+                        end += 1
+                    else:
+                        break
+                while doc[end - 1].text in NAME_PARTICLES:  # the name ended before its particles
+                    end -= 1
                 if end > i + size:
                     found.append(Span(doc, i, end, label=PERSON))
                     break
