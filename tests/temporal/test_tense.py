@@ -29,15 +29,6 @@ def span_of(text: str, target: str):
     ("Friday's ruling angered them.", "Friday", "past"),
     # the timetable present points ahead; "says" does not, nor an adjective or a non-finite form
     ("The talks resume on Friday.", "Friday", "future"),
-    ("Leaders meet in Paris on Friday.", "Friday", "future"),
-    ("Voters go to the polls in November.", "November", "future"),
-    ("The delegation arrive in Kyiv on Friday.", "Friday", "future"),
-    ("They agreed to meet on Friday.", "Friday", "later"),
-    # "due": ahead when it schedules ("due in", "is due to arrive"), no cue as a cause ("due to")
-    ("Elections are due in May.", "May", "future"),
-    ("The envoy is due to arrive on Friday.", "Friday", "future"),
-    ("The envoy was due to arrive on Friday.", "Friday", "later"),
-    ("Rates fell due to inflation in May.", "May", "past"),
     ("The treaty takes effect on Tuesday.", "Tuesday", "future"),
     ("The ceasefire begins on Saturday, officials said.", "Saturday", "future"),
     ("The new law comes into force on Monday.", "Monday", "future"),

@@ -17,7 +17,9 @@ Two spaCy components, added after "ner" by :func:`add_entity_rules`:
     Capitalised words ending in a listed head word ("Orun Basin Authority", "Orun River":
     resources/name_heads.tsv) are an organisation or place where the model found nothing
     or only a part (``_headed_names``). A statistical entity loses the lower-case words it
-    ends in ("[North Korean shells]").
+    ends in ("[North Korean shells]"); one that is a common plural opening a sentence is
+    dropped ("Residents"). Lower-case particles join a person ("Ursula von der Leyen",
+    ``_particle_names``).
 ``timeline_gazetteer``
     names from resources/ (countries, capitals, cities, US states, nationalities,
     organisations; a row labelled "-" such as "Labour Day" keeps the listed names inside it
@@ -376,8 +378,9 @@ NOT_PEOPLE = ("ORG", "GPE", "LOC", "FAC")  # statistical labels a person's full 
 
 def _named_people(doc: Doc, orths: list[int], ents: list[Span]) -> list[Span]:
     """A listed given name, or a family name written first ("Xi Jinping"), and one or two more
-    capitalised words ("Friedrich Merz", "Giorgia Meloni", "Moon Jae-in") is a PERSON where the model found no entity, only part of the name ("[Justin]
-    Trudeau") or called exactly those words an organisation or a place. Not when "the" comes
+    capitalised words ("Friedrich Merz", "Giorgia Meloni", "Moon Jae-in") is a PERSON where
+    the model found no entity, only part of the name ("[Justin] Trudeau") or called exactly
+    those words an organisation or a place. Not when "the" comes
     before ("the Morgan Library"), when a word after the given name is a common word ("Mahdi
     Army", "Sullivan Road"; one of one or two letters only if a stop word: "Kim Jong Un" is a
     name), when the last of two words is a given name too ("Morgan Stanley", "Santa Monica";

@@ -25,12 +25,13 @@ _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GM
                             r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
                             r"[a-z]+\s+)?on\s+)?")
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
-# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
-# "in 2019 and in 2022"
+# a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
+# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
+# "in 2019 and in 2022"
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
 
 if not Doc.has_extension("dct"):
