@@ -1,0 +1,55 @@
+"""Every tunable number of the project in one validated, immutable object.
+
+In the spirit of dateparser's ``Settings``: a window, bias, pivot, budget or threshold is a
+named, documented field here, never a bare number in the code that uses it.
+
+    from timeline.settings import SETTINGS            # the defaults
+    strict = SETTINGS.replace(max_text_chars=100_000)  # a validated copy; SETTINGS is unchanged
+
+Code takes a ``Settings`` argument (default ``SETTINGS``) when a caller may want other values;
+nothing mutates it, so one object is safely shared by every thread. This module imports only
+the standard library.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+
+def _setting(default, doc: str, *, low=None, high=None):
+    """A field with its documentation and inclusive bounds (checked in ``Settings.__post_init__``)."""
+    return field(default=default, metadata={"doc": doc, "low": low, "high": high})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Sections are added by the parts that read them; each field says what it bounds and why.
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kind = type(f.default)
+            if kind in (int, float) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise ValueError(f"setting {f.name}: expected a number, got {value!r}")
+            if not isinstance(value, kind) and not (kind is float and isinstance(value, int)):
+                raise ValueError(f"setting {f.name}: expected {kind.__name__}, got {value!r}")
+            low, high = f.metadata.get("low"), f.metadata.get("high")
+            if low is not None and value < low:
+                raise ValueError(f"setting {f.name}: {value!r} is below its minimum {low!r}")
+            if high is not None and value > high:
+                raise ValueError(f"setting {f.name}: {value!r} is above its maximum {high!r}")
+
+    def replace(self, **changes) -> "Settings":
+        """A validated copy with ``changes``; an unknown name is a ValueError naming it."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(self, **changes)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, object, str]]:
+        """(name, default, documentation) of every setting, for the docs and `--help`."""
+        return [(f.name, f.default, f.metadata.get("doc", "")) for f in fields(cls)]
+
+
+SETTINGS = Settings()
