@@ -190,8 +190,14 @@ def focus_range(events: list[Event]) -> list[str] | None:
     core = (hi - lo).days
     if len(starts) < 10 or full <= 3 * core + 60:
         return None
-    pad = timedelta(days=core // 10 + 14)
-    return [(lo - pad).isoformat(), (hi + pad).isoformat()]
+    pad = core // 10 + 14
+    return [_shift(lo, -pad).isoformat(), _shift(hi, pad).isoformat()]
+
+
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held within the calendar (years 1 to 9999 are all shown)."""
+    limit = (date.max - day).days if days > 0 else (date.min - day).days
+    return day + timedelta(days=min(days, limit) if days > 0 else max(days, limit))
 
 
 def aggregate_period(first: date | None, last: date | None) -> str:

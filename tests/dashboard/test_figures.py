@@ -105,3 +105,31 @@ def test_initial_view_focuses_on_the_bulk_of_events(make_event):
     lo, hi = figures.focus_range(bulk + far)
     assert "2025-01-01" < lo < "2025-03-01" and "2025-03-20" < hi < "2025-05-01"
     assert timeline_figure(bulk + far)["layout"]["xaxis"]["range"] == [lo, hi]
+
+
+@pytest.mark.parametrize("bulk_day, far_day", [(date(1, 1, 1), date(9999, 12, 30)),
+                                                (date(9999, 12, 30), date(1, 1, 1))])
+def test_extreme_dates_are_shown_not_overflowing(make_event, bulk_day, far_day):
+    """Articles published 0001-01-01 and 9999-12-31 once blanked the page (OverflowError)."""
+    bulk = [make_event(i, day=bulk_day) for i in range(12)]
+    far = [make_event(99, day=far_day)]
+    fig = timeline_figure(bulk + far)
+    assert len(marks(fig)) == 13
+    lo, hi = fig["layout"]["xaxis"]["range"]
+    assert "0001-01-01" <= lo <= bulk_day.isoformat() <= hi <= "9999-12-31"
+
+
+def test_extreme_dates_through_the_view(tmp_path, make_event):
+    from dashboard.views import render_view
+    from timeline.model import Article, EventFilter
+    from timeline.store import EventStore
+
+    store = EventStore(str(tmp_path / "t.db"))
+    for n, day in enumerate([date(1, 1, 1)] * 11 + [date(9999, 12, 30)]):
+        article = Article(text=f"Event number {n} took place today in the harbour.",
+                          published=day, title=f"t{n}", source="Wire")
+        store.add_article(article, [make_event(n, day=day, expression="today",
+                                               article_id=article.article_id)], [])
+    view = render_view(store, EventFilter())
+    assert view.summary.startswith("12 events") and len(marks(view.figure)) == 12
+    store.close()
