@@ -9,14 +9,15 @@ Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes und
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import parse_qsl, urlencode, urlparse
+from urllib.parse import parse_qsl, urlencode
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, request, stream_with_context
 
 from dashboard.ingesting import MAX_BYTES, default_analyse, ingest_bytes, store_article
-from timeline.model import Article, EventFilter
+from timeline.model import GRANULARITIES, STATUSES, Article, EventFilter
 
 ARTICLE_FIELDS = ("title", "text", "published", "url", "source")
+MAX_LIMIT = 1_000_000_000  # far above any store, far below SQLite's 64-bit integers
 
 
 def error(message: str, status: int = 400):
@@ -46,34 +47,44 @@ def article_from_json(data) -> Article:
                    url=data.get("url") or "", source=data.get("source") or "", path="api")
 
 
-def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
-    @server.before_request
-    def same_origin_only():
-        """Refuse cross-site writes (a page elsewhere posting to this local server)."""
-        if request.path.startswith("/api/") and request.method != "GET":
-            origin = request.headers.get("Origin")
-            if origin and urlparse(origin).netloc != request.host:
-                return error("cross-origin requests are refused", 403)
-        return None
+def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | None]:
+    """(filter, format, limit) of a GET /api/events query; ValueError says what is wrong."""
+    fmt = args.get("format", "json")
+    if fmt not in ("json", "csv"):
+        raise ValueError(f"format must be json or csv, not {fmt[:40]!r}")
+    params = [(k, v) for k, v in parse_qsl(query_string.decode("utf-8", "replace"))
+              if k not in ("format", "limit")]
+    flt = EventFilter.from_query(urlencode(params))
+    for name, known in (("statuses", STATUSES), ("granularities", GRANULARITIES)):
+        unknown = [v for v in getattr(flt, name) if v not in known]
+        if unknown:
+            raise ValueError(f"unknown {name} {', '.join(map(repr, unknown))}; "
+                             f"choose from {', '.join(known)}")
+    limit = None
+    if "limit" in args:
+        raw = args["limit"]
+        if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_LIMIT:
+            raise ValueError(f"limit must be a whole number from 0 to {MAX_LIMIT:,}, "
+                             f"not {raw[:40]!r}")
+        limit = int(raw)
+    return flt, fmt, limit
 
+
+def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
     @server.get("/api/events")
     def api_events():
-        params = [(k, v) for k, v in parse_qsl(request.query_string.decode("utf-8", "replace"))
-                  if k not in ("format", "limit")]
-        fmt = request.args.get("format", "json")
-        if fmt not in ("json", "csv"):
-            return error(f"format must be json or csv, not {fmt!r}")
         try:
-            flt = EventFilter.from_query(urlencode(params))
-            limit = int(request.args["limit"]) if "limit" in request.args else None
+            flt, fmt, limit = events_query(request.args, request.query_string)
         except ValueError as exc:
             return error(f"bad query: {exc}")
-        from timeline.export import to_csv, to_json
+        from timeline.export import iter_csv, iter_json
 
+        # streamed: one event at a time leaves the store and goes out, whatever the number
         events = store.iter_events(flt, limit=limit)
         if fmt == "csv":
-            return Response(to_csv(events), mimetype="text/csv; charset=utf-8")
-        return Response(to_json(events), mimetype="application/json")
+            return Response(stream_with_context(iter_csv(events)),
+                            content_type="text/csv; charset=utf-8")
+        return Response(stream_with_context(iter_json(events)), content_type="application/json")
 
     @server.get("/api/articles")
     def api_articles():
@@ -109,6 +120,3 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
             return jsonify(body | {"error": "; ".join(r.message for r in results)}), 400
         return jsonify(body), 201 if any(r.status == "added" for r in results) else 200
 
-    @server.errorhandler(413)
-    def too_large(_exc):
-        return error("request too large", 413)

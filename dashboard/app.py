@@ -7,6 +7,7 @@ import dash
 
 from dashboard.api import register_api
 from dashboard.callbacks import register_all
+from dashboard.guard import allowed_origins, install, request_cap
 from dashboard.ingesting import MAX_BYTES, MAX_FILES, default_analyse
 from dashboard.layout import build_layout
 
@@ -14,18 +15,21 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def create_app(store, *, analyse=default_analyse, max_files: int = MAX_FILES,
-               max_bytes: int = MAX_BYTES) -> dash.Dash:
+               max_bytes: int = MAX_BYTES, allowed_hosts: list[str] | None = None) -> dash.Dash:
     """A Dash app showing ``store`` (a timeline.store.EventStore).
 
     ``analyse(article) -> (events, timexes)`` turns uploaded articles into events (the
-    NLP pipeline by default); ``max_files`` / ``max_bytes`` limit one upload.
+    NLP pipeline by default); ``max_files`` / ``max_bytes`` limit one upload (and the size of
+    any request). ``allowed_hosts``: the origins (``http://host:port``) the server answers and
+    takes writes from; None is the loopback names on any port (see dashboard/guard.py).
     """
     app = dash.Dash(
         __name__, title="timeline", assets_folder=str(ASSETS), update_title=None,
         serve_locally=True, suppress_callback_exceptions=False,
     )
+    install(app.server, allowed=allowed_origins(allowed_hosts),
+            max_request_bytes=request_cap(max_files, max_bytes))
     app.layout = build_layout
     register_all(app, store, analyse=analyse, max_files=max_files, max_bytes=max_bytes)
     register_api(app.server, store, analyse=analyse, max_bytes=max_bytes)
-    app.server.config["MAX_CONTENT_LENGTH"] = max_files * max_bytes * 2
     return app

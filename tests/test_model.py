@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -20,6 +21,25 @@ def test_filter_round_trips_through_query_string():
 def test_filter_rejects_bad_dates():
     with pytest.raises(ValueError):
         EventFilter.from_query("start=yesterday")
+
+
+@pytest.mark.parametrize("query, reason", [
+    ("q=abc%00def", "q contains the control character U+0000"),
+    ("sources=a%1Bb", "sources contains the control character U+001B"),
+    ("q=" + "+".join(["a"] * 33), "q has 33 words; at most 32"),
+    ("actors=" + "x" * 1001, "actors is 1,001 characters long"),
+])
+def test_filter_refuses_what_the_store_cannot_search(query, reason):
+    with pytest.raises(ValueError, match=re.escape(reason)):
+        EventFilter.from_query(query)
+
+
+def test_filter_limits_follow_the_settings():
+    from timeline.settings import SETTINGS
+
+    query = "q=" + "+".join(["a"] * 40)
+    assert len(EventFilter.from_query(query, SETTINGS.replace(max_query_terms=40)).text.split()) == 40
+    assert EventFilter.from_query("q=tab%09and+newline%0A").text == "tab\tand newline\n"
 
 
 def test_event_json_round_trip_and_export_row():

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+from timeline.settings import SETTINGS, Settings
+
 # TIMEX3 types and the granularities a resolved value can have.
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 GRANULARITIES = (
@@ -176,20 +178,39 @@ class EventFilter:
         return urlencode(pairs)
 
     @classmethod
-    def from_query(cls, query: str) -> "EventFilter":
-        """Inverse of ``to_query``; unknown keys are ignored, bad dates raise ValueError."""
+    def from_query(cls, query: str, settings: Settings = SETTINGS) -> "EventFilter":
+        """Inverse of ``to_query``; unknown keys are ignored. ValueError, naming the key, for a
+        bad date, a control character (NUL...), a value over ``settings.max_query_chars`` or a
+        search of more than ``settings.max_query_terms`` words."""
         params = parse_qs(query.lstrip("?"), keep_blank_values=False)
+        for key, values in params.items():
+            for value in values:
+                _check_value(key, value, settings.max_query_chars)
         start = params.get("start", [None])[0]
         end = params.get("end", [None])[0]
+        text = params.get("q", [""])[0]
+        if len(text.split()) > settings.max_query_terms:
+            raise ValueError(f"q has {len(text.split())} words; at most "
+                             f"{settings.max_query_terms} are searched")
         return cls(
             start=date.fromisoformat(start) if start else None,
             end=date.fromisoformat(end) if end else None,
-            text=params.get("q", [""])[0],
+            text=text,
             **{name: tuple(params.get(name, ())) for name in cls._LISTS},
         )
 
     def replace(self, **changes) -> "EventFilter":
         return replace(self, **changes)
+
+
+def _check_value(key: str, value: str, max_chars: int) -> None:
+    """A query value the store can take: no control or surrogate characters, bounded length."""
+    if len(value) > max_chars:
+        raise ValueError(f"{key} is {len(value):,} characters long; the limit is {max_chars:,}")
+    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs")
+                and c not in "\t\n\r"), None)
+    if bad is not None:
+        raise ValueError(f"{key} contains the control character U+{ord(bad):04X}")
 
 
 # Columns of the CSV/JSON export, in order (see timeline/export.py).

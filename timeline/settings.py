@@ -24,6 +24,17 @@ def _setting(default, doc: str, *, low=None, high=None):
 class Settings:
     # Sections are added by the parts that read them; each field says what it bounds and why.
 
+    # --- server: what one request may ask (dashboard/guard.py, EventFilter.from_query)
+    max_query_terms: int = _setting(
+        32, "words a text search may have (each is one LIKE over every sentence; SQLite's "
+        "expression tree gives out near 1,000)", low=1, high=500)
+    max_query_chars: int = _setting(
+        1_000, "characters of one filter value (search text, actor, source) in a query",
+        low=10, high=100_000)
+    max_json_depth: int = _setting(
+        64, "nesting of a JSON request body (Dash callbacks and the REST API); deeper is a 400",
+        low=8, high=500)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
