@@ -1,6 +1,9 @@
 """Hand-made articles and events for the store tests."""
 from __future__ import annotations
 
+import os
+import uuid
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -35,9 +38,59 @@ def make_event(article: Article, expression: str, value: str, *, status="happene
         source=article.source, published=article.published)
 
 
-@pytest.fixture
-def store():
-    with EventStore(":memory:") as s:
+PG_ENV = "TIMELINE_TEST_PG"
+DIALECTS = ["sqlite", "postgresql"]
+
+
+def _pg_server() -> str:
+    """The URL of the PostgreSQL server for tests (any database on it), or skip / fail."""
+    url = os.environ.get(PG_ENV, "")
+    if url:
+        return url
+    reason = (f"PostgreSQL tests need a server: run `.ci/postgres` (it starts a throwaway one "
+              f"and prints its URL) and export {PG_ENV}=<that URL>")
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL. {reason}")
+    pytest.skip(reason)
+
+
+@contextmanager
+def fresh_pg_database():
+    """A new, empty PostgreSQL database on the test server; dropped afterwards."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(_pg_server())
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=DIALECTS)
+def db_url(request, tmp_path):
+    """An empty database that several connections and processes can open: a SQLite file,
+    or a new PostgreSQL database (skipped without a server, except in CI)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    with fresh_pg_database() as url:
+        yield url
+
+
+@pytest.fixture(params=DIALECTS)
+def store(request):
+    """An empty EventStore: SQLite in memory, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        with EventStore(":memory:") as s:
+            yield s
+        return
+    with fresh_pg_database() as url, EventStore(url) as s:
         yield s
 
 

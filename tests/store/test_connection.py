@@ -1,9 +1,19 @@
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+import timeline
+from timeline.model import EventFilter
 from timeline.store import EventStore, StoreError, resolve_path
 from timeline.store.schema import VERSION
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(timeline.__file__).resolve().parent.parent
 
 
 def test_resolve_path_forms(tmp_path, monkeypatch):
@@ -12,16 +22,21 @@ def test_resolve_path_forms(tmp_path, monkeypatch):
     assert resolve_path("sqlite:///data/t.db") == "data/t.db"
     assert resolve_path("sqlite:////abs/t.db") == "/abs/t.db"
     assert resolve_path("sqlite://") == ":memory:" == resolve_path(":memory:")
+    assert resolve_path("postgresql://me@db.example/news") == "postgresql://me@db.example/news"
     monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "env.db"))
     assert resolve_path("") == str(tmp_path / "env.db")
+    monkeypatch.setenv("TIMELINE_DB", "postgresql://me@db.example/news")
+    assert resolve_path(None) == "postgresql://me@db.example/news"
     with pytest.raises(StoreError, match="sqlite:///"):
         resolve_path("sqlite:/t.db")
+    with pytest.raises(StoreError, match="postgresql://"):
+        resolve_path("mysql://me@db.example/news")
 
 
 def test_new_file_gets_schema_wal_and_foreign_keys(tmp_path):
     path = tmp_path / "t.db"
     with EventStore(path) as store:
-        assert store.count() == 0
+        assert store.count() == 0 and store.dialect == "sqlite"
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -41,44 +56,94 @@ def test_unusable_paths_give_clear_errors(tmp_path):
         EventStore(junk)
 
 
-def test_newer_schema_is_refused(tmp_path):
-    path = tmp_path / "future.db"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {VERSION + 1}")
-    conn.close()
+def test_an_unreachable_server_gives_a_clear_error_without_the_password():
+    with pytest.raises(StoreError) as info:
+        EventStore("postgresql://reader:s3cret@127.0.0.1:1/news")  # nothing listens on 1
+    message = str(info.value)
+    assert "127.0.0.1:1/news" in message and "s3cret" not in message
+    assert "\n" not in message
+
+
+def _set_version(store: EventStore, version: int) -> None:
+    with store._db.transaction() as conn:
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+        else:
+            conn.execute(text("UPDATE timeline_schema SET version = :v"), {"v": version})
+
+
+def test_newer_schema_is_refused(db_url):
+    with EventStore(db_url) as store:
+        _set_version(store, VERSION + 1)
     with pytest.raises(StoreError, match="newer"):
-        EventStore(path)
+        EventStore(db_url)
 
 
-def test_a_version_1_database_gets_the_text_index(tmp_path, make):
-    from timeline.model import EventFilter
-    from timeline.store import schema
-
-    path = tmp_path / "v1.db"
-    with EventStore(path) as store:  # make a store, then take it back to version 1
+def test_a_version_1_database_gets_the_text_index(db_url, make):
+    with EventStore(db_url) as store:  # make a store, then take it back to version 1
         art = make.article("The ceasefire began on Saturday.")
         store.add_article(art, [make.event(art, "on Saturday", "2025-03-15")])
-    conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE events_fts; DROP TRIGGER IF EXISTS events_fts_insert;"
-                       "DROP TRIGGER IF EXISTS events_fts_delete;"
-                       "DROP TRIGGER IF EXISTS events_fts_update; PRAGMA user_version = 1;")
-    conn.close()
-    with EventStore(path) as store:
-        assert store._db.fts == schema.has_fts5(sqlite3.connect(":memory:"))
+        with store._db.transaction() as conn:
+            if store.dialect == "sqlite":
+                conn.exec_driver_sql("DROP TABLE events_fts")
+                for name in ("insert", "delete", "update"):
+                    conn.exec_driver_sql(f"DROP TRIGGER events_fts_{name}")
+            else:
+                conn.exec_driver_sql("DROP INDEX events_search_trgm")
+        _set_version(store, 1)
+    with EventStore(db_url) as store:
+        with store._db.reading() as conn:
+            if store.dialect == "sqlite":
+                assert store._db.fts
+            else:
+                assert conn.exec_driver_sql(
+                    "SELECT to_regclass('events_search_trgm')").scalar() is not None
         assert store.count(EventFilter(text="CEASE")) == 1
         assert store.count(EventFilter(text="truce")) == 0
 
 
-def test_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path):
-    import multiprocessing
-
-    path = str(tmp_path / "race.db")
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(2) as pool:
-        counts = pool.map(_open_and_count, [path] * 4)
-    assert counts == [0, 0, 0, 0]
-
-
-def _open_and_count(path):
+def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, make):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((DATA / "version1.sql").read_text())
+    conn.close()
     with EventStore(path) as store:
-        return store.count()
+        saturday, later = store.events()
+        assert (saturday.value, saturday.actors, saturday.corrected) == (
+            "2025-03-15", ("Keir Starmer",), False)
+        assert (later.value, later.corrected) == ("2025-05", True)
+        assert store.original_value(later.event_id) == "2025-04"
+        assert store.count(EventFilter(text="summit")) == 1 and store._db.fts
+        art = make.article("A second report came on Sunday.")
+        assert store.add_article(art, [make.event(art, "on Sunday", "2025-03-16")]).added
+        assert store.count() == 3
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+
+CHILD = """
+import sys
+from timeline.store import EventStore
+with EventStore(sys.argv[1]) as store:
+    print(store.count())
+"""
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
+    # children import nothing from the tests, only the package (PYTHONPATH: this checkout)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    children = [subprocess.Popen([sys.executable, "-c", CHILD, db_url], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(4)]
+    outputs = []
+    try:
+        for child in children:
+            out, err = child.communicate(timeout=120)
+            outputs.append((child.returncode, out.strip(), err.strip()[-500:]))
+    finally:
+        for child in children:
+            child.kill()
+            child.wait(timeout=10)
+    assert outputs == [(0, "0", "")] * 4
+    with EventStore(db_url) as store:
+        assert store.count() == 0 and store.date_bounds() == (None, None)

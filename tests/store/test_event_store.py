@@ -1,9 +1,9 @@
-import sqlite3
 import threading
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from timeline.model import EventFilter, TimeExpression
 from timeline.store import EventStore
@@ -47,7 +47,7 @@ def test_a_database_error_mid_article_rolls_back(store, make):
     art = make.article("They met on Saturday and again on Sunday.")
     first = make.event(art, "on Saturday", "2025-03-15")
     clash = replace(make.event(art, "on Sunday", "2025-03-16"), status=None)  # NOT NULL
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         store.add_article(art, [first, clash])
     assert store.count() == 0 and store.articles() == []
 
@@ -134,13 +134,12 @@ def test_deleted_event_stays_deleted_after_reingest(store, corpus):
     assert result.events == 2 and store.event(ev.event_id) is None
 
 
-def test_threads_read_and_write_the_same_file(tmp_path, make):
-    path = tmp_path / "threads.db"
+def test_threads_read_and_write_the_same_database(db_url, make):
     errors = []
 
     def work(n):
         try:
-            with EventStore(path) as own:  # noqa: F841  (a second handle, as a CLI would)
+            with EventStore(db_url) as own:  # noqa: F841  (a second handle, as a CLI would)
                 pass
             art = make.article(f"Report {n}: talks were held on Saturday.")
             shared.add_article(art, [make.event(art, "on Saturday", "2025-03-15",
@@ -150,15 +149,16 @@ def test_threads_read_and_write_the_same_file(tmp_path, make):
         except Exception as err:  # pragma: no cover - reported below
             errors.append(err)
 
-    with EventStore(path) as shared:
+    with EventStore(db_url) as shared:
         threads = [threading.Thread(target=work, args=(n,)) for n in range(12)]
         for t in threads:
             t.start()
         for t in threads:
-            t.join()
+            t.join(timeout=60)
         assert errors == []
         assert shared.count() == 12 and len(shared.articles()) == 12
-    with EventStore(f"sqlite:///{path}") as reopened:
+    again = db_url if "://" in db_url else f"sqlite:///{db_url}"
+    with EventStore(again) as reopened:
         assert dict(reopened.actors()) == {"Person 0": 4, "Person 1": 4, "Person 2": 4}
 
 
@@ -171,5 +171,5 @@ def test_memory_store_is_shared_between_threads(store, make):
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(timeout=60)
     assert store.count() == 8

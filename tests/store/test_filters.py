@@ -1,12 +1,15 @@
 from datetime import date
 
+from sqlalchemy import and_
+from sqlalchemy.dialects import postgresql, sqlite
+
 from timeline.model import EventFilter
 from timeline.store.filters import escape_like, search_key, where
 
 
-def test_empty_filter_has_no_where_clause():
-    assert where(None) == ("", []) and where(EventFilter()) == ("", [])
-    assert where(EventFilter(text="   ")) == ("", [])
+def test_empty_filter_has_no_conditions():
+    assert where(None) == [] and where(EventFilter()) == []
+    assert where(EventFilter(text="   ")) == []
 
 
 def test_user_values_travel_only_as_parameters():
@@ -14,11 +17,16 @@ def test_user_values_travel_only_as_parameters():
     flt = EventFilter(start=date(2025, 1, 1), end=date(2025, 2, 1), text=f"{hostile} 50%",
                       actors=(hostile, "B"), sources=(hostile,), article_ids=("a",),
                       statuses=("happened",), granularities=("day", "week"))
-    sql, params = where(flt)
-    assert hostile not in sql and "50" not in sql and "2025" not in sql
-    assert sql.count("?") == len(params) == 2 + 5 + 2 + 1 + 1 + 1 + 2  # 5 search terms
-    assert params[:2] == ["2025-01-01", "2025-02-01"]
-    assert "%50\\%%" in params
+    for dialect, fts in ((sqlite.dialect(), True), (sqlite.dialect(), False),
+                         (postgresql.dialect(), False)):
+        compiled = and_(*where(flt, fts)).compile(dialect=dialect)
+        sql, params = str(compiled), list(compiled.params.values())
+        assert hostile not in sql and "50" not in sql and "2025" not in sql, sql
+        assert params[:2] == ["2025-01-01", "2025-02-01"]
+        assert "%50\\%%" in params and [hostile, "B"] in params and "%x'%" in params
+        # 5 search terms, each a LIKE; with FTS5 the two of 3+ characters (1=1, 50%) also
+        # an index lookup
+        assert sql.count(" LIKE ") == 5 and sql.count("MATCH") == (2 if fts else 0)
 
 
 def test_escape_like_makes_wildcards_and_escape_literal():

@@ -109,6 +109,7 @@ def test_articles_with_counts_and_text(store, corpus):
     assert store.article("missing") is None
 
 
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)  # FTS5; pg_trgm: below
 def test_text_index_and_like_alone_agree(store, corpus, make):
     assert store._db.fts  # this SQLite has FTS5 with trigrams
     for text in ("summit", "SUMMIT", "ministers march", "50%", "rise_in", "e_e", "on", "'\"",
@@ -128,4 +129,20 @@ def test_text_index_and_like_alone_agree(store, corpus, make):
     assert len(store.events(EventFilter(text="summit"))) == 1
     store.delete_event(corpus["q1"].event_id)
     with store._db.reading() as conn:  # raises if the index and the events disagree
-        conn.execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
+        conn.exec_driver_sql(
+            "INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
+
+
+@pytest.mark.parametrize("store", ["postgresql"], indirect=True)
+def test_postgresql_answers_text_search_from_its_trigram_index(store, corpus):
+    from sqlalchemy import select
+
+    from timeline.store.filters import where
+    from timeline.store.tables import events
+
+    query = select(events.c.event_id).where(*where(EventFilter(text="summit")))
+    with store._db.reading() as conn:
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # 8 rows: force the index
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql(
+            "EXPLAIN " + str(query.compile(conn, compile_kwargs={"literal_binds": True}))))
+    assert "events_search_trgm" in plan

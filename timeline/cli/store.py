@@ -44,10 +44,11 @@ def open_store(db, must_exist: bool = False):
     from pathlib import Path
 
     from timeline.store import EventStore, StoreError, resolve_path
+    from timeline.store.connection import is_server_url
 
     try:
         path = resolve_path(db)
-        if must_exist and path != ":memory:" and not Path(path).exists():
+        if must_exist and path != ":memory:" and not is_server_url(path) and not Path(path).exists():
             raise StoreError(f"no database at {path}; store articles first with "
                              "`timeline ingest`, or give --db")
         return EventStore(db)

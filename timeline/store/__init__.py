@@ -1,4 +1,4 @@
-"""The only place that speaks SQL: EventStore on SQLite (standard library sqlite3)."""
+"""The only place that speaks SQL: EventStore on SQLite or PostgreSQL (SQLAlchemy Core)."""
 from timeline.store.connection import DEFAULT_DB, ENV_VAR, StoreError, resolve_path
 from timeline.store.event_store import AddResult, EventStore
 from timeline.store.intervals import interval_of

@@ -1,5 +1,6 @@
 """EventStore: articles, their events and time expressions, and a person's corrections,
-in one SQLite file. The write side lives here, the queries in queries.py."""
+in SQLite or PostgreSQL. The write side lives here, the queries in queries.py, the
+tables in tables.py."""
 from __future__ import annotations
 
 import json
@@ -7,26 +8,24 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterable
 
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
 from timeline.model import Article, Event, TimeExpression
-from timeline.store.connection import Connections
+from timeline.store.connection import Database
 from timeline.store.filters import search_key
 from timeline.store.intervals import interval_of
 from timeline.store.queries import Queries
+from timeline.store.tables import articles, corrections, event_actors, mentions
+from timeline.store.tables import events as event_table  # `events` is add_article's argument
 
-_INSERT_EVENT = """INSERT INTO events (event_id, article_id, value, start_date, end_date,
-    granularity, expression, status, summary, sentence, expr_start, expr_end,
-    sentence_start, position, actors, anchor, direction, corrected, search)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"""
-_INSERT_MENTION = """INSERT OR IGNORE INTO mentions (article_id, start, "end", text, type,
-    value, granularity, start_date, end_date, anchor, direction, mod)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-# Re-apply the corrections a person made, before this article was deleted or re-ingested.
-_APPLY_CORRECTIONS = """UPDATE events SET value = c.value, start_date = c.start_date,
-    end_date = c.end_date, granularity = c.granularity, status = c.status, corrected = 1
-    FROM corrections AS c
-    WHERE c.event_id = events.event_id AND events.article_id = ? AND c.deleted = 0"""
-_DROP_DELETED = """DELETE FROM events WHERE article_id = ? AND event_id IN
-    (SELECT event_id FROM corrections WHERE deleted = 1)"""
+_UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def upsert(conn, table):
+    """``INSERT`` with ``.on_conflict_do_nothing()`` / ``.on_conflict_do_update()``: the
+    same statement in both databases (SQLAlchemy's insert of the connection's dialect)."""
+    return _UPSERT[conn.dialect.name](table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +66,15 @@ def status_for(start: date, end: date, published: date | None, status: str) -> s
 
 
 class EventStore(Queries):
-    """``EventStore(path_or_url)``: a file path, ``sqlite:///path``, or ``":memory:"``;
-    None -> $TIMELINE_DB, else ``timeline.db`` in the current directory. Safe to share
-    between threads (see timeline/store/connection.py)."""
+    """``EventStore(path_or_url)``: a file path, ``sqlite:///path``, ``":memory:"`` or
+    ``postgresql://user@host/dbname``; None -> $TIMELINE_DB, else ``timeline.db`` in the
+    current directory. Safe to share between threads: every call borrows a pooled
+    connection and gives it back (see timeline/store/connection.py)."""
 
     def __init__(self, path_or_url=None):
-        self._db = Connections(path_or_url)
-        self.path = self._db.path
+        self._db = Database(path_or_url)
+        self.path = self._db.path  # the file, or the URL without its password
+        self.dialect = self._db.dialect  # "sqlite" | "postgresql"
 
     def close(self) -> None:
         self._db.close()
@@ -88,40 +89,55 @@ class EventStore(Queries):
                     timexes: Iterable[TimeExpression] | None = None) -> AddResult:
         """Store an article with its events and time expressions, all or nothing.
 
-        The same normalised text again -> ``added=False`` and nothing changes. Without
-        ``timexes`` the events' own expressions are kept as the article's mentions.
-        Corrections recorded for these event ids are applied again.
+        The same normalised text again -> ``added=False`` and nothing changes (also when
+        two writers store it at once: the article row decides). Without ``timexes`` the
+        events' own expressions are kept as the article's mentions. Corrections recorded
+        for these event ids are applied again.
         """
         article_id = article.article_id
         seen: set[str] = set()  # one row per event id: the first wins
-        events = [ev for ev in events if not (ev.event_id in seen or seen.add(ev.event_id))]
-        timexes = mentions_of(events) if timexes is None else list(timexes)
+        found = [ev for ev in events if not (ev.event_id in seen or seen.add(ev.event_id))]
+        timexes = mentions_of(found) if timexes is None else list(timexes)
         with self._db.transaction() as conn:
-            if conn.execute("SELECT 1 FROM articles WHERE article_id = ?",
-                            (article_id,)).fetchone():
+            stored = conn.execute(upsert(conn, articles).on_conflict_do_nothing().returning(
+                articles.c.article_id), {
+                "article_id": article_id, "text": article.text, "title": article.title,
+                "url": article.url, "source": article.source,
+                "published": article.published.isoformat(), "path": article.path,
+                "ingested_at": _now()}).first()
+            if stored is None:  # rowcount is not reliable after ON CONFLICT DO NOTHING
                 return AddResult(article_id, False, 0)
-            conn.execute(
-                "INSERT INTO articles (article_id, text, title, url, source, published, path,"
-                " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, article.text, article.title, article.url, article.source,
-                 article.published.isoformat(), article.path, _now()))
-            conn.executemany(_INSERT_EVENT, [_event_params(article_id, ev) for ev in events])
-            conn.executemany(
-                "INSERT OR IGNORE INTO event_actors (event_id, actor) VALUES (?, ?)",
-                [(ev.event_id, actor) for ev in events for actor in ev.actors if actor])
-            conn.executemany(_INSERT_MENTION, [
-                (article_id, t.start, t.end, t.text, t.type, t.value, t.granularity,
-                 _iso(t.start_date), _iso(t.end_date), t.anchor, t.direction, t.mod)
-                for t in timexes])
-            conn.execute(_APPLY_CORRECTIONS, (article_id,))
-            dropped = conn.execute(_DROP_DELETED, (article_id,)).rowcount
-        return AddResult(article_id, True, len(events) - dropped)
+            if found:
+                conn.execute(insert(event_table), [_event_row(article_id, ev) for ev in found])
+            actors = [{"event_id": ev.event_id, "actor": actor}
+                      for ev in found for actor in ev.actors if actor]
+            if actors:
+                conn.execute(upsert(conn, event_actors).on_conflict_do_nothing(), actors)
+            if timexes:
+                conn.execute(upsert(conn, mentions).on_conflict_do_nothing(), [
+                    {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text,
+                     "type": t.type, "value": t.value, "granularity": t.granularity,
+                     "start_date": _iso(t.start_date), "end_date": _iso(t.end_date),
+                     "anchor": t.anchor, "direction": t.direction, "mod": t.mod}
+                    for t in timexes])
+            # re-apply the corrections a person made before this article was deleted or
+            # re-ingested, and leave out the events they deleted
+            c = corrections.c
+            conn.execute(update(event_table).values(
+                value=c.value, start_date=c.start_date, end_date=c.end_date,
+                granularity=c.granularity, status=c.status, corrected=1)
+                .where(c.event_id == event_table.c.event_id, event_table.c.article_id == article_id,
+                       c.deleted == 0))
+            dropped = conn.execute(delete(event_table).where(
+                event_table.c.article_id == article_id,
+                event_table.c.event_id.in_(select(c.event_id).where(c.deleted == 1)))).rowcount
+        return AddResult(article_id, True, len(found) - dropped)
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article with its events and mentions; corrections stay."""
         with self._db.transaction() as conn:
-            return conn.execute("DELETE FROM articles WHERE article_id = ?",
-                                (article_id,)).rowcount > 0
+            return conn.execute(delete(articles).where(
+                articles.c.article_id == article_id)).rowcount > 0
 
     def correct_event(self, event_id: str, value: str) -> Event:
         """Set an event's date to a TIMEX3 value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www,
@@ -133,49 +149,60 @@ class EventStore(Queries):
         value = value.strip()
         with self._db.transaction() as conn:
             row = conn.execute(
-                "SELECT e.status, a.published, e.value, c.original_value FROM events AS e "
-                "JOIN articles AS a ON a.article_id = e.article_id LEFT JOIN corrections "
-                "AS c ON c.event_id = e.event_id WHERE e.event_id = ?", (event_id,)).fetchone()
+                select(event_table.c.status, articles.c.published, event_table.c.value,
+                       corrections.c.original_value)
+                .select_from(event_table.join(articles, articles.c.article_id == event_table.c.article_id)
+                             .outerjoin(corrections, corrections.c.event_id == event_table.c.event_id))
+                .where(event_table.c.event_id == event_id)
+                .with_for_update(of=event_table)).first()  # PostgreSQL: one correction at a time
             if row is None:
                 raise KeyError(f"no event {event_id!r}")
             status = status_for(start, end, date.fromisoformat(row[1]), row[0])
-            original = row[3] or row[2]
-            conn.execute(
-                "INSERT OR REPLACE INTO corrections (event_id, value, start_date, end_date,"
-                " granularity, status, original_value, deleted, corrected_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                (event_id, value, start.isoformat(), end.isoformat(), granularity, status,
-                 original, _now()))
-            conn.execute(
-                "UPDATE events SET value = ?, start_date = ?, end_date = ?, granularity = ?,"
-                " status = ?, corrected = 1 WHERE event_id = ?",
-                (value, start.isoformat(), end.isoformat(), granularity, status, event_id))
+            fields = {"value": value, "start_date": start.isoformat(),
+                      "end_date": end.isoformat(), "granularity": granularity,
+                      "status": status}
+            self._record(conn, event_id, original=row[3] or row[2], deleted=0, **fields)
+            conn.execute(update(event_table).where(event_table.c.event_id == event_id)
+                         .values(corrected=1, **fields))
         return self.event(event_id)
 
     def delete_event(self, event_id: str) -> bool:
         """Remove one event; recorded as a correction, so a re-ingest leaves it out."""
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT value FROM events WHERE event_id = ?",
-                               (event_id,)).fetchone()
+            row = conn.execute(select(event_table.c.value).where(event_table.c.event_id == event_id)
+                               .with_for_update()).first()
             if row is None:
                 return False
-            conn.execute(
-                "INSERT OR REPLACE INTO corrections (event_id, value, original_value, deleted,"
-                " corrected_at) VALUES (?, NULL, ?, 1, ?)", (event_id, row[0], _now()))
-            conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            self._record(conn, event_id, original=row[0], deleted=1, value=None,
+                         start_date=None, end_date=None, granularity=None, status=None)
+            conn.execute(delete(event_table).where(event_table.c.event_id == event_id))
         return True
+
+    @staticmethod
+    def _record(conn, event_id: str, original: str, **fields) -> None:
+        """Insert or replace the correction of ``event_id``."""
+        fields["corrected_at"] = _now()
+        statement = upsert(conn, corrections).values(
+            event_id=event_id, original_value=original, **fields)
+        conn.execute(statement.on_conflict_do_update(
+            index_elements=[corrections.c.event_id],
+            set_={name: statement.excluded[name] for name in (*fields, "original_value")}))
 
     def original_value(self, event_id: str) -> str | None:
         """The extractor's value of a corrected event (None if never corrected)."""
         with self._db.reading() as conn:
-            row = conn.execute("SELECT original_value FROM corrections WHERE event_id = ?",
-                               (event_id,)).fetchone()
-        return row[0] if row else None
+            return conn.execute(select(corrections.c.original_value)
+                                .where(corrections.c.event_id == event_id)).scalar()
 
 
-def _event_params(article_id: str, ev: Event) -> tuple:
-    return (ev.event_id, article_id, ev.value, ev.start_date.isoformat(),
-            ev.end_date.isoformat(), ev.granularity, ev.expression, ev.status, ev.summary,
-            ev.sentence, ev.expr_start, ev.expr_end, ev.sentence_start,
-            ev.sentence_start + ev.expr_start, json.dumps(list(ev.actors), ensure_ascii=False),
-            ev.anchor, ev.direction, search_key(ev.sentence, ev.summary, ev.expression))
+def _event_row(article_id: str, ev: Event) -> dict:
+    return {
+        "event_id": ev.event_id, "article_id": article_id, "value": ev.value,
+        "start_date": ev.start_date.isoformat(), "end_date": ev.end_date.isoformat(),
+        "granularity": ev.granularity, "expression": ev.expression, "status": ev.status,
+        "summary": ev.summary, "sentence": ev.sentence, "expr_start": ev.expr_start,
+        "expr_end": ev.expr_end, "sentence_start": ev.sentence_start,
+        "position": ev.sentence_start + ev.expr_start,
+        "actors": json.dumps(list(ev.actors), ensure_ascii=False),
+        "anchor": ev.anchor, "direction": ev.direction, "corrected": 0,
+        "search": search_key(ev.sentence, ev.summary, ev.expression)}

@@ -1,4 +1,5 @@
-"""The read side of EventStore: every query the CLI, the export and the dashboard ask."""
+"""The read side of EventStore: every query the CLI, the export and the dashboard ask,
+built once with SQLAlchemy Core for SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import json
@@ -6,15 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from sqlalchemy import Select, func, literal_column, select
+
 from timeline.model import Article, Event, EventFilter, TimeExpression
 from timeline.store.filters import where
+from timeline.store.tables import articles, event_actors, events, mentions
 
-_EVENT_SQL = """SELECT e.event_id, e.article_id, e.value, e.start_date, e.end_date,
-    e.granularity, e.expression, e.status, e.summary, e.sentence, e.expr_start,
-    e.expr_end, e.sentence_start, e.actors, a.title, a.url, a.source, a.published,
-    e.anchor, e.direction, e.corrected
-FROM events AS e JOIN articles AS a ON a.article_id = e.article_id"""
-_ORDER = " ORDER BY e.start_date, e.article_id, e.position"
+_EVENT_COLUMNS = (
+    events.c.event_id, events.c.article_id, events.c.value, events.c.start_date,
+    events.c.end_date, events.c.granularity, events.c.expression, events.c.status,
+    events.c.summary, events.c.sentence, events.c.expr_start, events.c.expr_end,
+    events.c.sentence_start, events.c.actors, articles.c.title, articles.c.url,
+    articles.c.source, articles.c.published, events.c.anchor, events.c.direction,
+    events.c.corrected)
+_EVENTS_WITH_ARTICLES = events.join(articles, articles.c.article_id == events.c.article_id)
+_ORDER = (events.c.start_date, events.c.article_id, events.c.position)
 _PERIOD_LENGTH = {"day": 10, "month": 7, "year": 4}
 
 
@@ -48,8 +55,17 @@ def event_from_row(row) -> Event:
     )
 
 
+def _counted(key) -> Select:
+    """``SELECT key, count(*) AS n ... GROUP BY key ORDER BY n DESC, key``."""
+    n = func.count().label("n")
+    return select(key, n).group_by(key).order_by(n.desc(), key)
+
+
 class Queries:
-    """Mixin: needs ``self._db`` (a timeline.store.connection.Connections)."""
+    """Mixin: needs ``self._db`` (a timeline.store.connection.Database)."""
+
+    def _where(self, flt: EventFilter | None):
+        return where(flt, self._db.fts)
 
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[Event]:
@@ -58,107 +74,109 @@ class Queries:
 
     def iter_events(self, flt: EventFilter | None = None, limit: int | None = None,
                     offset: int = 0, batch: int = 2000) -> Iterator[Event]:
-        """Like ``events`` but fetched ``batch`` rows at a time (exports of any size)."""
-        sql, params = where(flt, self._db.fts)
-        sql = _EVENT_SQL + sql + _ORDER + " LIMIT ? OFFSET ?"
-        params += [-1 if limit is None else int(limit), int(offset)]
+        """Like ``events`` but fetched ``batch`` rows at a time (exports of any size;
+        PostgreSQL streams them from a server-side cursor)."""
+        query = (select(*_EVENT_COLUMNS).select_from(_EVENTS_WITH_ARTICLES)
+                 .where(*self._where(flt)).order_by(*_ORDER)
+                 .limit(None if limit is None else int(limit)).offset(int(offset) or None))
         with self._db.reading() as conn:
-            cursor = conn.execute(sql, params)
-            while rows := cursor.fetchmany(batch):
+            result = conn.execution_options(yield_per=batch).execute(query)
+            for rows in result.partitions():
                 yield from map(event_from_row, rows)
 
     def event(self, event_id: str) -> Event | None:
+        query = (select(*_EVENT_COLUMNS).select_from(_EVENTS_WITH_ARTICLES)
+                 .where(events.c.event_id == event_id))
         with self._db.reading() as conn:
-            row = conn.execute(_EVENT_SQL + " WHERE e.event_id = ?", (event_id,)).fetchone()
+            row = conn.execute(query).first()
         return event_from_row(row) if row else None
 
     def count(self, flt: EventFilter | None = None) -> int:
-        sql, params = where(flt, self._db.fts)
+        query = select(func.count()).select_from(events).where(*self._where(flt))
         with self._db.reading() as conn:
-            return conn.execute("SELECT count(*) FROM events AS e" + sql, params).fetchone()[0]
+            return conn.execute(query).scalar_one()
 
     def counts(self, flt: EventFilter | None = None, by: str = "day") -> list[tuple[str, int]]:
         """Events per period of their start date: ``[("2025-03", 12), ...]`` in order."""
         if by not in _PERIOD_LENGTH:
             raise ValueError(f"counts by {by!r}: use one of {', '.join(_PERIOD_LENGTH)}")
-        sql, params = where(flt, self._db.fts)
-        query = (f"SELECT substr(e.start_date, 1, {_PERIOD_LENGTH[by]}) AS period, count(*) "
-                 f"FROM events AS e{sql} GROUP BY period ORDER BY period")
-        return self._pairs(query, params)
+        # literal lengths: PostgreSQL must see the same expression in SELECT and GROUP BY
+        period = func.substr(events.c.start_date, literal_column("1"),
+                             literal_column(str(_PERIOD_LENGTH[by])))
+        query = (select(period, func.count()).where(*self._where(flt))
+                 .group_by(period).order_by(period))
+        return self._pairs(query)
 
     def actors(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
         """Actors of the matching events with their event counts, most frequent first."""
-        sql, params = where(flt, self._db.fts)
-        # no filter: the covering index on (actor, event_id) alone answers
-        subset = f" WHERE ea.event_id IN (SELECT e.event_id FROM events AS e{sql})" if sql else ""
-        return self._pairs(
-            f"SELECT ea.actor, count(*) AS n FROM event_actors AS ea{subset} "
-            "GROUP BY ea.actor ORDER BY n DESC, ea.actor", params)
+        clauses = self._where(flt)
+        query = _counted(event_actors.c.actor)
+        if clauses:  # no filter: the index on (actor, event_id) alone answers
+            query = query.where(event_actors.c.event_id.in_(
+                select(events.c.event_id).where(*clauses)))
+        return self._pairs(query)
 
     def sources(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
         """Sources of the matching events with their event counts, most frequent first."""
-        sql, params = where(flt, self._db.fts)
-        return self._pairs(
-            "SELECT a.source, count(*) AS n FROM events AS e JOIN articles AS a "
-            f"ON a.article_id = e.article_id{sql} GROUP BY a.source ORDER BY n DESC, a.source",
-            params)
+        return self._pairs(_counted(articles.c.source).select_from(_EVENTS_WITH_ARTICLES)
+                           .where(*self._where(flt)))
 
     def statuses(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
-        return self._group("status", flt)
+        return self._pairs(_counted(events.c.status).where(*self._where(flt)))
 
     def granularities(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
-        return self._group("granularity", flt)
+        return self._pairs(_counted(events.c.granularity).where(*self._where(flt)))
 
     def date_bounds(self, flt: EventFilter | None = None) -> tuple[date | None, date | None]:
         """``(earliest start_date, latest end_date)`` of the matching events (end is
         exclusive, as in the events), ``(None, None)`` when nothing matches."""
-        sql, params = where(flt, self._db.fts)
+        query = select(func.min(events.c.start_date), func.max(events.c.end_date)).where(
+            *self._where(flt))
         with self._db.reading() as conn:
-            row = conn.execute(
-                f"SELECT min(e.start_date), max(e.end_date) FROM events AS e{sql}",
-                params).fetchone()
+            row = conn.execute(query).one()
         return _day(row[0]), _day(row[1])
 
     def articles(self) -> list[ArticleInfo]:
         """Every article, newest publication first, with its number of events."""
-        query = """SELECT a.article_id, a.title, a.url, a.source, a.published, a.path,
-            a.ingested_at, (SELECT count(*) FROM events AS e WHERE e.article_id = a.article_id)
-            FROM articles AS a ORDER BY a.published DESC, a.title, a.article_id"""
+        n_events = (select(func.count()).select_from(events)
+                    .where(events.c.article_id == articles.c.article_id).scalar_subquery())
+        query = (select(articles.c.article_id, articles.c.title, articles.c.url,
+                        articles.c.source, articles.c.published, articles.c.path,
+                        articles.c.ingested_at, n_events)
+                 .order_by(articles.c.published.desc(), articles.c.title,
+                           articles.c.article_id))
         with self._db.reading() as conn:
-            rows = conn.execute(query).fetchall()
+            rows = conn.execute(query).all()
         return [ArticleInfo(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6], r[7])
                 for r in rows]
 
     def article(self, article_id: str) -> Article | None:
+        query = (select(articles.c.text, articles.c.published, articles.c.title,
+                        articles.c.url, articles.c.source, articles.c.path)
+                 .where(articles.c.article_id == article_id))
         with self._db.reading() as conn:
-            row = conn.execute(
-                "SELECT text, published, title, url, source, path FROM articles "
-                "WHERE article_id = ?", (article_id,)).fetchone()
+            row = conn.execute(query).first()
         if row is None:
             return None
         return Article(text=row[0], published=date.fromisoformat(row[1]), title=row[2],
                        url=row[3], source=row[4], path=row[5])
 
     def has_article(self, article_id: str) -> bool:
+        query = select(literal_column("1")).where(articles.c.article_id == article_id)
         with self._db.reading() as conn:
-            return conn.execute("SELECT 1 FROM articles WHERE article_id = ?",
-                                (article_id,)).fetchone() is not None
+            return conn.execute(query).first() is not None
 
     def article_timexes(self, article_id: str) -> list[TimeExpression]:
         """The time expressions of an article's text, in text order."""
+        m = mentions.c
+        query = (select(m.start, m.end, m.text, m.type, m.value, m.granularity, m.start_date,
+                        m.end_date, m.anchor, m.direction, m.mod)
+                 .where(m.article_id == article_id).order_by(m.start, m.end))
         with self._db.reading() as conn:
-            rows = conn.execute(
-                'SELECT start, "end", text, type, value, granularity, start_date, end_date, '
-                'anchor, direction, mod FROM mentions WHERE article_id = ? ORDER BY start, "end"',
-                (article_id,)).fetchall()
+            rows = conn.execute(query).all()
         return [TimeExpression(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]),
                                r[8], r[9], r[10]) for r in rows]
 
-    def _group(self, column: str, flt: EventFilter | None) -> list[tuple[str, int]]:
-        sql, params = where(flt, self._db.fts)
-        return self._pairs(f"SELECT e.{column}, count(*) AS n FROM events AS e{sql} "
-                           f"GROUP BY e.{column} ORDER BY n DESC, e.{column}", params)
-
-    def _pairs(self, query: str, params: list) -> list[tuple[str, int]]:
+    def _pairs(self, query) -> list[tuple[str, int]]:
         with self._db.reading() as conn:
-            return [(row[0], row[1]) for row in conn.execute(query, params)]
+            return [(row[0], row[1]) for row in conn.execute(query)]

@@ -1,167 +1,138 @@
-"""The SQLite schema and its migrations (PRAGMA user_version counts the steps applied).
+"""Creating and upgrading the schema of tables.py, on SQLite and PostgreSQL.
 
-Dates are ISO text (``YYYY-MM-DD``), so text order is date order. Event intervals are
-half-open ``[start_date, end_date)``. A new version of the schema is a new entry at the
-end of MIGRATIONS, never an edit of an old one.
+A new database gets the whole schema of tables.py plus the text index, stamped with
+VERSION. An older one gets the steps from its version up (UPGRADES; a new version is a
+new entry at the end, never an edit of an old one). The version lives in SQLite's
+``PRAGMA user_version`` (as it always has) and in a one-row table ``timeline_schema``
+in PostgreSQL. Each step runs in one transaction that first takes the database's write
+lock (SQLite BEGIN IMMEDIATE, a PostgreSQL advisory lock), so two processes opening a
+new database at once do not both apply it.
+
+The only dialect-specific DDL is the text index, because the two databases have
+different tools for substring search:
+- SQLite: an FTS5 table with the trigram tokenizer over events.search, kept in step by
+  triggers (foreign-key cascades fire them too). Where SQLite lacks FTS5 it is left out
+  and the search falls back to LIKE alone. The index refers to events' rowids: after a
+  VACUUM, run ``INSERT INTO events_fts(events_fts) VALUES ('rebuild')``.
+- PostgreSQL: a GIN index with pg_trgm's trigram operators on events.search, which
+  PostgreSQL uses for ``LIKE '%term%'`` by itself.
+Both answer the same LIKE query (filters.py); the index only makes it fast.
 """
 from __future__ import annotations
 
-import sqlite3
+from sqlalchemy import Connection, text
 
-_V1 = """
-CREATE TABLE articles (
-    article_id  TEXT PRIMARY KEY,          -- timeline.model.text_key(text)
-    text        TEXT NOT NULL,
-    title       TEXT NOT NULL DEFAULT '',
-    url         TEXT NOT NULL DEFAULT '',
-    source      TEXT NOT NULL DEFAULT '',
-    published   TEXT NOT NULL,
-    path        TEXT NOT NULL DEFAULT '',
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX articles_source ON articles (source);
+from timeline.store.tables import metadata
 
-CREATE TABLE events (
-    event_id       TEXT PRIMARY KEY,
-    article_id     TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
-    value          TEXT NOT NULL,
-    start_date     TEXT NOT NULL,
-    end_date       TEXT NOT NULL,
-    granularity    TEXT NOT NULL,
-    expression     TEXT NOT NULL,
-    status         TEXT NOT NULL,
-    summary        TEXT NOT NULL,
-    sentence       TEXT NOT NULL,
-    expr_start     INTEGER NOT NULL,
-    expr_end       INTEGER NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    position       INTEGER NOT NULL,       -- offset of the expression in the article
-    actors         TEXT NOT NULL,          -- JSON list, in the extractor's order
-    anchor         TEXT NOT NULL DEFAULT '',
-    direction      TEXT NOT NULL DEFAULT '',
-    corrected      INTEGER NOT NULL DEFAULT 0,
-    search         TEXT NOT NULL           -- casefolded sentence, summary, expression
-);
-CREATE INDEX events_dates ON events (start_date, end_date);
-CREATE INDEX events_article ON events (article_id, position);
-CREATE INDEX events_status ON events (status);
-CREATE INDEX events_granularity ON events (granularity);
+# Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
+VERSION = 2
+_PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
-CREATE TABLE event_actors (
-    event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
-    actor    TEXT NOT NULL,
-    PRIMARY KEY (event_id, actor)
-) WITHOUT ROWID;
-CREATE INDEX event_actors_actor ON event_actors (actor, event_id);
-
--- A person's corrections, keyed by event_id only: no foreign key, so they outlive the
--- event and are applied again when the same article is ingested again.
-CREATE TABLE corrections (
-    event_id       TEXT PRIMARY KEY,
-    value          TEXT,                   -- NULL when the person deleted the event
-    start_date     TEXT,
-    end_date       TEXT,
-    granularity    TEXT,
-    status         TEXT,
-    original_value TEXT NOT NULL DEFAULT '',
-    deleted        INTEGER NOT NULL DEFAULT 0,
-    corrected_at   TEXT NOT NULL
-);
-
--- Every time expression of an article (not only those that made events), for the
--- full-text view with highlights.
-CREATE TABLE mentions (
-    article_id  TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
-    start       INTEGER NOT NULL,
-    "end"       INTEGER NOT NULL,
-    text        TEXT NOT NULL,
-    type        TEXT NOT NULL,
-    value       TEXT NOT NULL,
-    granularity TEXT,
-    start_date  TEXT,
-    end_date    TEXT,
-    anchor      TEXT NOT NULL DEFAULT '',
-    direction   TEXT NOT NULL DEFAULT '',
-    mod         TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (article_id, start, "end")
-) WITHOUT ROWID;
-"""
-
-# Text search index: trigrams of events.search (SQLite FTS5), kept in step by triggers
-# (foreign-key cascades fire them too). Where SQLite lacks FTS5 this step is a no-op and
-# the search falls back to LIKE alone. The index refers to events' rowids: after a VACUUM,
-# run INSERT INTO events_fts(events_fts) VALUES ('rebuild').
-_V2 = """
-CREATE VIRTUAL TABLE events_fts USING fts5 (search, content='events', content_rowid='rowid',
-    tokenize='trigram');
-INSERT INTO events_fts (events_fts) VALUES ('rebuild');
-CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-    INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
-END;
-CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-    INSERT INTO events_fts (events_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
-END;
-CREATE TRIGGER events_fts_update AFTER UPDATE OF search ON events BEGIN
-    INSERT INTO events_fts (events_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
-    INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
-END;
-"""
-
-MIGRATIONS = (_V1, _V2)
-VERSION = len(MIGRATIONS)
+_SQLITE_TEXT_INDEX = [
+    """CREATE VIRTUAL TABLE events_fts USING fts5 (search, content='events',
+        content_rowid='rowid', tokenize='trigram')""",
+    "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
+    """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
+    END""",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, search)
+            VALUES ('delete', old.rowid, old.search);
+    END""",
+    """CREATE TRIGGER events_fts_update AFTER UPDATE OF search ON events BEGIN
+        INSERT INTO events_fts (events_fts, rowid, search)
+            VALUES ('delete', old.rowid, old.search);
+        INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
+    END""",
+]
+_PG_TEXT_INDEX = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS events_search_trgm ON events USING gin (search gin_trgm_ops)",
+]
 
 
 class SchemaError(Exception):
-    """The database file cannot be used by this version of timeline."""
+    """The database cannot be used by this version of timeline."""
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to VERSION, each step in its own transaction. The version is
-    read inside the transaction, so two processes opening a new file at once do not both
-    apply the same step."""
+def _add_text_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        if has_fts5(conn) and not has_text_index(conn):
+            for statement in _SQLITE_TEXT_INDEX:
+                conn.exec_driver_sql(statement)
+    elif conn.dialect.name == "postgresql":
+        available = conn.execute(text(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")).first()
+        if available is None:
+            raise SchemaError("PostgreSQL lacks the pg_trgm extension (Debian: the "
+                              "postgresql package; elsewhere postgresql-contrib)")
+        for statement in _PG_TEXT_INDEX:
+            conn.exec_driver_sql(statement)
+
+
+# UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
+# by _create).
+UPGRADES = {1: _add_text_index}
+
+
+def _create(conn: Connection) -> None:
+    metadata.create_all(conn, checkfirst=True)
+    _add_text_index(conn)
+
+
+def migrate(begin) -> None:
+    """Bring the schema up to VERSION. ``begin()`` opens a write transaction (a context
+    manager giving a Connection); each step runs in its own."""
     while True:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
+        with begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+            current = _version(conn)
             if current > VERSION:
                 raise SchemaError(
                     f"the database has schema version {current}, newer than this timeline "
                     f"({VERSION}); upgrade timeline")
             if current == VERSION:
-                conn.execute("COMMIT")
                 return
-            if MIGRATIONS[current] is not _V2 or has_fts5(conn):
-                for statement in _statements(MIGRATIONS[current]):
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {current + 1}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            if current == 0:
+                _create(conn)
+                _set_version(conn, VERSION)
+            else:
+                UPGRADES[current](conn)
+                _set_version(conn, current + 1)
 
 
-def has_fts5(conn: sqlite3.Connection) -> bool:
+def _version(conn: Connection) -> int:
+    if conn.dialect.name == "sqlite":
+        return conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+    if conn.execute(text("SELECT to_regclass('timeline_schema')")).scalar() is None:
+        return 0
+    return conn.execute(text("SELECT version FROM timeline_schema")).scalar() or 0
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+        return
+    conn.execute(text("CREATE TABLE IF NOT EXISTS timeline_schema (version integer NOT NULL)"))
+    conn.execute(text("DELETE FROM timeline_schema"))
+    conn.execute(text("INSERT INTO timeline_schema (version) VALUES (:v)"), {"v": version})
+
+
+def has_fts5(conn: Connection) -> bool:
     """Whether this SQLite was built with FTS5 and its trigram tokenizer (3.34+)."""
     try:
-        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5 (x, tokenize='trigram')")
-        conn.execute("DROP TABLE temp.fts5_probe")
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE temp.fts5_probe USING fts5 (x, tokenize='trigram')")
+        conn.exec_driver_sql("DROP TABLE temp.fts5_probe")
         return True
-    except sqlite3.OperationalError:
+    except Exception:  # sqlite3.OperationalError, wrapped by SQLAlchemy
         return False
 
 
-def has_text_index(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").fetchone() is not None
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (sqlite3.complete_statement decides)."""
-    out, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            out.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        out.append(buffer.strip())
-    return out
+def has_text_index(conn: Connection) -> bool:
+    """SQLite: whether the FTS5 index exists (PostgreSQL's index needs no query change)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").first() is not None

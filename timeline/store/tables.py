@@ -1,0 +1,98 @@
+"""The tables, as SQLAlchemy Core objects: the one description of the schema that both
+SQLite and PostgreSQL are created from and every query in queries.py is built on.
+
+Dates are ISO text (``YYYY-MM-DD``) in both databases, so text order is date order and
+``substr`` cuts months and years the same way everywhere. Event intervals are half-open
+``[start_date, end_date)``. A change here is also a new step in schema.py (existing
+databases are upgraded there, never re-created).
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("article_id", Text, primary_key=True),  # timeline.model.text_key(text)
+    Column("text", Text, nullable=False),
+    Column("title", Text, nullable=False, server_default=""),
+    Column("url", Text, nullable=False, server_default=""),
+    Column("source", Text, nullable=False, server_default=""),
+    Column("published", Text, nullable=False),
+    Column("path", Text, nullable=False, server_default=""),
+    Column("ingested_at", Text, nullable=False),
+    Index("articles_source", "source"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("article_id", Text, ForeignKey("articles.article_id", ondelete="CASCADE"),
+           nullable=False),
+    Column("value", Text, nullable=False),
+    Column("start_date", Text, nullable=False),
+    Column("end_date", Text, nullable=False),
+    Column("granularity", Text, nullable=False),
+    Column("expression", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("expr_start", Integer, nullable=False),
+    Column("expr_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("position", Integer, nullable=False),  # offset of the expression in the article
+    Column("actors", Text, nullable=False),  # JSON list, in the extractor's order
+    Column("anchor", Text, nullable=False, server_default=""),
+    Column("direction", Text, nullable=False, server_default=""),
+    Column("corrected", Integer, nullable=False, server_default="0"),
+    Column("search", Text, nullable=False),  # casefolded sentence, summary, expression
+    Index("events_dates", "start_date", "end_date"),
+    Index("events_article", "article_id", "position"),
+    Index("events_status", "status"),
+    Index("events_granularity", "granularity"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", Text, ForeignKey("events.event_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("actor", Text, primary_key=True),
+    Index("event_actors_actor", "actor", "event_id"),
+    sqlite_with_rowid=False,
+)
+
+# A person's corrections, keyed by event_id only: no foreign key, so they outlive the
+# event and are applied again when the same article is ingested again.
+corrections = Table(
+    "corrections", metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("value", Text),  # NULL when the person deleted the event
+    Column("start_date", Text),
+    Column("end_date", Text),
+    Column("granularity", Text),
+    Column("status", Text),
+    Column("original_value", Text, nullable=False, server_default=""),
+    Column("deleted", Integer, nullable=False, server_default="0"),
+    Column("corrected_at", Text, nullable=False),
+)
+
+# Every time expression of an article (not only those that made events), for the
+# full-text view with highlights.
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", Text, ForeignKey("articles.article_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("granularity", Text),
+    Column("start_date", Text),
+    Column("end_date", Text),
+    Column("anchor", Text, nullable=False, server_default=""),
+    Column("direction", Text, nullable=False, server_default=""),
+    Column("mod", Text, nullable=False, server_default=""),
+    sqlite_with_rowid=False,
+)
