@@ -143,7 +143,7 @@ def timeline_figure(events: list[Event], group_by: str = "status") -> dict:
     layout["barmode"] = "overlay"
     layout["yaxis"] = {
         "tickvals": [lane_y[name] for name in order],
-        "ticktext": [f"{clip(name, 28)} ({counts[name]})" for name in order],
+        "ticktext": [f"{escape(clip(name, 28))} ({counts[name]})" for name in order],  # Plotly reads tags
         "range": [-0.6, len(order) - 0.4], "fixedrange": True, "showgrid": False, "zeroline": False,
         "automargin": True,
     }

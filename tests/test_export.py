@@ -56,6 +56,17 @@ def test_quoting_of_commas_quotes_and_newlines_round_trips():
     ("Ordinary text", "Ordinary text"),
     ("a=b", "a=b"),
     ("", ""),
+    # hidden behind what a spreadsheet skips or folds: still formulas
+    (" =1+1", "' =1+1"),
+    ("\u00a0=1+1", "'\u00a0=1+1"),             # no-break space
+    ("\u200b=HYPERLINK(\"x\")", "'\u200b=HYPERLINK(\"x\")"),  # zero-width space
+    ("\ufeff@SUM(A1)", "'\ufeff@SUM(A1)"),     # byte-order mark
+    ("\uff1d1+1", "'\uff1d1+1"),               # full-width equals sign
+    ("\u3000\uff0bcmd", "'\u3000\uff0bcmd"),  # ideographic space, full-width plus
+    ("\n-cmd", "'\n-cmd"),
+    (" -5", " -5"),                            # still only a number
+    ("\u200b" * 100 + "=1", "'" + "\u200b" * 100 + "=1"),
+    ("  text = fine", "  text = fine"),
 ])
 def test_neutralise(cell, expected):
     assert neutralise(cell) == expected

@@ -5,7 +5,9 @@ Columns are ``timeline.model.EXPORT_COLUMNS`` (rows from ``timeline.model.export
 CSV: RFC 4180 (comma, double quotes only where needed, CRLF line ends), UTF-8, with an
 optional byte-order mark so that Excel reads UTF-8. Article text is untrusted, so any cell
 that begins with = + - @ TAB or CR gets a single quote in front, as OWASP advises against
-spreadsheet formula injection ("=HYPERLINK(...)" becomes "'=HYPERLINK(...)"). One exception,
+spreadsheet formula injection ("=HYPERLINK(...)" becomes "'=HYPERLINK(...)"); so does one
+where those signs (or their full-width forms, such as "＝") follow spaces, no-break spaces,
+zero-width or other invisible characters. One exception,
 decided on purpose: a cell that is only a plain number ("-5", "-2.5") is left alone, since
 a number cannot run anything and quoting it would turn it into text.
 
@@ -18,6 +20,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from typing import IO, Iterable, Iterator
 
 from timeline.model import EXPORT_COLUMNS, Event, export_row
@@ -28,10 +31,24 @@ BOM = "\ufeff"
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    if cell.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+    """A cell a spreadsheet will show as text, never run as a formula. What a spreadsheet skips
+    or folds before a formula does not hide one: leading spaces of any kind (NBSP, ideographic),
+    zero-width and other format characters, line breaks, and the full-width or small forms of
+    = + - @ (NFKC folds them)."""
+    if cell.startswith(FORMULA_START):
+        return cell if _PLAIN_NUMBER.fullmatch(cell) else "'" + cell
+    start = 0
+    while start < len(cell) and _skipped(cell[start]):
+        start += 1
+    body = cell[start:]
+    head = unicodedata.normalize("NFKC", body[:1])
+    if head.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(body):
         return "'" + cell
     return cell
+
+
+def _skipped(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Zs", "Cf", "Cc")
 
 
 def csv_row(event: Event) -> dict:

@@ -85,3 +85,32 @@ def test_upload_limits_and_results(seeded):
     assert [r.status for r in results] == ["refused", "added", "refused", "refused"]
     assert "too large" in results[0].message and "decoded" in results[2].message
     assert "unsupported" in results[3].message
+
+
+def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, make_event):
+    """REST CSV, the dashboard's download and `timeline export` write the same cells."""
+    from click.testing import CliRunner
+
+    from dashboard.callbacks.download import export_text
+    from timeline.cli import main
+    from timeline.model import Article
+    from timeline.store import EventStore
+
+    db = str(tmp_path / "f.db")
+    store = EventStore(db)
+    hidden = ["\u00a0=HYPERLINK(\"http://x\")", "\u200b+cmd", "\uff1d1+1", " @SUM(A1)"]
+    article = Article(text="Event number 0 took place on Thursday in the harbour.",
+                      published=date(2025, 3, 17), title=hidden[0], source=hidden[1])
+    event = make_event(0, article_id=article.article_id, actors=(hidden[2], hidden[3]))
+    store.add_article(article, [event], [])
+    client = create_app(store, analyse=fake_analyse).server.test_client()
+    out = tmp_path / "cli.csv"
+    CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "-o", str(out)],
+                       catch_exceptions=False)
+    texts = [client.get("/api/events?format=csv").get_data(as_text=True),
+             export_text(store, "", "csv"), out.read_text(encoding="utf-8")]
+    rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
+    assert rows[0]["article_title"] == "'" + hidden[0] and rows[0]["source"] == "'" + hidden[1]
+    assert rows[0]["actors"] == "'" + "; ".join(hidden[2:])
+    assert rows[0] == rows[1] == rows[2]
+    store.close()

@@ -133,3 +133,12 @@ def test_extreme_dates_through_the_view(tmp_path, make_event):
     view = render_view(store, EventFilter())
     assert view.summary.startswith("12 events") and len(marks(view.figure)) == 12
     store.close()
+
+
+@pytest.mark.parametrize("group_by", ["source", "actor"])
+def test_lane_labels_are_escaped(make_event, group_by):
+    """A source or actor '<a href=...>' once became a live link in the lane labels."""
+    evil = '<a href="javascript:alert(1)">x</a>'
+    fig = timeline_figure([make_event(0, source=evil, actors=(evil,))], group_by)
+    (label,) = fig["layout"]["yaxis"]["ticktext"]
+    assert "<" not in label and label.startswith("&lt;a href=")
