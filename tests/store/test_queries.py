@@ -62,6 +62,18 @@ def test_text_search_treats_like_wildcards_literally(store, corpus):
     assert store.count() == 8
 
 
+def test_text_search_finds_substrings_the_same_way_in_both_databases(store, make):
+    art = make.article("The ceasefire in Straße 9 held on Saturday. Ärzte met on Sunday.")
+    sat = make.event(art, "on Saturday", "2025-03-15")
+    sun = make.event(art, "on Sunday", "2025-03-16")
+    store.add_article(art, [sat, sun])
+    for text, want in [("easef", [sat]), ("CEASEFIRE", [sat]), ("fi", [sat]),
+                       ("strasse", [sat]), ("STRASSE 9", [sat]), ("ärzte", [sun]),
+                       ("ÄRZTE sunday", [sun]), ("on", [sat, sun]), ("y.", [sat, sun]),
+                       ("rzte met", [sun]), ("ceasefire sunday", []), ("xyz", [])]:
+        assert ids(store.events(EventFilter(text=text))) == ids(want), text
+
+
 def test_limit_and_offset_page_through_the_same_order(store, corpus):
     everything = ids(store.events())
     assert ids(store.events(limit=3)) == everything[:3]

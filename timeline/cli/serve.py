@@ -22,8 +22,8 @@ def load_demo(store, echo=click.echo) -> None:
 
 
 @click.command("serve")
-@click.option("--db", "db", default=None, metavar="PATH",
-              help="SQLite file (default: $TIMELINE_DB or ./timeline.db).")
+@click.option("--db", "db", default=None, metavar="PATH|URL",
+              help="SQLite file or postgresql://user@host/dbname (default: $TIMELINE_DB or ./timeline.db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is reachable from this machine only.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))

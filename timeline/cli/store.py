@@ -6,7 +6,7 @@
                     [--granularity G ...] [--article ID ...] [--query TEXT]
     timeline articles [--db URL] [--delete ID]
 
-``--db`` is a file path or ``sqlite:///path``; without it, $TIMELINE_DB, else
+``--db`` is a file path, ``sqlite:///path`` or ``postgresql://user@host/dbname``; without it, $TIMELINE_DB, else
 ``timeline.db`` in the current directory. Every error is one line naming what and why,
 with a non-zero exit code.
 """
@@ -21,7 +21,8 @@ import click
 
 from timeline.model import GRANULARITIES, STATUSES, Article, EventFilter
 
-DB_HELP = "Database: a file path or sqlite:///path [default: $TIMELINE_DB or ./timeline.db]"
+DB_HELP = ("Database: a file path, sqlite:///path or postgresql://user@host/dbname "
+           "[default: $TIMELINE_DB or ./timeline.db]")
 
 
 class DateParam(click.ParamType):

@@ -122,7 +122,8 @@ class Database:
         self.fts = False
         if is_server_url(self.path):
             url = _server_url(self.path)
-            self.path = url.render_as_string(hide_password=True)  # what messages show
+            # what messages show: the URL as given, without its password
+            self.path = url.set(drivername="postgresql").render_as_string(hide_password=True)
             self.engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW,
                                         pool_timeout=POOL_TIMEOUT, pool_pre_ping=True,
                                         connect_args={"connect_timeout": 10})

@@ -28,6 +28,16 @@ def upsert(conn, table):
     return _UPSERT[conn.dialect.name](table)
 
 
+class EditConflict(Exception):
+    """Someone changed the event since the person editing it saw it (see correct_event)."""
+
+    def __init__(self, event_id: str, expected: str, current: str | None):
+        self.event_id, self.expected, self.current = event_id, expected, current
+        now = "deleted it" if current is None else f"set it to {current}"
+        super().__init__(f"event {event_id} changed while you edited it: it was {expected}, "
+                         f"someone else {now} meanwhile; look again and retry")
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     article_id: str
@@ -139,9 +149,15 @@ class EventStore(Queries):
             return conn.execute(delete(articles).where(
                 articles.c.article_id == article_id)).rowcount > 0
 
-    def correct_event(self, event_id: str, value: str) -> Event:
+    def correct_event(self, event_id: str, value: str, *, expected: str | None = None) -> Event:
         """Set an event's date to a TIMEX3 value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www,
         YYYY-Qn, ...), marked as a manual correction that survives re-ingest.
+
+        Several people at once: each edit changes one event in one transaction, with the
+        event's row locked, so edits of different events never undo each other.
+        ``expected`` is the value the person saw: if someone else changed (or deleted) the
+        event since, nothing is written and EditConflict tells what it is now. Without
+        ``expected`` (scripts, the CLI) the last edit wins.
 
         Raises ValueError for a value that is not a date, KeyError for an unknown event.
         """
@@ -156,7 +172,11 @@ class EventStore(Queries):
                 .where(event_table.c.event_id == event_id)
                 .with_for_update(of=event_table)).first()  # PostgreSQL: one correction at a time
             if row is None:
+                if expected is not None and self._was_deleted(conn, event_id):
+                    raise EditConflict(event_id, expected, None)
                 raise KeyError(f"no event {event_id!r}")
+            if expected is not None and row[2] != expected.strip():
+                raise EditConflict(event_id, expected, row[2])
             status = status_for(start, end, date.fromisoformat(row[1]), row[0])
             fields = {"value": value, "start_date": start.isoformat(),
                       "end_date": end.isoformat(), "granularity": granularity,
@@ -166,17 +186,26 @@ class EventStore(Queries):
                          .values(corrected=1, **fields))
         return self.event(event_id)
 
-    def delete_event(self, event_id: str) -> bool:
-        """Remove one event; recorded as a correction, so a re-ingest leaves it out."""
+    def delete_event(self, event_id: str, *, expected: str | None = None) -> bool:
+        """Remove one event; recorded as a correction, so a re-ingest leaves it out.
+        ``expected``: as for correct_event (EditConflict if the date changed meanwhile;
+        False, as for any event that is not there, if someone deleted it already)."""
         with self._db.transaction() as conn:
             row = conn.execute(select(event_table.c.value).where(event_table.c.event_id == event_id)
                                .with_for_update()).first()
             if row is None:
                 return False
+            if expected is not None and row[0] != expected.strip():
+                raise EditConflict(event_id, expected, row[0])
             self._record(conn, event_id, original=row[0], deleted=1, value=None,
                          start_date=None, end_date=None, granularity=None, status=None)
             conn.execute(delete(event_table).where(event_table.c.event_id == event_id))
         return True
+
+    @staticmethod
+    def _was_deleted(conn, event_id: str) -> bool:
+        return conn.execute(select(corrections.c.deleted).where(
+            corrections.c.event_id == event_id)).scalar() == 1
 
     @staticmethod
     def _record(conn, event_id: str, original: str, **fields) -> None:
