@@ -35,6 +35,18 @@ class Settings:
         64, "nesting of a JSON request body (Dash callbacks and the REST API); deeper is a 400",
         low=8, high=500)
 
+    # --- key dates (timeline.story.keydates): how a collection's days are ranked and summarised
+    keydates_after_weight: float = _setting(
+        1.0, "an article published n days after the day it dates weighs 1 + this * log2(1 + n) "
+        "(the story kept it); previews and same-day reports weigh 1", low=0.0, high=10.0)
+    keydates_min_words: int = _setting(6, "shortest sentence offered for a key date (words)",
+                                       low=1, high=1000)
+    keydates_max_words: int = _setting(60, "longest sentence offered for a key date (words)",
+                                       low=1, high=1000)
+    keydates_duplicate_overlap: float = _setting(
+        0.6, "a sentence sharing this share of its content words with a chosen one is a repeat",
+        low=0.0, high=1.0)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

@@ -17,6 +17,8 @@ COMMANDS = {
     "serve": "timeline.cli.serve:serve",
     "model": "timeline.cli.model:model",
     "bench": "timeline.cli.bench:bench",
+    "key-dates": "timeline.cli.story:key_dates",
+    "tls-eval": "timeline.cli.story:tls_eval",
 }
 
 

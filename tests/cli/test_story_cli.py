@@ -1,0 +1,99 @@
+"""`timeline key-dates` and `timeline tls-eval` with CliRunner; the tagger is the tiny fake of
+test_store_cli (ISO dates in the text make events)."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import timeline.events
+from timeline.cli import main
+
+from .test_store_cli import fake_extract_many
+
+
+@pytest.fixture
+def counted_tagger(monkeypatch):
+    calls = []
+
+    def tagger(articles, nlp=None, n_process=1, batch_size=32):
+        for item in fake_extract_many(articles, nlp, n_process, batch_size):
+            calls.append(item[0])
+            yield item
+    monkeypatch.setattr(timeline.events, "extract_many", tagger)
+    return calls
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def topic(tmp_path):
+    folder = tmp_path / "t17" / "quake"
+    (folder / "timelines").mkdir(parents=True)
+    rows = [
+        ("2025-03-10", "A strong earthquake struck the coast on 2025-03-10 , officials said ."),
+        ("2025-03-11", "Rescuers searched the rubble after the earthquake of 2025-03-10 ."),
+        ("2025-03-12", "Aid arrived on 2025-03-12 as rescuers searched the rubble ."),
+        ("2025-03-14", "The earthquake of 2025-03-10 killed 300 people , the government said ."),
+        ("2025-03-14", "A minister resigned on 2025-03-14 over the slow rescue ."),
+    ]
+    lines = ["date,text"] + [f'{d},"{t}"' for d, t in rows]
+    (folder / "articles.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    (folder / "timelines" / "wire.txt").write_text(
+        "2025-03-10\nA strong earthquake strikes the coast .\n-----\n"
+        "2025-03-14\nThe minister resigns over the slow rescue .\n-----\n", "utf-8")
+    return folder
+
+
+def test_tls_eval_scores_and_reuses_stores(counted_tagger, topic, tmp_path):
+    stores = tmp_path / "stores"
+    result = run("tls-eval", str(topic.parent), "--stores", str(stores), "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output[result.output.index("{"):])
+    [row] = payload["timelines"]
+    assert (row["topic"], row["timeline"]) == ("quake", "wire")
+    # two dates asked: 2025-03-10 (three articles, two of them later) and one of the others
+    assert row["date"]["precision"] == 0.5 and row["date"]["recall"] == 0.5
+    assert 0 < payload["mean"]["rouge1"]["f1"] <= 1
+    assert len(counted_tagger) == 5 and (stores / "quake.db").is_file()
+    again = run("tls-eval", str(topic), "--stores", str(stores))
+    assert again.exit_code == 0 and len(counted_tagger) == 5      # nothing analysed twice
+    assert "mean of 1" in again.output
+
+
+def test_tls_eval_names_a_folder_that_is_no_topic(tmp_path):
+    result = CliRunner().invoke(main, ["tls-eval", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "neither a topic folder" in result.output
+
+
+def test_key_dates_json_interface(counted_tagger, topic, tmp_path):
+    db = str(tmp_path / "k.db")
+    from timeline.store import EventStore
+    from timeline.story.collection import topic_articles
+    from timeline.story.tls import read_topic
+
+    with EventStore(db) as store:
+        from timeline.cli.store import run_ingest
+        run_ingest(store, topic_articles(read_topic(topic)), progress=False)
+    result = run("key-dates", "--db", db, "--dates", "2", "--sentences", "1", "--json")
+    keys = json.loads(result.output)
+    assert [k["date"] for k in keys][0] == "2025-03-10"
+    assert [k["date"] for k in keys] == sorted(k["date"] for k in keys) and len(keys) == 2
+    assert all(set(k) == {"date", "sentences"} and len(k["sentences"]) == 1 for k in keys)
+    ranged = json.loads(run("key-dates", "--db", db, "--dates", "5", "--sentences", "2",
+                            "--start", "2025-03-11", "--end", "2025-03-14", "--json").output)
+    assert [k["date"] for k in ranged] == ["2025-03-12", "2025-03-14"]
+    text = run("key-dates", "--db", db, "--dates", "1", "--sentences", "1").output
+    assert text.startswith("2025-03-10  (3 articles)")
+
+
+def test_key_dates_without_a_database_says_so(tmp_path):
+    result = CliRunner().invoke(main, ["key-dates", "--db", str(tmp_path / "none.db"),
+                                       "--dates", "3", "--sentences", "1", "--json"])
+    assert result.exit_code != 0 and "no database" in result.output
+    bad = CliRunner().invoke(main, ["key-dates", "--db", str(tmp_path / "none.db"), "--dates",
+                                    "3", "--sentences", "1", "--start", "2025-03-02",
+                                    "--end", "2025-03-01"])
+    assert bad.exit_code != 0 and "after --end" in bad.output

@@ -1,0 +1,73 @@
+from datetime import date, timedelta
+
+from timeline.model import Event
+from timeline.settings import SETTINGS
+from timeline.story.keydates import day_of, key_dates
+
+DAY = date(2011, 2, 11)
+
+
+def report(article: str, day: date, sentence: str, published: date | None = None, source: str = "",
+           granularity: str = "day", at: int = 0, days: int = 1) -> Event:
+    return Event(
+        event_id=f"{article}-{day}-{at}", article_id=article, value=day.isoformat(), start_date=day,
+        end_date=day + timedelta(days=days), granularity=granularity, expression="on Friday",
+        status="happened", summary=sentence, sentence=sentence, expr_start=0, expr_end=2,
+        sentence_start=at, source=source, published=published or day)
+
+
+def test_independent_articles_outrank_one_article_repeating_a_day():
+    events = [report("a", DAY, "Mubarak resigned on Friday after weeks of protest in Cairo.")]
+    events += [report(f"b{i}", DAY + timedelta(days=3), f"Talks on the constitution opened, report {i}.")
+               for i in range(2)]
+    events += [report("c", DAY - timedelta(days=5), f"Another day in the life of the square {i}.", at=1000 * i)
+               for i in range(5)]
+    keys = key_dates(events, 1, 1)
+    assert [k.date for k in keys] == [DAY + timedelta(days=3)]
+    assert keys[0].articles == 2
+
+
+def test_reports_after_the_fact_weigh_more_than_previews():
+    later = DAY + timedelta(days=4)
+    events = [report("p1", DAY, "Leaders will meet on Friday in Geneva for talks.", published=DAY - timedelta(days=2)),
+              report("p2", DAY, "The Geneva talks are due to open on Friday.", published=DAY - timedelta(days=1)),
+              report("r1", later, "The army took control of the square on Tuesday morning.", published=later + timedelta(days=3)),
+              report("r2", later, "Troops took control of the square on Tuesday, witnesses said.", published=later + timedelta(days=9))]
+    assert [k.date for k in key_dates(events, 1, 1)] == [later]
+    neutral = SETTINGS.replace(keydates_after_weight=0.0)
+    assert len(key_dates(events, 2, 1, settings=neutral)) == 2
+
+
+def test_articles_of_one_source_count_once():
+    other = DAY + timedelta(days=1)
+    events = [report(f"w{i}", DAY, f"The wire reported the vote on Friday, take {i}.", source="Wire") for i in range(3)]
+    events += [report("x", other, "The parliament voted on Saturday to dissolve.", source="Post"),
+               report("y", other, "Parliament was dissolved on Saturday by vote.", source="Herald")]
+    keys = key_dates(events, 2, 1)
+    assert {k.date: k.articles for k in keys} == {DAY: 1, other: 2}
+    assert key_dates(events, 1, 1)[0].date == other
+
+
+def test_only_days_in_the_range_and_in_date_order():
+    events = [report(f"a{i}", DAY + timedelta(days=i), f"Something happened on day number {i} here.")
+              for i in range(5)]
+    events.append(report("m", date(2011, 2, 1), "In February the protests grew.", granularity="month", days=28))
+    keys = key_dates(events, 10, 1, start=DAY + timedelta(days=1), end=DAY + timedelta(days=3))
+    assert [k.date for k in keys] == [DAY + timedelta(days=i) for i in (1, 2, 3)]
+    assert day_of(events[-1]) is None
+
+
+def test_sentences_shared_by_the_reports_win_and_repeats_are_skipped():
+    events = [
+        report("a", DAY, "Mubarak resigned as president on Friday and handed power to the army."),
+        report("b", DAY, "Mubarak resigned as president on Friday, handing power to the army."),
+        report("c", DAY, "Crowds in Tahrir Square celebrated after Mubarak resigned on Friday."),
+        report("d", DAY, "It rained on Friday."),
+    ]
+    keys = key_dates(events, 1, 2)
+    chosen = keys[0].sentences
+    assert len(chosen) == 2
+    assert chosen[0].startswith("Mubarak resigned")
+    assert chosen[1].startswith("Crowds")           # the near-repeat of the first is skipped
+    assert keys[0].to_json() == {"date": "2011-02-11", "sentences": list(chosen)}
+    assert key_dates(events, 1, 0)[0].sentences == ()

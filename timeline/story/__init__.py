@@ -1,0 +1,1 @@
+"""From mentions to a story: key dates, and their evaluation on Timeline17-style topics."""
