@@ -7,7 +7,9 @@ durations ("for 30 days") and PRESENT_REF / PAST_REF / FUTURE_REF make no event.
 Several expressions in one sentence give one event each, ranges included: "from March
 to May" gives an event for March and one for May, each with the same sentence, so a
 timeline shows both ends and a date correction touches one end only. A sentence that is
-nothing but its expression (a dateline: "Monday, May 5, 2025") makes no event.
+nothing but its expression (a dateline: "Monday, May 5, 2025") makes no event, and neither
+does page furniture (``timeline.events.furniture``: datelines, bylines, "updated" stamps, reader
+comments, live-blog clock stamps, photo credits, "this article appeared ...").
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 
 from timeline.doctext import doc_text
 from timeline.events.actors import article_names, sentence_actors
+from timeline.events.furniture import furniture
 from timeline.events.sentences import SentenceIndex, sentence_ranges
 from timeline.events.status import event_status
 from timeline.events.summary import summarise
@@ -54,6 +57,8 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
         s_start, s_end = index.find(timex.start, timex.end)
         sentence = text[s_start:s_end]
         if not _says_more(sentence, timex.start - s_start, timex.end - s_start):
+            continue
+        if furniture(text, timex.start, timex.end):
             continue
         expr_start, expr_end = timex.start - s_start, timex.end - s_start
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")

@@ -1,0 +1,72 @@
+"""Page furniture makes no event: the data rules' own examples, and whole pages built by hand."""
+from datetime import date
+
+import pytest
+
+from timeline.events import extract
+from timeline.events.furniture import furniture, rules
+from timeline.model import Article
+
+RULES = rules()
+
+
+def located(text: str, expression: str) -> tuple[int, int]:
+    start = text.index(expression)
+    return start, start + len(expression)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_every_rule_takes_its_examples_and_leaves_its_counter_examples(rule):
+    assert rule.examples and rule.keeps, f"[{rule.name}] needs examples and keeps"
+    for ex in rule.examples:
+        assert furniture(ex.text, *located(ex.text, ex.expression)) == rule.name, ex
+    for ex in rule.keeps:
+        assert furniture(ex.text, *located(ex.text, ex.expression)) is None, ex
+
+
+def test_an_expression_joined_across_a_line_break_is_furniture_if_one_part_is():
+    text = "All times are BST. Last updated 14:32 Monday 3 June.\n1633: Troops fire."
+    start = text.index("Monday")
+    assert furniture(text, start, text.index("1633") + 4) == "all_times"
+
+
+PUBLISHED = date(2009, 4, 29)
+PAGES = {
+    "wire copy": ("""Protesters storm ministry as talks collapse
+WASHINGTON | Wed Apr 29, 2009 5:24 pm EDT
+By John Smith, 29 April 2009
+COTONOU, March 6 (West Africa Wire) - Thousands of protesters stormed the finance ministry on Tuesday after talks with unions collapsed.
+The unions will meet again on Friday, a spokesman said.
+(Photo taken on April 28, 2009)
+© 2009 West Africa Wire. All rights reserved.
+""", {"Tuesday", "Friday"}),
+    "live blog": ("""Election night: live
+All times are BST. Last updated 14:32 Monday 3 June.
+1633: Troops open fire on the crowd in the square, witnesses say.
+16:45 BST: The president will address the nation on Thursday.
+4.52pm: Polls closed on Sunday in the north.
+""", {"Thursday", "Sunday"}),
+    "comments and stamps": ("""Flu cases rise in Mexico
+Page last updated at 10:39 GMT, Wednesday, 29 April 2009
+The health ministry said on Tuesday that 20 more people had been infected.
+This article appeared on p29 of the main section of the Guardian on Wednesday 29 April 2009.
+At 08:11 am on 01 May 2009, shalimarguru wrote:
+Posted by dave_h at 9:12 PM on May 2, 2009
+Updated: 30 April 2009 17:24 EDT
+First published on Tue 28 Apr 2009 18.02 BST
+""", {"Tuesday"}),
+}
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    from timeline.nlp import load_rules
+
+    return load_rules()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_keep_their_news_and_lose_their_furniture(name, rules_nlp):
+    text, news = PAGES[name]
+    events = extract(Article(text=text, published=PUBLISHED), rules_nlp)
+    assert {e.expression for e in events} == news

@@ -1,0 +1,103 @@
+"""Page furniture: dated expressions that belong to the page, not the news.
+
+Datelines, bylines, "updated" stamps, reader comments, "this article appeared ...", live-blog
+clock stamps, photo credits, "all times are ...", copyright lines. The rules are data
+(``resources/furniture.ini``: a pattern per kind, with examples that must match and
+counter-examples that must not; the tests run them all). A pattern is tried on the line that
+holds the expression and takes the expression when a match covers it.
+
+Pure: no spaCy.
+"""
+from __future__ import annotations
+
+import configparser
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RULES_PATH = Path(__file__).resolve().parent / "resources" / "furniture.ini"
+_FRAGMENT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    expression: str
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    name: str
+    regex: re.Pattern
+    examples: tuple[Example, ...]
+    keeps: tuple[Example, ...]
+
+
+def _examples(raw: str, rule: str, key: str) -> tuple[Example, ...]:
+    out = []
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        text, sep, expression = line.strip().rpartition(" | ")
+        if not sep or expression not in text:
+            raise ValueError(f"{RULES_PATH}: [{rule}] {key}: {line.strip()!r} is not "
+                             "'text | expression in the text'")
+        out.append(Example(text, expression))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[FurnitureRule, ...]:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(RULES_PATH, encoding="utf-8")
+    fragments = dict(parser["fragments"]) if parser.has_section("fragments") else {}
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            return match.group(0)   # a regex quantifier such as {1,40} is no fragment
+        return f"(?i:{fragments[name]})"   # fragments ignore case inside case-sensitive rules
+
+    out = []
+    for name in parser.sections():
+        if name == "fragments":
+            continue
+        section = parser[name]
+        flags = re.MULTILINE | (0 if section.get("case", "no") == "yes" else re.IGNORECASE)
+        try:
+            regex = re.compile(_FRAGMENT.sub(fill, section["pattern"]), flags)
+        except (KeyError, re.error) as err:
+            raise ValueError(f"{RULES_PATH}: [{name}]: bad or missing pattern: {err}") from None
+        out.append(FurnitureRule(name, regex, _examples(section.get("examples", ""), name, "examples"),
+                                 _examples(section.get("keeps", ""), name, "keeps")))
+    return tuple(out)
+
+
+def furniture(text: str, start: int, end: int) -> str | None:
+    """The name of the rule that makes ``text[start:end]`` page furniture, else None.
+
+    An expression that runs over a line break (a tagger joining a stamp to the next line) is
+    furniture when its part on any one line is."""
+    pos = start
+    while pos < end:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        name = _on_line(text[line_start:line_end], pos - line_start, min(end, line_end) - line_start)
+        if name:
+            return name
+        pos = line_end + 1
+    return None
+
+
+def _on_line(line: str, s: int, e: int) -> str | None:
+    if not line[s:e].strip():
+        return None
+    for rule in rules():
+        for match in rule.regex.finditer(line):
+            if match.start() > s:
+                break
+            if e <= match.end():
+                return rule.name
+    return None
