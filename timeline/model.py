@@ -59,8 +59,9 @@ class TimeExpression:
     ``start``/``end`` are Python str offsets into the text that was tagged.
     ``start_date``/``end_date`` is the interval the value denotes (None for
     durations, sets and PAST_REF-like values). ``anchor`` is the value of the
-    date it was resolved against and ``direction`` the way it was resolved
-    ("past", "future", "same" or "" when no choice was needed).
+    date a relative expression was resolved against and ``direction`` the direction
+    the tagger settled on for it ("past", "future" or "" for none): the one a relative
+    expression was placed in, and what the status of its event reads.
     """
 
     start: int

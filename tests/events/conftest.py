@@ -32,13 +32,16 @@ def build_doc(rows, ents=None, vocab=None):
     return doc
 
 
-def timex_for(doc, text, value, start_date, end_date, type_="DATE", granularity="day", occurrence=0):
-    """A TimeExpression over the ``occurrence``-th ``text`` in ``doc``."""
+def timex_for(doc, text, value, start_date, end_date, type_="DATE", granularity="day", occurrence=0,
+              direction=""):
+    """A TimeExpression over the ``occurrence``-th ``text`` in ``doc`` (``direction``: the one
+    the tagger would have recorded)."""
     at = -1
     for _ in range(occurrence + 1):
         at = doc.text.index(text, at + 1)
     return TimeExpression(start=at, end=at + len(text), text=text, type=type_, value=value,
-                          granularity=granularity, start_date=start_date, end_date=end_date)
+                          granularity=granularity, start_date=start_date, end_date=end_date,
+                          direction=direction)
 
 
 @pytest.fixture

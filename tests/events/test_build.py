@@ -53,9 +53,10 @@ def test_event_ids_are_stable_and_distinct(make_text_doc, make_timex):
     assert ev.article_id == article_for(doc).article_id
 
 
-def test_tense_decides_the_status_of_an_event_on_the_publication_day(make_text_doc, make_timex):
+def test_the_direction_decides_the_status_of_an_event_on_the_publication_day(make_text_doc, make_timex):
     doc = make_text_doc("The envoys met today. The envoys will sign today. The envoys are talking today.")
-    timexes = [make_timex(doc, "today", "2025-03-17", PUB, date(2025, 3, 18), occurrence=k) for k in range(3)]
+    timexes = [make_timex(doc, "today", "2025-03-17", PUB, date(2025, 3, 18), occurrence=k, direction=d)
+               for k, d in enumerate(("past", "future", ""))]
     events = build_events(article_for(doc), doc, timexes)
     assert [e.status for e in events] == ["happened", "scheduled", "ongoing"]
 

@@ -49,7 +49,6 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     index = SentenceIndex(sentence_ranges(doc))
     ents = list(doc.ents)
     names = article_names(doc) if ents else {}
-    tense_of = _tense_function()
     times = [(t.start, t.end) for t in timexes]
     article_id = article.article_id
     events = []
@@ -61,8 +60,6 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
         if furniture(text, timex.start, timex.end):
             continue
         expr_start, expr_end = timex.start - s_start, timex.end - s_start
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        tense = tense_of(span) if span is not None else None
         events.append(Event(
             event_id=event_id(article_id, s_start, expr_start, expr_end),
             article_id=article_id,
@@ -71,7 +68,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             end_date=timex.end_date,
             granularity=timex.granularity or "",
             expression=text[timex.start:timex.end],
-            status=event_status(timex.start_date, timex.end_date, article.published, tense),
+            status=event_status(timex.start_date, timex.end_date, article.published, timex.direction or None),
             summary=summarise(doc, sentence, s_start, expr_start, expr_end),
             sentence=sentence,
             expr_start=expr_start,
@@ -93,8 +90,3 @@ def _says_more(sentence: str, expr_start: int, expr_end: int) -> bool:
     rest = sentence[:expr_start] + " " + sentence[expr_end:]
     return _WORD.search(rest) is not None
 
-
-def _tense_function():
-    from timeline.temporal.tense import tense_of
-
-    return tense_of

@@ -91,7 +91,8 @@ class TemporalTagger:
             else:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
-            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 60):cand.start])
+            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 60):cand.start],
+                          direction=tense if tense in ("past", "future") else None)
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -122,7 +123,7 @@ class TemporalTagger:
                 end_date=end_date if ttype in ("DATE", "TIME") else None,
                 anchor=(narrative if cand.rule.params.get("anchor") == "narrative" or cand.rule.resolve == "shift"
                         else dct.isoformat()) if anchored and dct else "",
-                direction=tense if anchored and tense in ("past", "future") else "",
+                direction=ctx.direction or "",  # the one the resolver used; the status reads it
                 mod=cand.mod,
             )
             out.append(timex)

@@ -37,6 +37,10 @@ class Context:
     # one dict per document: the resolver also notes there the first quarter or half the
     # text reports on ("lead"), which "a year earlier" and "the latest quarter" refer to
     before: str = ""  # the 60 characters of text before the expression
+    # the direction the resolver settled on (past / future / None): starts as the clause's
+    # tense and is overwritten when the resolver chooses another; the component records it on
+    # the TimeExpression, where the status of an event reads it. One Context per candidate.
+    direction: str | None = None
 
 
 def _number(text: str, tables: dict) -> float | None:
@@ -65,7 +69,8 @@ class Resolver:
         self.tables = ruleset.tables
 
     def value(self, cand: Candidate, ctx: Context) -> str | None:
-        self._text = cand.text
+        """The TIMEX3 value of ``cand`` in ``ctx`` (None: no value). Keeps no state: all that
+        one call needs or learns is in its arguments (``ctx.direction``, ``ctx.recent``)."""
         f = self.fields(cand)
         value = getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
         if value and ctx.recent is not None and ctx.dct:
@@ -120,13 +125,17 @@ class Resolver:
 
     @staticmethod
     def _direction(f: dict, ctx: Context) -> str | None:
+        """The direction to place ``f`` in from the reference date, noted in ``ctx.direction``."""
         if "this" in f:
-            return _DIRECTION[max(-1, min(1, f["this"]))]
-        if _PUT_OFF.search(ctx.before):
-            return "future"
-        if re.search(r"\bsince\s+$", ctx.before, re.I):  # "since March": a time already past
-            return "past"
-        return ctx.tense if ctx.tense in ("past", "future") else None
+            direction = _DIRECTION[max(-1, min(1, f["this"]))]
+        elif _PUT_OFF.search(ctx.before):
+            direction = "future"
+        elif re.search(r"\bsince\s+$", ctx.before, re.I):  # "since March": a time already past
+            direction = "past"
+        else:
+            direction = ctx.tense if ctx.tense in ("past", "future") else None
+        ctx.direction = direction
+        return direction
 
     @staticmethod
     def _future_cost(ctx: Context) -> float:
@@ -189,7 +198,7 @@ class Resolver:
             dct = self._dct(ctx)
             direction = self._direction(f, ctx)
             if f.get("this", 0) == 1 and "season" not in f:
-                direction = "future"
+                direction = ctx.direction = "future"
             grace = 31 if "day" in f and "this" not in f else 0
             value = values.place_in_year(dct, make, direction, grace=grace)
             if "weekday" in f and "day" in f:  # "Saturday, April 4": the year it is a Saturday
@@ -232,7 +241,7 @@ class Resolver:
         return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
     def r_spoken_year(self, cand, f, ctx):
-        words = [w for w in re.split(r"[\s-]+", normal_key(self._text)) if w not in ("the", "year", "and", "hundred")]
+        words = [w for w in re.split(r"[\s-]+", normal_key(cand.text)) if w not in ("the", "year", "and", "hundred")]
         if words and words[0] in self.tables["month_name"]:
             month = int(self.tables["month_name"][words.pop(0)])
         else:
@@ -246,15 +255,15 @@ class Resolver:
         return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
     def r_explicit(self, cand, f, ctx):
-        found = explicit.parse_date(self._text, ctx.dct, ctx.date_order)
+        found = explicit.parse_date(cand.text, ctx.dct, ctx.date_order)
         return found.isoformat() if found else None
 
     def r_weekday(self, cand, f, ctx):
         direction = self._direction(f, ctx)
         if f.get("this") == 0 and ctx.tense != "past":
-            direction = "future"
+            direction = ctx.direction = "future"
         cost = self._future_cost(ctx)
-        relative_to = re.search(r"\b(previous|following)\s", normal_key(self._text))
+        relative_to = re.search(r"\b(previous|following)\s", normal_key(cand.text))
         span = values.interval(ctx.narrative or "")
         if relative_to and span and span[0] in ("day", "time"):
             # "the previous Friday": the one before the day the text is talking about
@@ -295,7 +304,7 @@ class Resolver:
             if f["number"] is None:
                 return "PAST_REF" if cand.rule.params.get("sign") == "-1" else "FUTURE_REF"
             number = f["number"] * scale
-            if re.search(r"\sand\s+a\s+half\b", self._text) and "half" not in cand.fields.get("number", ""):
+            if re.search(r"\sand\s+a\s+half\b", cand.text) and "half" not in cand.fields.get("number", ""):
                 number += 0.5 * scale  # "a year and a half ago"
             if number != int(number) and unit in _SMALLER:  # "half a century ago": 50 years
                 unit, per = _SMALLER[unit]
@@ -343,7 +352,7 @@ class Resolver:
         n = f.get("number", 1) if "number" in f else 1
         if n is None:
             return None
-        text = self._text.lower()
+        text = cand.text.lower()
         sign = -1 if re.search(r"earlier|before|previous|ago|prior", text) else 1
         offset = int(cand.rule.params.get("offset", sign * n * scale))
         if unit in ("second", "minute", "hour"):
@@ -368,14 +377,14 @@ class Resolver:
         return cand.rule.params["value"]
 
     def r_table(self, cand, f, ctx):
-        return self.tables[cand.rule.params["table"]][normal_key(self._text)]
+        return self.tables[cand.rule.params["table"]][normal_key(cand.text)]
 
     def r_dayword(self, cand, f, ctx):
-        offset = int(self.tables["dayword"][normal_key(self._text)])
+        offset = int(self.tables["dayword"][normal_key(cand.text)])
         return values.relative(self._dct(ctx), "day", offset)
 
     def r_part_of_day(self, cand, f, ctx):
-        text = normal_key(self._text)
+        text = normal_key(cand.text)
         day = self._dct(ctx)
         span = values.interval(ctx.narrative or "")
         if cand.rule.params.get("anchor") == "narrative" and "dayword" not in f \
@@ -391,16 +400,16 @@ class Resolver:
         unit, scale = self._unit(f, cand)
         if unit is None:  # "years", "the weeks ahead": the last unit word, a vague count
             units = self.tables["unit"]
-            words = [w for w in normal_key(self._text).split() if w in units]
+            words = [w for w in normal_key(cand.text).split() if w in units]
             unit = units[words[-1]] if words else None
             n = None
         elif "number" in f:
             n = f["number"]
-            if n is not None and re.search(r"\s+and\s+a\s+half$", self._text) \
+            if n is not None and re.search(r"\s+and\s+a\s+half$", cand.text) \
                     and "half" not in cand.fields.get("number", ""):
                 n += 0.5  # "a minute and a half"
         else:  # "day-long" is one day, "decades-long" some decades
-            n = None if re.match(r"[a-z]+s-long", normal_key(self._text)) else 1
+            n = None if re.match(r"[a-z]+s-long", normal_key(cand.text)) else 1
         if n is not None:
             n *= scale
         return values.duration(n, unit)
@@ -419,7 +428,7 @@ class Resolver:
         return values.duration(None if n is None else n * scale, unit)
 
     def r_time(self, cand, f, ctx):
-        text = self._text.lower()
+        text = cand.text.lower()
         if "hour" in f:
             hour, minute = f["hour"], f.get("minute", 0)
             if f.get("part") in ("AF", "EV") or (f.get("part") == "NI" and hour >= 6):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import configparser
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +22,7 @@ _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", 
               "table", "span", "examples", "part", "keeps_anchor", "mod", "number", "past_duration", "tense"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rule:
     name: str
     regex: re.Pattern
@@ -37,7 +37,7 @@ class Rule:
     needs: re.Pattern | None = None  # strings one of which each match holds, in the folded text
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     start: int
     end: int
@@ -48,16 +48,16 @@ class Candidate:
     mod: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleSet:
     tables: dict
-    rules: list
-    negatives: list
+    rules: tuple
+    negatives: tuple
     modifier: re.Pattern
     quantity_modifier: re.Pattern
     triggers: frozenset = frozenset()  # words one of which every match contains (lower case)
     trigger_numbers: re.Pattern | None = None  # numbers that can be or start an expression
-    negative_needs: list = field(default_factory=list)  # per negative: like Rule.needs
+    negative_needs: tuple = ()  # per negative: like Rule.needs
 
 
 # Tables whose words never make a time expression on their own: not triggers.
@@ -174,12 +174,12 @@ def load(lang: str = "en") -> RuleSet:
     trigger_numbers = re.compile(raw_fragments.get("trigger_numbers", r"\d"))
     modifier = re.compile(rf"(?<![\w])({alternations['modifier']})(?:\s+|-)$", re.I)
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
-    for rule in rules:  # which trigger words each rule can contain: windows without them are skipped
-        source = rule.source
-        rule.words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source)) & triggers
-        rule.digits = r"\d" in source or "0-9" in source
-        rule.needs = needs_of(source, re.I)
-    return RuleSet(tables, rules, negatives, modifier, quantity, triggers, trigger_numbers, negative_needs)
+    # which trigger words each rule can contain: windows without them are skipped
+    rules = tuple(replace(rule, words=frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", rule.source)) & triggers,
+                          digits=r"\d" in rule.source or "0-9" in rule.source, needs=needs_of(rule.source, re.I))
+                  for rule in rules)
+    return RuleSet(tables, rules, tuple(negatives), modifier, quantity, triggers, trigger_numbers,
+                   tuple(negative_needs))
 
 
 def windows(text: str, ruleset: RuleSet) -> list[list]:
@@ -205,14 +205,14 @@ def windows(text: str, ruleset: RuleSet) -> list[list]:
 
 RECENT = 128  # texts whose candidates find() keeps: a batch of nlp.pipe asks twice for each
 RECENT_MAX_CHARS = 200_000  # longer texts are not kept (memory), only found again
-_recent: dict[tuple[int, str], tuple[RuleSet, list[Candidate]]] = {}
+_recent: dict[tuple[int, str], tuple[RuleSet, tuple[Candidate, ...]]] = {}
 _recent_lock = threading.Lock()  # the dashboard tags uploads in several threads
 
 
-def find(text: str, ruleset: RuleSet) -> list[Candidate]:
+def find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
     """Longest non-overlapping candidates, in text order, vetoed by the negatives.
 
-    The result is shared, not copied: callers read it and do not change it. The last
+    The result is shared, not copied: an immutable tuple of frozen candidates. The last
     ``RECENT`` results are kept, because the pipeline asks twice for each text (the sentence
     focus chooses the sentences to analyse, then the temporal component resolves)."""
     if len(text) > RECENT_MAX_CHARS:
@@ -229,7 +229,7 @@ def find(text: str, ruleset: RuleSet) -> list[Candidate]:
     return found
 
 
-def _find(text: str, ruleset: RuleSet) -> list[Candidate]:
+def _find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
     found = []
     spans = windows(text, ruleset)
     folded, holds = fold(text), {}
@@ -251,7 +251,7 @@ def _find(text: str, ruleset: RuleSet) -> list[Candidate]:
             fields = {g: v for g, v in m.groupdict().items() if v is not None}
             found.append(Candidate(start, end, rule, fields, order, text[start:end], rule.params.get("mod", "")))
     if not found:
-        return []
+        return ()
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
     for rx, needs in zip(ruleset.negatives, ruleset.negative_needs):
         for m in (m for a, b, _, _ in spans if has_needed(needs, a, b) for m in rx.finditer(text, a, b)):
@@ -264,17 +264,16 @@ def _find(text: str, ruleset: RuleSet) -> list[Candidate]:
         chosen.append(cand)
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     chosen.sort(key=lambda c: c.start)
-    for cand in chosen:
-        _extend_modifier(text, cand, ruleset)
-    return chosen
+    return tuple(_extend_modifier(text, cand, ruleset) for cand in chosen)
 
 
-def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet) -> None:
+def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet) -> Candidate:
     """Pull "early", "late", "the end of", "nearly" ... into the span and set ``mod``."""
     before = text[max(0, cand.start - 25):cand.start]
     counts = "number" in cand.fields and not cand.text.lower().startswith("the ")
     table, rx = ("quantity_modifier", ruleset.quantity_modifier) if counts else ("modifier", ruleset.modifier)
     m = rx.search(before)
     if m and not (table == "modifier" and cand.rule.type in ("DURATION", "SET")):
-        cand.start -= len(before) - m.start()
-        cand.mod = ruleset.tables[table].get(normal_key(m.group(1)), "")
+        return replace(cand, start=cand.start - (len(before) - m.start()),
+                       mod=ruleset.tables[table].get(normal_key(m.group(1)), ""))
+    return cand

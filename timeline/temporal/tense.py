@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -245,18 +246,19 @@ def word_tense(tokens, first: int, last: int) -> str | None:
     return _combine(local_cue(tokens, first, last), clause)
 
 
-class Word:
-    """A token of the light tokenizer: what the word cues need, nothing more."""
+class Word(NamedTuple):
+    """A token of the light tokenizer: what the word cues need, nothing more (immutable)."""
 
-    __slots__ = ("text", "lower_", "is_alpha")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.lower_ = text.lower()
-        self.is_alpha = text.isalpha()
+    text: str
+    lower_: str
+    is_alpha: bool
 
 
-_word = lru_cache(maxsize=1 << 16)(Word)  # the same word is one shared (read-only) object
+def make_word(text: str) -> Word:
+    return Word(text, text.lower(), text.isalpha())
+
+
+_word = lru_cache(maxsize=1 << 16)(make_word)  # the same word is one shared immutable object
 
 # words, clitics, numbers with their decimal/thousands marks ("$5.2 million" is no sentence end)
 _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m)\b|\d+(?:[.,]\d+)+|[^\W_]+|\n|[^\w\s]")
@@ -267,10 +269,12 @@ INDEX_LIMIT = 200_000  # longer texts are read around each match: the index woul
 
 
 @lru_cache(maxsize=32)  # a batch of nlp.pipe: the sentence focus, the tagger and the events read each text
-def word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
-    """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text."""
+def word_index(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[Word, ...]]:
+    """(starts, ends, words) of ``_WORDS`` over the whole text: read once per text (immutable:
+    the cache shares it between threads)."""
     matches = list(_WORDS.finditer(text))
-    return [m.start() for m in matches], [m.end() for m in matches], [_word(m.group()) for m in matches]
+    return (tuple(m.start() for m in matches), tuple(m.end() for m in matches),
+            tuple(_word(m.group()) for m in matches))
 
 
 def words_between(text: str, lo: int, hi: int) -> list[Word]:
@@ -288,18 +292,18 @@ def words_between(text: str, lo: int, hi: int) -> list[Word]:
             if k < len(starts) and starts[k] == m.start() and ends[k] == m.end():
                 j, pos = k, m.start()
                 break
-            out.append(Word(m.group()))
+            out.append(make_word(m.group()))
     last = bisect_right(ends, hi - _LOOKAHEAD)  # words from j to last are the index's own
     if last > j:
         out += words[j:last]
         pos = ends[last - 1]
-    out += [Word(m.group()) for m in _WORDS.finditer(text, pos, hi)]
+    out += [make_word(m.group()) for m in _WORDS.finditer(text, pos, hi)]
     return out
 
 
 def _text_words(text: str, start: int, end: int) -> tuple[list[Word], int, int]:
     before = words_between(text, max(0, start - 160), start)
-    inside = words_between(text, start, end) or [Word(text[start:end])]
+    inside = words_between(text, start, end) or [make_word(text[start:end])]
     after = words_between(text, end, min(len(text), end + 120))
     return before + inside + after, len(before), len(before) + len(inside)
 
