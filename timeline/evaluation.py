@@ -13,7 +13,7 @@ compares predictions with the gold spans using the TempEval-3 definitions
 Gold and predicted spans are paired one to one (identical spans first, then the largest
 overlaps), so one long prediction never counts as two matches.
 
-Pure functions; spaCy and the tagger are imported only when ``tag_corpus`` needs them.
+Pure functions; the tagger (``tag_time``) imports no spaCy.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.model import TimeExpression
+from timeline.temporal import tag_time
 
 Tagger = Callable[[str, date], list[TimeExpression]]
 ERROR_KINDS = ("missed", "spurious", "span", "type", "value")
@@ -135,8 +136,6 @@ def read_corpus(directory: str | Path) -> tuple[list[GoldDoc], list[str]]:
 
 
 def default_tagger() -> Tagger:
-    from timeline.temporal import tag_time
-
     return tag_time
 
 

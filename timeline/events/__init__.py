@@ -4,6 +4,8 @@
     analyse(article, nlp=None) -> (events, timexes)
     extract(article, nlp=None) -> list[Event]
     extract_many(articles, nlp=None, n_process=1, batch_size=32) -> Iterator[(article, events, timexes)]
+
+Light: none of these modules imports spaCy (the pipeline is loaded when first used).
 """
 from __future__ import annotations
 

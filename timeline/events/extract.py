@@ -18,8 +18,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from spacy.tokens import Doc
-
 from timeline.events.build import build_events, doc_timexes
 from timeline.model import Article, Event, TimeExpression
 
@@ -33,9 +31,9 @@ def _default_nlp():
 
 
 def _prepare(nlp, article: Article):
-    if not Doc.has_extension("dct"):  # a pipeline without the temporal components
-        import timeline.temporal.component  # noqa: F401  (registers Doc._.dct and Doc._.timexes)
     doc = nlp.make_doc(article.text)
+    if not doc.has_extension("dct"):  # a pipeline without the temporal components
+        import timeline.temporal.component  # noqa: F401  (registers Doc._.dct and Doc._.timexes)
     doc._.dct = article.published
     return doc
 

@@ -42,6 +42,7 @@ from spacy.util import minibatch
 
 from timeline.doctext import doc_text
 from timeline.nlp.splitter import split_text
+from timeline.temporal import default_tagger, rules
 
 COMPONENT = "timeline_sentences"
 MODES = ("timex", "all")
@@ -228,8 +229,6 @@ class SentenceAnalyser:
 
 def timex_candidates(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """Character ranges of the temporal rule pass's candidates in ``text``."""
-    from timeline.temporal import rules
-
     return [(c.start, c.end) for c in rules.find(text, rules.load(lang))]
 
 
@@ -237,12 +236,9 @@ def dated_spans(text: str, dct) -> list[tuple[int, int]]:
     """Character ranges of the dated time expressions of ``text`` (rule-only tagger; the rule
     pass's candidates are kept for the temporal component that follows). Tense turns a value
     one way or the other but never decides whether it is dated, so it is not read here."""
-    from timeline.temporal import COMPONENT, rule_pipeline
-
     if not text.strip():
         return []
-    tagger = rule_pipeline().get_pipe(COMPONENT)
-    return [(t.start, t.end) for t in tagger.tag_text(text, dct, _no_tense) if t.dated]
+    return [(t.start, t.end) for t in default_tagger().tag_text(text, dct, _no_tense) if t.dated]
 
 
 def _no_tense(start: int, end: int) -> None:

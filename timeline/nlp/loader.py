@@ -22,6 +22,7 @@ from spacy.language import Language
 from timeline.nlp.focus import MODES, check_mode, sentence_pipeline
 from timeline.nlp.ops import use_numpy_matmul
 from timeline.nlp.ruler import add_entity_rules
+from timeline.temporal import add_temporal
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 ENV_VAR = "TIMELINE_SPACY_MODEL"
@@ -73,10 +74,6 @@ def load_base(name: str | None = None) -> Language:
 
 
 def _add_temporal(nlp: Language) -> Language:
-    try:
-        from timeline.temporal import add_temporal
-    except ImportError as exc:  # pragma: no cover - only while the package is incomplete
-        raise ImportError(f"timeline.temporal is needed to assemble the pipeline: {exc}") from exc
     return add_temporal(nlp)
 
 

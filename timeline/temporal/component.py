@@ -1,38 +1,15 @@
 """The spaCy component: find time expressions in ``doc.text`` and resolve them against
-``doc._.dct`` (the publication date), tense-aware and narrative-anchored."""
+``doc._.dct`` (the publication date), tense-aware (the Doc's parse when it has one) and
+narrative-anchored. The tagging itself is tagger.Tagger, which needs no spaCy."""
 from __future__ import annotations
-
-import re
-from datetime import date, datetime, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression
-from timeline.temporal import rules, values
-from timeline.temporal.resolve import Context, NeedsReference, Resolver
-from timeline.temporal.tense import tense_in_text, tense_of
-
-
-_TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
-_SPAN = re.compile(r"P(?:T?[\dX])")  # a TIMEX3 duration value, not PAST_REF / PRESENT_REF
-_DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names its day
-_DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
-# between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow", "the
-# 5 p.m. update on Monday"
-_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*"
-                            r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
-                            r"[a-z]+\s+)?on\s+)?")
-_SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
-# a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
-_RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_AND = re.compile(r"\s+and\s+", re.I)
-# what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
-# "in 2019 and in 2022"
-_COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
+from timeline.temporal.tagger import Tagger
+from timeline.temporal.tense import tense_of
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
@@ -42,12 +19,10 @@ if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
 
 
-class TemporalTagger:
+class TemporalTagger(Tagger):
     def __init__(self, nlp: Language, name: str, lang: str, date_order: str):
+        super().__init__(lang, date_order)
         self.name = name
-        self.ruleset = rules.load(lang)
-        self.resolver = Resolver(self.ruleset)
-        self.date_order = date_order
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.timexes = self.tag(doc)
@@ -67,100 +42,6 @@ class TemporalTagger:
             if span is not None and span.start_char == timex.start and span.end_char == timex.end:
                 span._.timex = timex
         return found
-
-    def tag_text(self, text: str, dct, tense_at=tense_in_text) -> list[TimeExpression]:
-        """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
-        tense around a match (default: cue words read straight from the text, no Doc)."""
-        if tense_at is tense_in_text:
-            def tense_at(start, end, text=text):
-                return tense_in_text(text, start, end)
-        if isinstance(dct, datetime):
-            dct = dct.date()
-        elif isinstance(dct, str):
-            dct = date.fromisoformat(dct)
-        out: list[TimeExpression] = []
-        bare: list[bool] = []  # a clock time with no day of its own
-        narrative = dct.isoformat() if dct else ""
-        recent: dict[str, str] = {}
-        previous = None  # (end, tense) of the last candidate
-        for cand in rules.find(text, self.ruleset):
-            if cand.rule.params.get("tense") == "none":
-                tense = None
-            elif previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
-                tense = previous[1]  # "in May and June": one clause, one direction
-            else:
-                tense = tense_at(cand.start, cand.end)
-            previous = (cand.end, tense)
-            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 60):cand.start],
-                          direction=tense if tense in ("past", "future") else None)
-            try:
-                value = self.resolver.value(cand, ctx)
-            except (NeedsReference, KeyError, ValueError, OverflowError):
-                value = None
-            if not value:
-                continue
-            granularity, start_date, end_date = values.value_interval(value)
-            if start_date and cand.mod in values.PART_MODS:  # "early March": its first third
-                start_date, end_date = values.part_of(start_date, end_date, cand.mod)
-            if start_date and dct and start_date <= dct < end_date and (side := _SIDE.match(cand.text)):
-                # "later this week": the rest of it after the publication date; "earlier": before it
-                after = dct + timedelta(days=1)
-                if side.group(1).lower() == "later" and after < end_date:
-                    start_date = after
-                elif side.group(1).lower() == "earlier" and dct > start_date:
-                    end_date = dct
-            ttype = cand.rule.type
-            if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
-                ttype = "TIME"
-            elif ttype == "DATE" and _SPAN.match(value):  # a DATE rule that gave a span ("P30Y")
-                ttype = "DURATION"
-            anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
-                or ("year" not in cand.fields and cand.rule.resolve == "date")
-            timex = TimeExpression(
-                start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=ttype,
-                value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
-                start_date=start_date if ttype in ("DATE", "TIME") else None,
-                end_date=end_date if ttype in ("DATE", "TIME") else None,
-                anchor=(narrative if cand.rule.params.get("anchor") == "narrative" or cand.rule.resolve == "shift"
-                        else dct.isoformat()) if anchored and dct else "",
-                direction=ctx.direction or "",  # the one the resolver used; the status reads it
-                mod=cand.mod,
-            )
-            out.append(timex)
-            bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
-                        and not _DAY_WORD.search(cand.text))
-            if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
-                narrative = value
-                recent[granularity] = value
-        _date_clock_times(text, out, bare)
-        _overnight_ranges(text, out)
-        return out
-
-
-def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) -> None:
-    """A clock time with no day of its own, followed by a day it is on ("at 6 p.m. local time
-    (1700 UTC) tomorrow"): the time is on that day, not on the day the text was talking about."""
-    for k in range(len(found) - 1):
-        time, day = found[k], found[k + 1]
-        if (bare[k] and time.type == "TIME" and day.granularity == "day" and day.start_date
-                and _TIME_THEN_DAY.fullmatch(text, time.end, day.start)):
-            time.value = day.value[:10] + time.value[10:]
-            _, time.start_date, time.end_date = values.value_interval(time.value)
-
-
-def _overnight_ranges(text: str, found: list[TimeExpression]) -> None:
-    """A range of clock times that runs past midnight ("a curfew from 10 p.m. to 6 a.m.",
-    "between 10 p.m. and 4 a.m."): the end, on the start's day but earlier, is on the next day."""
-    for start, end in zip(found, found[1:]):
-        if not (start.type == end.type == "TIME" and _CLOCK.fullmatch(start.value) and _CLOCK.fullmatch(end.value)
-                and start.value[:10] == end.value[:10] and end.value[11:] < start.value[11:]):
-            continue
-        gap = text[start.end:end.start]
-        between = _BETWEEN.search(text, max(0, start.start - 12), start.start)
-        if _RANGE_TO.fullmatch(gap) or (between and _AND.fullmatch(gap)):
-            day = date.fromisoformat(end.value[:10]) + timedelta(days=1)
-            end.value = day.isoformat() + end.value[10:]
-            _, end.start_date, end.end_date = values.value_interval(end.value)
 
 
 @Language.factory(

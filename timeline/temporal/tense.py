@@ -18,8 +18,6 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
-
 from timeline.doctext import doc_text
 
 WINDOW_LEFT = 15
@@ -181,7 +179,7 @@ def _search_order(first: int, last: int, n: int) -> tuple[tuple[int, bool], ...]
     return tuple((i, not right) for _, right, i in order)
 
 
-def _verb_above(tok: Token, steps: int | None = None) -> Token | None:
+def _verb_above(tok, steps: int | None = None):
     """The first verb or auxiliary from ``tok`` up its heads (at most ``steps`` up), or None."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps != 0:
         tok = tok.head
@@ -327,7 +325,7 @@ def _annotations(doc) -> tuple[bool, bool]:
 def tense_of(span) -> str | None:
     """"past" | "future" | "present" | "later" | None for the clause around a spaCy Span (or
     tokens); "later" is the future seen from the past ("was expected to", "said it would")."""
-    if not isinstance(span, Span):
+    if not hasattr(span, "start_char"):  # tokens, not a Span (this module imports no spaCy)
         tokens = list(span)
         if not tokens:
             return None
