@@ -28,3 +28,21 @@ def test_interval_of_values(value, start, end, granularity):
 def test_interval_of_refuses_with_a_hint(value):
     with pytest.raises(ValueError, match=r"not a date value .*YYYY-MM-DD"):
         interval_of(value)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("\u0662\u0660\u0662\u0665-\u0660\u0663-\u0661\u0667", "2025-03-17"),  # Arabic-Indic digits
+    ("\u06f2\u06f0\u06f2\u06f5-W\u06f1\u06f2", "2025-W12"),              # Persian digits
+    ("\uff12\uff10\uff12\uff15\uff0d\uff10\uff13", "2025-03"),          # full-width
+    (" 2025-Q2 ", "2025-Q2"),
+])
+def test_typed_digits_are_stored_in_ascii(typed, stored):
+    from timeline.store.intervals import clean_value
+
+    assert clean_value(typed) == stored and interval_of(typed) == interval_of(stored)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "9999", "9999-W52", "9999-12"])
+def test_intervals_past_the_calendar_are_refused_with_a_reason(value):
+    with pytest.raises(ValueError, match="ends after 9999-12-31|not a real date"):
+        interval_of(value)

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from timeline.model import Article, Event, TimeExpression
 from timeline.store.connection import Database
 from timeline.store.filters import search_key
-from timeline.store.intervals import interval_of
+from timeline.store.intervals import clean_value, interval_of
 from timeline.store.queries import Queries
 from timeline.store.tables import articles, corrections, event_actors, mentions
 from timeline.store.tables import events as event_table  # `events` is add_article's argument
@@ -162,7 +162,7 @@ class EventStore(Queries):
         Raises ValueError for a value that is not a date, KeyError for an unknown event.
         """
         start, end, granularity = interval_of(value)
-        value = value.strip()
+        value = clean_value(value)
         with self._db.transaction() as conn:
             row = conn.execute(
                 select(event_table.c.status, articles.c.published, event_table.c.value,
