@@ -1,24 +1,68 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import dash
+import pytest
+import requests
 from click.testing import CliRunner
 
 from timeline.cli import main
+from timeline.cli import serve as serve_module
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_serve_defaults_to_localhost_without_debug(monkeypatch, tmp_path):
+@pytest.fixture
+def runs(monkeypatch):
+    """What `timeline serve` would start: gunicorn (with its options) or the dev server."""
     calls = []
-    monkeypatch.setattr(dash.Dash, "run", lambda self, **kw: calls.append(kw))
+    monkeypatch.setattr(serve_module, "run_gunicorn",
+                        lambda factory, **kw: calls.append(("gunicorn", kw, factory)))
+    monkeypatch.setattr(dash.Dash, "run", lambda self, **kw: calls.append(("flask", kw, None)))
+    return calls
+
+
+def test_serve_defaults_to_gunicorn_on_localhost(runs, tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0, result.output
-    assert calls == [{"host": "127.0.0.1", "port": 8050, "debug": False}]
-    assert "http://127.0.0.1:8050/" in result.output
+    (kind, options, factory), = runs
+    assert kind == "gunicorn" and options == {"host": "127.0.0.1", "port": 8050, "workers": 1,
+                                              "threads": 8}
+    assert "http://127.0.0.1:8050/" in result.output and "gunicorn" in result.output
+    server = factory()  # what each worker builds: its own store, the allowed hosts
+    assert server.test_client().get("/api/events",
+                                     base_url="http://127.0.0.1:8050").status_code == 200
+    assert server.test_client().get("/api/events",
+                                    base_url="http://evil.example:8050").status_code == 400
 
 
-def test_serve_options_are_passed(monkeypatch, tmp_path):
-    calls = []
-    monkeypatch.setattr(dash.Dash, "run", lambda self, **kw: calls.append(kw))
+def test_serve_options_are_passed(runs, tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--host",
-                                       "0.0.0.0", "--port", "8123", "--debug"])
-    assert result.exit_code == 0 and calls == [{"host": "0.0.0.0", "port": 8123, "debug": True}]
+                                       "0.0.0.0", "--port", "8123", "--workers", "3",
+                                       "--threads", "4", "--allowed-host", "https://news.example.org"])
+    assert result.exit_code == 0, result.output
+    (kind, options, factory), = runs
+    assert options == {"host": "0.0.0.0", "port": 8123, "workers": 3, "threads": 4}
+    client = factory().test_client()
+    assert client.get("/api/events", base_url="https://news.example.org").status_code == 200
+    assert client.get("/api/events", base_url="http://0.0.0.0:8123").status_code == 400
+
+
+def test_debug_uses_the_development_server(runs, tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--debug"])
+    assert result.exit_code == 0 and runs == [("flask", {"host": "127.0.0.1", "port": 8050,
+                                                         "debug": True}, None)]
+
+
+def test_a_bad_allowed_host_is_named(runs, tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"),
+                                       "--allowed-host", "ftp://x"])
+    assert result.exit_code == 2 and "--allowed-host" in result.output and not runs
 
 
 def test_serve_names_a_store_it_cannot_open(tmp_path):
@@ -29,10 +73,66 @@ def test_serve_names_a_store_it_cannot_open(tmp_path):
 
 
 def test_readme_documents_every_serve_option():
-    from pathlib import Path
-
     from timeline.cli.serve import serve
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text()
     for param in serve.params:
-        assert f"--{param.name}" in readme, param.name
+        assert param.opts[0] in readme, param.opts
+
+
+# --- the real thing: a subprocess, a free port, a timeout ----------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: str, *args: str) -> tuple[subprocess.Popen, str]:
+    """`timeline serve` in its own process group; returns (process, base URL) once it answers."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--db", db, "--port", str(port), *args],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(proc.stdout.read().decode(errors="replace"))
+        try:
+            requests.get(base + "/api/articles", timeout=2)
+            return proc, base
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise AssertionError("timeline serve did not answer within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> str:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate(timeout=10)
+    return out.decode(errors="replace")
+
+
+def test_timeline_serve_runs_gunicorn_workers_and_answers(tmp_path):
+    proc, base = start_server(str(tmp_path / "g.db"), "--workers", "2", "--threads", "2")
+    try:
+        resp = requests.get(base + "/api/events", timeout=10)
+        assert resp.status_code == 200 and resp.json() == []
+        assert resp.headers["Server"].startswith("gunicorn")
+        assert resp.headers["X-Frame-Options"] == "DENY"
+        page = requests.get(base + "/", timeout=10)
+        assert page.status_code == 200 and "_dash-config" in page.text
+        rebound = requests.get(base + "/api/events", timeout=10, headers={"Host": "evil.example"})
+        assert rebound.status_code == 400
+        workers = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True,
+                                 timeout=10).stdout.split()
+        assert len(workers) >= 3  # the arbiter and two worker processes
+    finally:
+        out = stop_server(proc)
+    assert "Traceback" not in out, out
