@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from dashboard import create_app, ids
+from dashboard import create_app
+from tests.dashboard.dash_http import correction_output, panel_message, save_correction_body
 from timeline.model import Article
 
 
@@ -12,21 +13,13 @@ def no_analysis(article):
     return [], []
 
 
-def correct(client, app, event_id, value):
+def correct(client, event_id, value):
     """POST what the page sends when "Save" is clicked in the side panel; the message text."""
-    output = next(k for k in app.callback_map if k.startswith(f"..{ids.PANEL_MESSAGE}.children"))
-    outputs = [{"id": part.split(".")[0], "property": part.split(".")[1]}
-               for part in output.strip(".").split("...")]
-    body = {"output": output, "outputs": outputs, "changedPropIds": [f"{ids.CORRECT_SAVE}.n_clicks"],
-            "inputs": [{"id": ids.CORRECT_SAVE, "property": "n_clicks", "value": 1},
-                       {"id": ids.DELETE_EVENT, "property": "n_clicks", "value": None}],
-            "state": [{"id": ids.CORRECT_VALUE, "property": "value", "value": value},
-                      {"id": ids.SELECTED, "property": "data", "value": event_id},
-                      {"id": ids.DATA_VERSION, "property": "data", "value": 0}]}
-    resp = client.post("/_dash-update-component", json=body,
+    output = correction_output(client.get("/_dash-dependencies").get_json())
+    resp = client.post("/_dash-update-component", json=save_correction_body(output, event_id, value),
                        headers={"Origin": "http://localhost"})
     assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
-    return str(resp.get_json()["response"][ids.PANEL_MESSAGE]["children"])
+    return panel_message(resp.get_json())
 
 
 @pytest.fixture
@@ -40,14 +33,13 @@ def served(tmp_path, make_event):
     store.add_article(article, events, [])
     app = create_app(store, analyse=no_analysis)
     client = app.server.test_client()
-    client.get("/_dash-dependencies")
     yield store, app, client, events
     store.close()
 
 
 def test_a_correction_in_arabic_digits_is_stored_in_ascii(served):
     store, app, client, events = served
-    message = correct(client, app, events[0].event_id, "\u0662\u0660\u0662\u0665-\u0660\u0664-\u0660\u0661")
+    message = correct(client, events[0].event_id, "\u0662\u0660\u0662\u0665-\u0660\u0664-\u0660\u0661")
     assert "Saved: 2025-04-01" in message
     assert store.event(events[0].event_id).value == "2025-04-01"
 
@@ -55,7 +47,7 @@ def test_a_correction_in_arabic_digits_is_stored_in_ascii(served):
 @pytest.mark.parametrize("value", ["9999-12-31", "9999", "soon", "2025-02-30"])
 def test_impossible_corrections_are_refused_with_a_message(served, value):
     store, app, client, events = served
-    assert "Not saved" in correct(client, app, events[0].event_id, value)
+    assert "Not saved" in correct(client, events[0].event_id, value)
     assert store.event(events[0].event_id).value == events[0].value
 
 
@@ -67,7 +59,7 @@ def test_people_correcting_at_once_keep_each_others_edits(served):
 
     def person(k):
         client = app.server.test_client()
-        return [correct(client, app, events[k].event_id, f"2026-0{k + 1}-{day:02d}")
+        return [correct(client, events[k].event_id, f"2026-0{k + 1}-{day:02d}")
                 for day in range(1, 11)]
 
     with ThreadPoolExecutor(3) as pool:

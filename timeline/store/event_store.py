@@ -165,10 +165,8 @@ class EventStore(Queries):
         value = clean_value(value)
         with self._db.transaction() as conn:
             row = conn.execute(
-                select(event_table.c.status, articles.c.published, event_table.c.value,
-                       corrections.c.original_value)
-                .select_from(event_table.join(articles, articles.c.article_id == event_table.c.article_id)
-                             .outerjoin(corrections, corrections.c.event_id == event_table.c.event_id))
+                select(event_table.c.status, articles.c.published, event_table.c.value)
+                .select_from(event_table.join(articles, articles.c.article_id == event_table.c.article_id))
                 .where(event_table.c.event_id == event_id)
                 .with_for_update(of=event_table)).first()  # PostgreSQL: one correction at a time
             if row is None:
@@ -181,7 +179,12 @@ class EventStore(Queries):
             fields = {"value": value, "start_date": start.isoformat(),
                       "end_date": end.isoformat(), "granularity": granularity,
                       "status": status}
-            self._record(conn, event_id, original=row[3] or row[2], deleted=0, **fields)
+            # read after the lock, in its own statement: under PostgreSQL's READ COMMITTED a
+            # join in the locking SELECT saw the table as it was before a concurrent edit, and
+            # took that edit's value for the extractor's
+            original = conn.execute(select(corrections.c.original_value)
+                                    .where(corrections.c.event_id == event_id)).scalar()
+            self._record(conn, event_id, original=original or row[2], deleted=0, **fields)
             conn.execute(update(event_table).where(event_table.c.event_id == event_id)
                          .values(corrected=1, **fields))
         return self.event(event_id)
