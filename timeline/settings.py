@@ -47,6 +47,26 @@ class Settings:
         0.6, "a sentence sharing this share of its content words with a chosen one is a repeat",
         low=0.0, high=1.0)
 
+    # --- ingest budgets (timeline.ingest.service, timeline.nlp.bounded, timeline.events.summary)
+    # Every step of an analysis is linear in the text or bounded by one of these, so the largest
+    # item a door accepts is analysed in bounded time and memory (docs/RELIABILITY.md has figures).
+    max_text_chars: int = _setting(
+        300_000, "Longest article text analysed (characters, after cleaning); a longer text is "
+        "refused by name, never cut silently.", low=1_000, high=5_000_000)
+    max_sentence_tokens: int = _setting(
+        150, "Longest run of tokens the parser sees as one sentence; a longer sentence is parsed "
+        "in parts of this size (parse depth, summary and actor work stay bounded).", low=20, high=1_000)
+    max_token_run_chars: int = _setting(
+        100, "Longest run of non-space characters the tokenizer sees at once; a longer run (a "
+        "URL, a row of '&') is tokenized in pieces of this size (spaCy's prefix/suffix loop is "
+        "quadratic in a run's length). The text and its offsets are unchanged.", low=20, high=10_000)
+    max_html_tags: int = _setting(
+        100_000, "Most tags (and as many attributes) an HTML page or a record's markup may have; "
+        "a page with more is refused before it is parsed.", low=100, high=10_000_000)
+    max_item_seconds: float = _setting(
+        40.0, "Time budget for the analysis of one article; past it the article is refused "
+        "with that reason and the others go on.", low=0.1, high=3_600.0)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

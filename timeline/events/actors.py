@@ -17,6 +17,8 @@ news agency a dateline credits ("COTONOU, March 6 (West Africa Wire) -").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 ACTOR_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
 DASHES = ("-", "–", "—", "--")
 MAX_WORDS = 6
@@ -92,10 +94,18 @@ def sentence_actors(doc, start_char: int, end_char: int, names: dict[tuple[int, 
     overlapping one of the ``times`` character ranges are skipped. ``ents``: ``doc.ents``
     made once for all of a Doc's sentences (each call of ``doc.ents`` builds every Span)."""
     seen: dict[str, None] = {}
-    for ent in doc.ents if ents is None else ents:
-        if ent.start_char < start_char or ent.end_char > end_char or ent.label_ not in ACTOR_LABELS:
+    ents = list(doc.ents) if ents is None else ents
+    # entities and expressions are in text order: look only at those of this sentence
+    first = bisect_left(ents, start_char, key=lambda e: e.start_char)
+    lo = max(0, bisect_left(times, start_char, key=lambda t: t[0]) - 1)
+    near = times[lo:bisect_left(times, end_char, key=lambda t: t[0])]
+    for k in range(first, len(ents)):
+        ent = ents[k]
+        if ent.start_char >= end_char:
+            break
+        if ent.end_char > end_char or ent.label_ not in ACTOR_LABELS:
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in times):
+        if any(s < ent.end_char and ent.start_char < e for s, e in near):
             continue
         if ent.start_char < 200 and _credited(doc, ent):
             continue  # "COTONOU, March 6 (West Africa Wire) -": the agency, not an actor

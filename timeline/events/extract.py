@@ -20,6 +20,8 @@ from itertools import islice
 
 from timeline.events.build import build_events, doc_timexes
 from timeline.model import Article, Event, TimeExpression
+from timeline.nlp.bounded import make_doc, start_budget
+from timeline.settings import SETTINGS, Settings
 
 Result = tuple[list[Event], list[TimeExpression]]
 
@@ -30,11 +32,14 @@ def _default_nlp():
     return load()
 
 
-def _prepare(nlp, article: Article):
-    doc = nlp.make_doc(article.text)
+def _prepare(nlp, article: Article, settings: Settings = SETTINGS):
+    """The untagged Doc of ``article``: tokenized within the run budget, its publication date
+    set, its time budget started (``timeline.nlp.bounded``)."""
+    doc = make_doc(nlp, article.text, settings)
     if not doc.has_extension("dct"):  # a pipeline without the temporal components
         import timeline.temporal.component  # noqa: F401  (registers Doc._.dct and Doc._.timexes)
     doc._.dct = article.published
+    start_budget(doc, settings.max_item_seconds)
     return doc
 
 

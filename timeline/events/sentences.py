@@ -9,31 +9,44 @@ into the first paragraph.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX
 
 from timeline.doctext import doc_text
 from timeline.nlp.splitter import TERMINAL as _TERMINAL, clean as _clean, split_text
+from timeline.settings import SETTINGS, Settings
 
 __all__ = ["SentenceIndex", "sentence_ranges", "split_text"]
 
 
-def _joined(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _joined(text: str, ranges: list[tuple[int, int]], size=None, limit: int | None = None) -> list[tuple[int, int]]:
     """Ranges with a model's mid-sentence cuts undone: a "sentence" that does not end with
-    terminal punctuation runs on into the next one on the same line ("On May 6," + "he left.")."""
+    terminal punctuation runs on into the next one on the same line ("On May 6," + "he left.").
+    ``size(start, end)`` counts a range's tokens: no join grows past ``limit`` tokens (a
+    sentence the pipeline analysed in parts stays in parts, so its work stays bounded)."""
     out: list[tuple[int, int]] = []
     for start, end in ranges:
-        if out and text[out[-1][1] - 1] not in _TERMINAL and "\n" not in text[out[-1][1]:start]:
+        if out and text[out[-1][1] - 1] not in _TERMINAL and "\n" not in text[out[-1][1]:start] \
+                and (limit is None or size(out[-1][0], end) <= limit):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
 
 
-def sentence_ranges(doc) -> list[tuple[int, int]]:
-    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``."""
+def sentence_ranges(doc, settings: Settings = SETTINGS) -> list[tuple[int, int]]:
+    """Sentence ranges of a Doc: its own sentences if it has any, else ``split_text``. A
+    joined sentence holds at most ``settings.max_sentence_tokens`` tokens."""
     text = doc_text(doc)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return _joined(text, _clean(text, ((s.start_char, s.end_char) for s in doc.sents)))
+        starts = doc.to_array([IDX]).tolist()
+
+        def size(start: int, end: int) -> int:
+            return bisect_left(starts, end) - bisect_left(starts, start)
+
+        return _joined(text, _clean(text, ((s.start_char, s.end_char) for s in doc.sents)),
+                       size, settings.max_sentence_tokens)
     return split_text(text)
 
 

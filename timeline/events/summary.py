@@ -36,6 +36,7 @@ from collections import Counter
 from functools import lru_cache
 
 from timeline.doctext import doc_text
+from timeline.nlp.bounded import check_budget
 
 LIMIT = 25
 ELLIPSIS = "…"
@@ -69,6 +70,21 @@ _PAIRED = frozenset(c for pair in _PAIRS for c in pair)
 def _base(dep: str) -> str:
     dep = dep.lower()
     return "relcl" if dep.endswith("relcl") else dep.split(":")[0]
+
+
+def subtree(tok) -> list:
+    """The tokens of ``tok``'s subtree in text order, walked with a stack (``Token.subtree``
+    recurses once per level and a deep parse overflows the C stack)."""
+    out, stack = [], [(tok, False)]
+    while stack:
+        node, ready = stack.pop()
+        if ready:
+            out.append(node)
+            continue
+        stack.extend((t, False) for t in reversed(list(node.rights)))
+        stack.append((node, True))
+        stack.extend((t, False) for t in reversed(list(node.lefts)))
+    return out
 
 
 def _is_clausal_conj(tok) -> bool:
@@ -109,7 +125,7 @@ def _coordinated(verb) -> bool:
     dep = _base(verb.dep_)
     if dep != "advcl" or not _finite(verb):
         return dep == "conj"
-    opening = [t for t in verb.subtree if t.i < verb.i and not t.is_punct][:1]
+    opening = [t for t in subtree(verb) if t.i < verb.i and not t.is_punct][:1]
     return bool(opening) and _base(opening[0].dep_) == "cc"
 
 
@@ -170,27 +186,29 @@ def _is_subordinate(tok) -> bool:
 
 def _drop(keep: set[int], top, deps: frozenset, expr: range, conjuncts: bool) -> None:
     """Remove from ``keep`` the subtrees under ``top`` whose relation is in ``deps``
-    (and coordinated clauses when ``conjuncts``) that do not hold ``expr``."""
-    for tok in top.subtree:
-        if tok.i == top.i or tok.i not in keep:
-            continue
-        if tok.right_edge.i >= expr.start and tok.left_edge.i < expr.stop:
-            continue  # it holds the expression
-        dep = _base(tok.dep_)
-        if dep == "advcl" and _is_infinitival(tok):
-            dep = "acl"  # purpose clauses read as part of the event: they go in tier 2
-        if dep in deps or conjuncts and (_is_clausal_conj(tok) or _is_subordinate(tok)):
-            keep.difference_update(t.i for t in tok.subtree)
+    (and coordinated clauses when ``conjuncts``) that do not hold ``expr``. One walk down
+    the tree: a dropped subtree is removed whole and not entered (linear in the clause)."""
+    stack = list(top.children)
+    while stack:
+        tok = stack.pop()
+        if tok.i in keep and not (tok.right_edge.i >= expr.start and tok.left_edge.i < expr.stop):
+            dep = _base(tok.dep_)
+            if dep == "advcl" and _is_infinitival(tok):
+                dep = "acl"  # purpose clauses read as part of the event: they go in tier 2
+            if dep in deps or conjuncts and (_is_clausal_conj(tok) or _is_subordinate(tok)):
+                keep.difference_update(t.i for t in subtree(tok))
+                continue
+        stack.extend(tok.children)
 
 
 def _clause(verb, expr: range) -> tuple[object, set[int]]:
     """The top token and the token indices of the clause around ``verb``."""
     top = verb
-    keep = {t.i for t in verb.subtree}
+    keep = {t.i for t in subtree(verb)}
     dep = _base(verb.dep_)
     if dep in ("relcl", "acl") and verb.head.i != verb.i:
         top = verb.head  # the noun the clause modifies stands in for its relative pronoun
-        keep |= {t.i for t in top.subtree if t.i < verb.left_edge.i}
+        keep |= {t.i for t in subtree(top) if t.i < verb.left_edge.i}
         keep -= {c.i for c in top.children if _base(c.dep_) in ("case", "prep") and c.i < top.i}
         keep -= {c.i for c in verb.children
                  if _base(c.dep_) in _SUBJECTS | {"obj", "dobj", "nsubj"}
@@ -198,13 +216,13 @@ def _clause(verb, expr: range) -> tuple[object, set[int]]:
         keep -= {c.i for c in verb.children if c.is_punct and c.i < verb.i}
     elif _coordinated(verb) and not _has_subject(verb) and _lends_subject(verb.head):
         head = verb.head
-        for tok in verb.subtree:  # the "and" (and comma) that joined it to the borrowed subject
+        for tok in subtree(verb):  # the "and" (and comma) that joined it to the borrowed subject
             if tok.i >= verb.i or not (tok.is_punct or _base(tok.dep_) == "cc"):
                 break
             keep.discard(tok.i)
         for child in head.children:
             if child.i < head.i and _base(child.dep_) in _SUBJECTS:
-                keep |= {t.i for t in child.subtree}
+                keep |= {t.i for t in subtree(child)}
             elif child.i < head.i and _base(child.dep_) == "aux" and not any(
                     _base(c.dep_) == "aux" for c in verb.children):
                 keep.add(child.i)
@@ -382,7 +400,9 @@ def sentence_summary(sentence: str, expr_start: int, expr_end: int, limit: int =
 
 def summarise(doc, sentence: str, sentence_start: int, expr_start: int, expr_end: int,
               limit: int = LIMIT) -> str:
-    """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise."""
+    """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise.
+    Raises ``timeline.nlp.bounded.BudgetExceeded`` once the Doc's time budget is spent."""
+    check_budget(doc)
     span = doc.char_span(sentence_start + expr_start, sentence_start + expr_end, alignment_mode="expand")
     if doc.has_annotation("DEP") and span is not None and len(span):
         text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit,

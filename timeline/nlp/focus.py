@@ -41,7 +41,9 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from timeline.doctext import doc_text
+from timeline.nlp.bounded import check_budget
 from timeline.nlp.splitter import split_text
+from timeline.settings import SETTINGS
 from timeline.temporal import default_tagger, rules
 
 COMPONENT = "timeline_sentences"
@@ -49,6 +51,7 @@ MODES = ("timex", "all")
 COPIED = [TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 OUTSIDE = 2  # ENT_IOB "O"
 SENTENCE_BATCH = 256  # sentences per call of the statistical pipeline
+BATCH_TOKENS = 8_192  # ... and at most about this many tokens (the model's memory follows them)
 
 # statistical pipelines by key, for the factory (a Language cannot travel through a config)
 _inner: dict[str, Language] = {}
@@ -93,6 +96,7 @@ class SentenceAnalyser:
         self.root = inner.vocab.strings.add("ROOT")
         self.dep = inner.vocab.strings.add("dep")
         self.lang = lang
+        self.max_tokens = SETTINGS.max_sentence_tokens
         self.stats = {"sentences": 0, "analysed": 0, "words": 0, "analysed_words": 0}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -102,7 +106,8 @@ class SentenceAnalyser:
         for batch in minibatch(docs, max(1, batch_size or 32)):
             plans = [self.plan(doc) for doc in batch]
             chosen = [sub for doc, plan in zip(batch, plans) for sub in self.copies(doc, plan)]
-            analysed = iter(self.inner.pipe(chosen, batch_size=SENTENCE_BATCH)) if chosen else iter(())
+            size = max(1, min(SENTENCE_BATCH, BATCH_TOKENS * len(chosen) // max(1, sum(map(len, chosen)))))
+            analysed = iter(self.inner.pipe(chosen, batch_size=size)) if chosen else iter(())
             for doc, plan in zip(batch, plans):
                 yield self.write(doc, plan, analysed)
 
@@ -127,7 +132,9 @@ class SentenceAnalyser:
 
     def sentences(self, doc: Doc) -> list[list[int]]:
         """Token ranges [start, end) of the splitter's sentences; a cut that falls inside a
-        token joins the two sentences it would separate."""
+        token joins the two sentences it would separate. A sentence longer than
+        ``max_sentence_tokens`` (settings) is analysed in parts of that size, so parse depth
+        and the work per sentence stay bounded however a text is written."""
         out: list[list[int]] = []
         for start, end in split_text(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -137,7 +144,10 @@ class SentenceAnalyser:
                 out[-1][1] = max(out[-1][1], span.end)
             else:
                 out.append([span.start, span.end])
-        return out
+        size = self.max_tokens
+        if all(b - a <= size for a, b in out):
+            return out
+        return [[k, min(k + size, b)] for a, b in out for k in range(a, b, size)]
 
     def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, analyse?) for each sentence of ``doc``."""
@@ -177,6 +187,7 @@ class SentenceAnalyser:
         if self.recognises:
             arr[:, col[ENT_IOB]] = OUTSIDE
         for a, b, on in plan:
+            check_budget(doc)
             sub = next(analysed) if on else None
             if sub is not None and len(sub) == b - a:
                 arr[a:b] = sub.to_array(attrs)
