@@ -8,13 +8,14 @@ Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes und
 """
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask, Response, jsonify, request, stream_with_context
 
-from dashboard.ingesting import MAX_BYTES, default_analyse, ingest_bytes, store_article
-from timeline.model import GRANULARITIES, STATUSES, Article, EventFilter
+from dashboard.ingesting import MAX_BYTES, default_analyse
+from timeline.ingest.dates import parse_day
+from timeline.ingest.service import file_items, ingest, ingest_bytes
+from timeline.model import GRANULARITIES, STATUSES, EventFilter
 
 ARTICLE_FIELDS = ("title", "text", "published", "url", "source")
 MAX_LIMIT = 1_000_000_000  # far above any store, far below SQLite's 64-bit integers
@@ -24,27 +25,20 @@ def error(message: str, status: int = 400):
     return jsonify({"error": message}), status
 
 
-def article_from_json(data) -> Article:
-    """An Article from a JSON body; ValueError names the field that is wrong."""
-    if not isinstance(data, dict):
-        raise ValueError("the body must be a JSON object with text and published")
-    unknown = sorted(set(data) - set(ARTICLE_FIELDS))
-    if unknown:
-        raise ValueError(f"unknown field(s): {', '.join(unknown)}")
-    for name in ARTICLE_FIELDS:
-        if data.get(name) is not None and not isinstance(data[name], str):
-            raise ValueError(f"{name} must be a string")
-    text = (data.get("text") or "").strip()
-    if not text:
-        raise ValueError("text is required")
-    if not data.get("published"):
-        raise ValueError("published is required (YYYY-MM-DD)")
-    try:
-        published = date.fromisoformat(data["published"][:10])
-    except ValueError:
-        raise ValueError(f"published is not a date: {data['published']!r} (use YYYY-MM-DD)") from None
-    return Article(text=text, published=published, title=data.get("title") or "",
-                   url=data.get("url") or "", source=data.get("source") or "", path="api")
+def check_article_json(data) -> None:
+    """The shape of a JSON body: an object (or a list of objects) of the fields
+    title, text, published, url, source, each a string; ValueError names what is wrong.
+    What the fields hold is read by the one reader of .json files (timeline.ingest)."""
+    records = data if isinstance(data, list) else [data]
+    if not records or not all(isinstance(r, dict) for r in records):
+        raise ValueError("the body must be a JSON object with text and published (or a list of them)")
+    for record in records:
+        unknown = sorted(set(record) - set(ARTICLE_FIELDS))
+        if unknown:
+            raise ValueError(f"unknown field(s): {', '.join(unknown)[:200]}")
+        for name in ARTICLE_FIELDS:
+            if record.get(name) is not None and not isinstance(record[name], str):
+                raise ValueError(f"{name} must be a string")
 
 
 def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | None]:
@@ -97,24 +91,23 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
         if request.files:
             published = request.form.get("published") or None
             try:
-                day = date.fromisoformat(published) if published else None
-            except ValueError:
-                return error(f"published is not a date: {published!r} (use YYYY-MM-DD)")
-            results = []
-            for upload in request.files.getlist("file") or list(request.files.values()):
-                results += ingest_bytes(store, upload.filename or "upload", upload.read(), day,
-                                        analyse, max_bytes)
+                day = parse_day(published) if published else None
+            except ValueError as exc:
+                return error(f"published {exc}")
+            uploads = request.files.getlist("file") or list(request.files.values())
+            results = list(ingest(store, (item for upload in uploads for item in file_items(
+                upload.filename or "upload", upload.read(), day, max_bytes)), analyse=analyse))
         else:
             data = request.get_json(silent=True)
             if data is None:
                 return error("send a JSON object (Content-Type: application/json) or files")
             try:
-                article = article_from_json(data)
+                check_article_json(data)
             except ValueError as exc:
                 return error(str(exc))
-            if len(article.text.encode()) > max_bytes:
-                return error(f"text too large; the limit is {max_bytes / 1e6:.1f} MB")
-            results = [store_article(store, article, article.title or "article", analyse)]
+            # the body is read as the same record in a .json file: the same text, the same id
+            results = ingest_bytes(store, "request.json", request.get_data(), max_bytes=max_bytes,
+                                   analyse=analyse)
         body = {"results": [r.to_json() for r in results]}
         if all(r.status == "refused" for r in results):
             return jsonify(body | {"error": "; ".join(r.message for r in results)}), 400

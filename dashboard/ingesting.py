@@ -1,101 +1,58 @@
-"""Uploaded files -> articles -> events -> the store, with one plain result per file or record.
+"""Uploaded files and REST bodies -> the ingest service -> one plain result per file or record.
 
-Shared by the upload widget and the REST API. Limits are checked before any parsing.
+Shared by the upload widget and the REST API; the work itself is ``timeline.ingest.service``
+(the one path of every door). Limits are checked before any parsing.
 """
 from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterator
 
-from timeline.ingest import EXTENSIONS as READERS
-from timeline.model import Article
+from timeline.ingest.files import EXTENSIONS as READERS
+from timeline.ingest.service import ItemResult, file_items, ingest, refused
+from timeline.ingest.errors import IngestError
 
 MAX_FILES = 20
 MAX_BYTES = 5 * 1024 * 1024
 EXTENSIONS = tuple(READERS)  # what timeline.ingest can read
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    name: str
-    status: str  # "added" | "duplicate" | "refused"
-    events: int = 0
-    message: str = ""
-    article_id: str = ""
-    title: str = ""
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-def default_analyse(article: Article):
-    """The real pipeline: (events, time expressions) of an article."""
-    from timeline.events import analyse
-
-    return analyse(article)
-
-
-def store_article(store, article: Article, name: str, analyse: Callable) -> FileResult:
-    """Extract the events of one article and store them (a duplicate text changes nothing)."""
-    if store.article(article.article_id) is not None:  # skip the NLP for a known text
-        return FileResult(name, "duplicate", message="already in the store",
-                          article_id=article.article_id, title=article.title)
-    events, timexes = analyse(article)
-    result = store.add_article(article, events, timexes)
-    if not result.added:
-        return FileResult(name, "duplicate", message="already in the store",
-                          article_id=result.article_id, title=article.title)
-    return FileResult(name, "added", events=result.events, article_id=result.article_id,
-                      title=article.title)
-
-
-def ingest_bytes(store, name: str, data: bytes, published: date | None,
-                 analyse: Callable = default_analyse, max_bytes: int = MAX_BYTES) -> list[FileResult]:
-    """One file's results: a file may hold several articles (.json, .jsonl, .csv)."""
-    from timeline.ingest import IngestError, iter_bytes
-
-    if not name.lower().endswith(EXTENSIONS):
-        return [FileResult(name, "refused", message="unsupported file type; accepted: "
-                           + " ".join(EXTENSIONS))]
-    if len(data) > max_bytes:
-        return [FileResult(name, "refused", message=f"file too large ({len(data) / 1e6:.1f} MB;"
-                           f" the limit is {max_bytes / 1e6:.1f} MB)")]
-    items = list(iter_bytes(name, data, published, max_bytes))  # articles and IngestErrors
-    results = []
-    for item in items:
-        if isinstance(item, IngestError):
-            where = f"{item.where}: " if item.where else ""
-            results.append(FileResult(name, "refused", message=where + item.reason))
-            continue
-        label = name if len(items) == 1 else f"{name}: {item.title or item.article_id}"
-        results.append(store_article(store, item, label, analyse))
-    return results or [FileResult(name, "refused", message="no article found in the file")]
+FileResult = ItemResult  # name, status added|duplicate|refused, events, message, article_id, title
+default_analyse = None  # None: the NLP pipeline (timeline.events.extract_many, in the service)
 
 
 def decode_upload(contents: str) -> bytes:
     """The bytes of a dcc.Upload data URL ("data:<type>;base64,<data>")."""
     try:
         return base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, ValueError, binascii.Error) as exc:
+    except (IndexError, ValueError, binascii.Error, AttributeError) as exc:
         raise ValueError("the upload could not be decoded") from exc
 
 
-def ingest_uploads(store, contents: list[str], names: list[str], published: date | None,
-                   analyse: Callable = default_analyse, max_files: int = MAX_FILES,
-                   max_bytes: int = MAX_BYTES) -> list[FileResult]:
-    """All the files of one drop; past ``max_files`` nothing is read and one message says why."""
-    if len(contents) > max_files:
-        return [FileResult(f"{len(contents)} files", "refused",
-                           message=f"too many files at once; the limit is {max_files}")]
-    results: list[FileResult] = []
+def upload_items(contents: list[str], names: list[str], published: date | None,
+                 max_bytes: int = MAX_BYTES) -> Iterator:
+    """Every article and refusal of a drop, file after file (a bad file never hides the next)."""
     for content, name in zip(contents, names):
+        name = str(name or "upload")
         try:
             data = decode_upload(content)
         except ValueError as exc:
-            results.append(FileResult(name, "refused", message=str(exc)))
+            yield IngestError(name, str(exc))
             continue
-        results.extend(ingest_bytes(store, name, data, published, analyse, max_bytes))
+        yield from file_items(name, data, published, max_bytes)
+
+
+def ingest_uploads(store, contents: list[str], names: list[str], published: date | None,
+                   analyse: Callable | None = default_analyse, max_files: int = MAX_FILES,
+                   max_bytes: int = MAX_BYTES, progress: Callable | None = None) -> list[ItemResult]:
+    """All the files of one drop; past ``max_files`` nothing is read and one message says why.
+    ``progress(done, results)`` is called after each result (the page's progress bar)."""
+    if len(contents) > max_files:
+        return [refused(IngestError(f"{len(contents)} files",
+                                    f"too many files at once; the limit is {max_files}"))]
+    results: list[ItemResult] = []
+    for result in ingest(store, upload_items(contents, names, published, max_bytes), analyse=analyse):
+        results.append(result)
+        if progress is not None:
+            progress(len(results), results)
     return results

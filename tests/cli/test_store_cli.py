@@ -142,16 +142,30 @@ def test_articles_lists_and_deletes(fake_tagger, files, tmp_path):
     assert missing.exit_code == 1 and "no article" in missing.stderr
 
 
-def test_a_failing_tagger_is_reported_in_one_line(monkeypatch, files, tmp_path):
-    def broken(articles, nlp=None, n_process=1, batch_size=32):
+def test_a_failing_article_costs_only_itself(monkeypatch, files, tmp_path):
+    """The analysis fails on one article of a batch: the batch is redone one by one, the bad
+    article is refused by name with the reason, every other article read is stored."""
+    def broken_batch(articles, nlp=None, n_process=1, batch_size=32):
         for article in articles:
-            raise RuntimeError("model missing")
-        yield from ()
+            if "Oslo" in article.text:
+                raise RuntimeError("model missing")
+            yield from fake_extract_many([article])
 
-    monkeypatch.setattr(timeline.events, "extract_many", broken)
-    result = run("ingest", str(files / "a.txt"), "--db", str(tmp_path / "t.db"),
-                 "--published", "2025-03-17")
-    assert result.exit_code == 1 and "model missing" in result.stderr
+    def analyse_one(article, nlp=None):
+        if "Oslo" in article.text:
+            raise RuntimeError("model missing")
+        [(_, events, timexes)] = fake_extract_many([article])
+        return events, timexes
+
+    monkeypatch.setattr(timeline.events, "extract_many", broken_batch)
+    monkeypatch.setattr(timeline.events, "analyse", analyse_one)
+    db = str(tmp_path / "t.db")
+    result = run("ingest", str(files), "--db", db, "--published", "2025-03-17")
+    assert result.exit_code == 1
+    assert re.search(r"refused: .*a\.txt: analysis failed \(RuntimeError: model missing\)", result.stderr)
+    assert result.stdout.startswith("2 articles added")
+    with EventStore(db) as store:
+        assert sorted(a.path.rsplit("/", 1)[-1] for a in store.articles()) == ["b.txt", "c.jsonl"]
 
 
 def test_end_to_end_with_the_real_tagger(tmp_path):

@@ -74,8 +74,8 @@ def test_empty_file_is_an_empty_list(tmp_path, tagger):
 
 @pytest.mark.parametrize("data, reason", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"caf\xe9 \x81\x8d\x8f on Monday", "undecodable bytes"),
-    (bytes(range(1, 32)) * 20, "control characters"),
+    (b"caf\xe9 \x81\x8d\x8f on Monday", "not text in UTF-8"),
+    (bytes(range(1, 32)) * 20, "many control characters"),
 ])
 def test_binary_file_is_a_clear_error(tmp_path, tagger, data, reason):
     path = tmp_path / "blob.bin"

@@ -47,8 +47,9 @@ def test_post_article_json(client):
 
 
 @pytest.mark.parametrize("body, words", [
-    ({"text": "x"}, "published is required"),
-    ({"text": "", "published": "2025-01-01"}, "text is required"),
+    ({"text": "x"}, "no publication date"),
+    ({"text": "", "published": "2025-01-01"}, "no 'text' field"),
+    ({"text": "x", "published": "2025-03-17<script>"}, "is not a date"),
     ({"text": "x", "published": "soon"}, "not a date"),
     ({"text": "x", "published": "2025-01-01", "evil": 1}, "unknown field"),
     ({"text": 3, "published": "2025-01-01"}, "must be a string"),
@@ -114,3 +115,24 @@ def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, ma
     assert rows[0]["actors"] == "'" + "; ".join(hidden[2:])
     assert rows[0] == rows[1] == rows[2]
     store.close()
+
+
+def test_a_json_body_is_read_as_the_same_record_in_a_json_file(seeded, tmp_path):
+    """The REST door and the upload door share one reader: markup, zero-width characters,
+    NUL and escape sequences are cleaned the same, so the id is the same and the second is a
+    duplicate."""
+    from timeline.ingest import read_path
+
+    store, _ = seeded
+    client = create_app(store, analyse=fake_analyse).server.test_client()
+    record = {"title": "Dam\u200b", "text": "<p>The dam\u0000 opened\u001b[31m on <b>Monday</b>."
+              "\u200b</p><p>Crowds came.</p>", "published": "2025-03-19"}
+    first = client.post("/api/articles", json=record).get_json()["results"][0]
+    path = tmp_path / "same.json"
+    path.write_text(json.dumps(record), "utf-8")
+    [article] = read_path(path)
+    assert first["status"] == "added" and first["article_id"] == article.article_id
+    assert store.article(article.article_id).text == article.text == "The dam opened[31m on Monday.\n\nCrowds came."
+    second = client.post("/api/articles", data={"file": (io.BytesIO(path.read_bytes()), "same.json")},
+                         content_type="multipart/form-data").get_json()["results"][0]
+    assert second["status"] == "duplicate"

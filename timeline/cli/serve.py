@@ -19,20 +19,20 @@ TIMEOUT = 120  # seconds a request may take before gunicorn restarts its worker
 
 
 def load_demo(store, echo=click.echo) -> None:
-    """Ingest the demo corpus into ``store``; texts already there are skipped."""
+    """Ingest the demo corpus into ``store`` through the ingest service; texts already there
+    are skipped."""
     from timeline.demo import demo_articles
-    from timeline.events import analyse
+    from timeline.ingest.service import ingest
 
-    added = skipped = events = 0
-    for article in demo_articles():
-        if store.article(article.article_id) is not None:
-            skipped += 1
-            continue
-        found, timexes = analyse(article)
-        result = store.add_article(article, found, timexes)
-        added += result.added
+    counts = {"added": 0, "duplicate": 0, "refused": 0}
+    events = 0
+    for result in ingest(store, demo_articles()):
+        counts[result.status] += 1
         events += result.events
-    echo(f"demo corpus: {added} articles added ({events} events), {skipped} already there")
+        if result.status == "refused":
+            echo(result.line())
+    echo(f"demo corpus: {counts['added']} articles added ({events} events), "
+         f"{counts['duplicate']} already there")
 
 
 def gunicorn_app(factory, options: dict):

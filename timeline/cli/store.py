@@ -12,14 +12,15 @@ with a non-zero exit code.
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import click
 
-from timeline.model import GRANULARITIES, STATUSES, Article, EventFilter
+from timeline.model import GRANULARITIES, STATUSES, EventFilter
 
 DB_HELP = ("Database: a file path, sqlite:///path or postgresql://user@host/dbname "
            "[default: $TIMELINE_DB or ./timeline.db]")
@@ -29,15 +30,24 @@ class DateParam(click.ParamType):
     name = "YYYY-MM-DD"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, date):
-            return value
+        from timeline.ingest.dates import parse_day
+
         try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+            return parse_day(value)
+        except ValueError as exc:
+            self.fail(f"{exc}; write it as YYYY-MM-DD", param, ctx)
 
 
 DATE = DateParam()
+# what a terminal would act on instead of showing: C0/C1 controls (ESC starts colour, cursor and
+# title sequences), DEL, bidi overrides; shown as \xNN / \uNNNN instead
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: every control character written as an escape."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
 
 
 def open_store(db, must_exist: bool = False):
@@ -62,7 +72,17 @@ class IngestSummary:
     added: int = 0
     duplicates: int = 0
     events: int = 0
-    refused: list[str] = field(default_factory=list)  # "file (where): reason"
+    refused: list[str] = field(default_factory=list)  # "file: reason"
+
+    def count(self, result) -> None:
+        """Add one ``timeline.ingest.service.ItemResult``."""
+        if result.status == "added":
+            self.added += 1
+            self.events += result.events
+        elif result.status == "duplicate":
+            self.duplicates += 1
+        else:
+            self.refused.append(f"{result.name}: {result.message}")
 
     def line(self) -> str:
         return (f"{self.added} article{'s' * (self.added != 1)} added, {self.events} "
@@ -70,41 +90,19 @@ class IngestSummary:
                 f"duplicate{'s' * (self.duplicates != 1)}, {len(self.refused)} refused")
 
 
-def new_articles(items: Iterable, store, summary: IngestSummary) -> Iterator[Article]:
-    """Articles not stored yet (nor seen earlier in this run); refusals and duplicates
-    are counted in ``summary`` on the way, before any costly tagging."""
-    from timeline.ingest import IngestError
-
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, IngestError):
-            summary.refused.append(str(item))
-            continue
-        key = item.article_id
-        if key in seen or store.has_article(key):
-            summary.duplicates += 1
-            continue
-        seen.add(key)
-        yield item
-
-
 def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) -> IngestSummary:
-    """Tag and store a stream of Article | IngestError, one transaction per article."""
-    import timeline.events
+    """Tag and store a stream of Article | IngestError through the ingest service, one
+    transaction per article; refusals are collected, never raised."""
     from tqdm import tqdm
 
+    from timeline.ingest.service import ingest as ingest_items
+
     summary = IngestSummary()
-    articles = new_articles(items, store, summary)
     bar = tqdm(unit=" articles", file=sys.stderr, delay=1.0, disable=not progress,
                dynamic_ncols=True)
     try:
-        for article, events, timexes in timeline.events.extract_many(articles, n_process=workers):
-            result = store.add_article(article, events, timexes)
-            if result.added:
-                summary.added += 1
-                summary.events += result.events
-            else:  # the same text arrived twice inside one batch
-                summary.duplicates += 1
+        for result in ingest_items(store, items, workers=workers):
+            summary.count(result)
             bar.update()
             bar.set_postfix(events=summary.events, refresh=False)
     finally:
@@ -142,16 +140,10 @@ def ingest(paths, db, published, demo, workers):
     try:
         summary = run_ingest(store, (item for group in items for item in group), workers,
                              progress=sys.stderr.isatty())
-    except click.ClickException:
-        raise
-    except Exception as err:  # the tagger failing: say so in one line, keep what is stored
-        raise click.ClickException(
-            f"stopped while finding events: {type(err).__name__}: {err} "
-            "(articles stored before this are kept)") from None
     finally:
         store.close()
     for reason in summary.refused:
-        click.echo(f"refused: {reason}", err=True)
+        click.echo(f"refused: {printable(reason)}", err=True)
     click.echo(f"{summary.line()} -> {store.path}")
     if summary.refused:
         sys.exit(1)
@@ -209,8 +201,8 @@ def articles(db, delete_id):
         if delete_id:
             info = {a.article_id: a for a in store.articles()}.get(delete_id)
             if info is None or not store.delete_article(delete_id):
-                raise click.ClickException(f"no article {delete_id!r} in {store.path}")
-            click.echo(f"deleted {delete_id} ({info.title or 'untitled'}) and its "
+                raise click.ClickException(f"no article {printable(delete_id)!r} in {store.path}")
+            click.echo(f"deleted {delete_id} ({printable(info.title) or 'untitled'}) and its "
                        f"{info.events} events")
             return
         listed = store.articles()
@@ -227,5 +219,5 @@ def articles(db, delete_id):
 
 
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[:width - 1] + "…"

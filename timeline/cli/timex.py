@@ -6,13 +6,13 @@ Stable interfaces (outside scripts call them exactly so):
     timeline timex --batch                 -> stdin JSON lines {"id","text","dct"},
                                               stdout one JSON line {"id","timexes"} per input
 
-Offsets are Python str indices into the decoded text (a UTF-8 or UTF-16 byte-order mark
-removed, line endings untouched).
+Offsets are Python str indices into the decoded text (``timeline.ingest.decode.decode``, the
+one decoder: a byte-order mark removed, line endings untouched).
 """
 from __future__ import annotations
 
 import json
-import re
+import math
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -25,49 +25,12 @@ try:  # faster JSON when it happens to be installed; the stdlib does the same jo
 except ImportError:  # pragma: no cover - depends on the machine
     orjson = None
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
-)
-
-
-class UnreadableText(ValueError):
-    """Bytes that are not text; the message names the file and the reason."""
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (BOM removed), UTF-16/32 with a BOM, else Windows-1252; binary -> UnreadableText."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise UnreadableText(f"{name}: invalid {encoding} text at byte {exc.start + len(bom)}") from None
-    if b"\x00" in data:
-        raise UnreadableText(f"{name}: binary file (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise UnreadableText(f"{name}: undecodable bytes (neither UTF-8 nor Windows-1252) "
-                                 f"at byte {exc.start}") from None
-    if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
-        raise UnreadableText(f"{name}: binary file (control characters), not text")
-    return text
-
 
 def parse_dct(value: str) -> date:
     """'YYYY-MM-DD' (a full ISO timestamp is cut to its date) -> date; ValueError otherwise."""
-    if not isinstance(value, str) or not _DATE.fullmatch(value[:10]) or (len(value) > 10 and value[10] not in "T "):
-        raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise ValueError(f"{value!r} is not a valid calendar date") from None
+    from timeline.ingest.dates import parse_day
+
+    return parse_day(value)
 
 
 def _dct_option(ctx, param, value):
@@ -89,12 +52,27 @@ def load_tagger() -> Callable:
 
 
 def _dumps(obj) -> bytes:
+    """One JSON line; never NaN or Infinity (not JSON): an input that sent them gets them
+    back as null."""
     if orjson is not None:
         try:
-            return orjson.dumps(obj)
+            return orjson.dumps(obj)  # NaN and Infinity become null
         except TypeError:  # integers beyond 64 bits, lone surrogates
             pass
-    return json.dumps(obj).encode("ascii")
+    try:
+        return json.dumps(obj, allow_nan=False).encode("ascii")
+    except ValueError:
+        return json.dumps(_finite(obj)).encode("ascii")
+
+
+def _finite(obj):
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def _loads(raw: bytes):
@@ -114,6 +92,8 @@ def batch_item(raw: bytes, line_no: int, tagger: Callable, default_dct: date | N
         return {"id": None, "error": f"line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start})"}
     except ValueError as exc:
         return {"id": None, "error": f"line {line_no}: invalid JSON ({exc})"}
+    except RecursionError:
+        return {"id": None, "error": f"line {line_no}: JSON nested too deeply"}
     if not isinstance(item, dict):
         return {"id": None, "error": f"line {line_no}: expected a JSON object with id, text, dct"}
     ident = item.get("id")
@@ -171,11 +151,15 @@ def timex(file: Path | None, dct: date | None, batch: bool):
     if dct is None:
         raise click.MissingParameter(param_type="option", param_hint="'--dct'",
                                      message="Give the publication date of FILE as YYYY-MM-DD.")
+    from timeline.ingest.decode import decode
+    from timeline.ingest.errors import IngestError
+
     try:
-        text = decode_text(file.read_bytes(), str(file))
+        data = file.read_bytes()
+        text = decode(data, str(file)) if data.strip() else ""
     except OSError as exc:
         raise click.ClickException(f"{file}: cannot read ({exc.strerror or exc})") from None
-    except UnreadableText as exc:
+    except IngestError as exc:
         raise click.ClickException(str(exc)) from None
     found = []
     if text.strip():

@@ -40,6 +40,26 @@ _AFTER_DATELINE = r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—:]\s+"
 _MAX_LINES = 4  # how many non-empty lines at the top may hold a dateline
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value) -> date:
+    """A date a person gives (a --published or --dct option, a form field, the date picker):
+    a date, or YYYY-MM-DD optionally followed by a time ("2025-03-17T10:00"). ValueError
+    naming the value otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else value
+    if not isinstance(text, str) or not _DAY.fullmatch(text[:10]) or (len(text) > 10 and text[10] not in "T "):
+        raise ValueError(f"{str(value)[:40]!r} is not a date of the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"{str(value)[:40]!r} is not a valid calendar date") from None
+
+
 def parse_date_value(value) -> date | None:
     """A metadata value (a date, a datetime, or a string in ISO 8601, RFC 2822 or a plain
     English form with a year) as a date, or None when it is not one of those."""

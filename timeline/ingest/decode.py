@@ -25,6 +25,7 @@ _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 # zero-width characters, soft hyphen, BOMs inside the text, bidi marks
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # lone halves (from JSON "\\ud800"): no character
 _ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
 _TRAILING = re.compile(r"[ \t]+\n")
 _BLANKS = re.compile(r"\n{3,}")
@@ -70,9 +71,20 @@ def _checked(text: str, path: str) -> str:
     return text
 
 
+def display_name(path) -> str:
+    """A file name as text that prints and stores: bytes that are not UTF-8 (a name from
+    another system, held by Python as surrogate escapes) become U+FFFD."""
+    import os
+
+    return os.fsencode(path).decode("utf-8", "replace") if not isinstance(path, str) or \
+        _SURROGATES.search(path) else path
+
+
 def clean_text(text: str) -> str:
     """The article text that offsets refer to: NFC, newlines as \\n, no zero-width or control
-    characters, no trailing spaces, paragraph breaks kept (at most one blank line)."""
+    characters, no lone surrogates, no trailing spaces, paragraph breaks kept (at most one
+    blank line)."""
+    text = _SURROGATES.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)

@@ -3,17 +3,19 @@ precedence, and error collection so one bad file never stops a run."""
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+import re
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from timeline.ingest.decode import clean_text, decode
-from timeline.ingest.dates import find_dateline, parse_date_value
+from timeline.ingest.decode import clean_text, decode, display_name
+from timeline.ingest.dates import find_dateline, parse_date_value, parse_day
 from timeline.ingest.errors import IngestError
-from timeline.ingest.html import LOOKS_LIKE_HTML, fragment_text, parse_html
+from timeline.ingest.html import LOOKS_LIKE_HTML, fragment_text, markup_problem, parse_html
 from timeline.ingest.plain import parse_text
 from timeline.ingest.records import csv_records, fields_of, json_records, jsonl_records
 from timeline.model import Article
+from timeline.settings import SETTINGS
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -23,6 +25,7 @@ EXTENSIONS = {
 NO_DATE = ("no publication date: none in the file's metadata, no dateline at the top of the "
            "text; give one with --published YYYY-MM-DD")
 Result = Article | IngestError
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # what lxml refuses
 
 
 def iter_bytes(name: str, data: bytes, published: date | None = None,
@@ -31,6 +34,7 @@ def iter_bytes(name: str, data: bytes, published: date | None = None,
     (the whole file, or one record of a JSON/JSONL/CSV file). Never raises IngestError.
     ``published`` (a date or an ISO date string) is the last-resort publication date."""
     published = _as_date(published)
+    name = display_name(name)
     try:
         kind = _kind(name)
         if max_bytes is not None and len(data) > max_bytes:
@@ -74,7 +78,7 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestErro
         elif path.is_file():
             yield path
         else:
-            yield IngestError(str(path), "no such file or folder")
+            yield IngestError(display_name(path), "no such file or folder")
 
 
 def read_file(path: str | os.PathLike, published: date | None = None,
@@ -84,7 +88,7 @@ def read_file(path: str | os.PathLike, published: date | None = None,
 
 
 def _iter_file(path, published, max_bytes) -> Iterator[Result]:
-    name = str(path)
+    name = display_name(path)
     try:
         size = os.path.getsize(path)
         if max_bytes is not None and size > max_bytes:
@@ -123,13 +127,7 @@ def read_path(path: str | os.PathLike, published: date | None = None,
 def _as_date(value) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        return date.fromisoformat(value.strip())  # a caller's mistake, not a file's: ValueError
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise TypeError(f"published must be a date or an ISO date string, not {type(value).__name__}")
+    return parse_day(value)  # a caller's mistake, not a file's: ValueError
 
 
 def _kind(name: str) -> str:
@@ -152,7 +150,13 @@ def _from_text(name: str, text: str, markdown: bool, published: date | None) -> 
 
 
 def _from_html(name: str, html: str, published: date | None) -> Article:
-    text, meta = parse_html(html)
+    problem = markup_problem(html, SETTINGS.max_html_tags)
+    if problem:
+        raise IngestError(name, problem)
+    try:
+        text, meta = parse_html(clean_markup(html))
+    except (ValueError, TypeError) as exc:  # lxml's last word on a page it cannot take
+        raise IngestError(name, f"the HTML page cannot be parsed ({exc})") from None
     text = clean_text(text)
     if not text:
         raise IngestError(name, "no article text found in the HTML page")
@@ -166,9 +170,16 @@ def _from_html(name: str, html: str, published: date | None) -> Article:
 def _from_record(name: str, where: str, record: dict, published: date | None) -> Result:
     fields = fields_of(record)
     text = fields.get("text")
-    if not isinstance(text, str) or not clean_text(text):
+    if not isinstance(text, str) or not (text := clean_text(text)):
         return IngestError(name, "no 'text' field with the article's text", where)
-    text = clean_text(fragment_text(text) if LOOKS_LIKE_HTML.search(text) else text)
+    if LOOKS_LIKE_HTML.search(text):
+        problem = markup_problem(text, SETTINGS.max_html_tags)
+        if problem:
+            return IngestError(name, f"the 'text' field holds {problem}", where)
+        try:
+            text = clean_text(fragment_text(text))
+        except (ValueError, TypeError) as exc:
+            return IngestError(name, f"the 'text' field's markup cannot be parsed ({exc})", where)
     if not text:
         return IngestError(name, "the 'text' field holds markup but no words", where)
     raw_date = fields.get("published")
@@ -181,6 +192,13 @@ def _from_record(name: str, where: str, record: dict, published: date | None) ->
         return IngestError(name, NO_DATE, where)
     return Article(text=text, published=when, title=_plain(fields.get("title")),
                    url=_plain(fields.get("url")), source=_plain(fields.get("source")), path=name)
+
+
+def clean_markup(html: str) -> str:
+    """A page's markup without the characters lxml refuses (controls, lone surrogates); the
+    newlines and spacing stay, so the extracted text is the same."""
+    return _NOT_XML.sub("", html)
+
 
 
 def _plain(value) -> str:

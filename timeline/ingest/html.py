@@ -27,9 +27,31 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
+MAX_ATTRIBUTES = 256  # on one element (lxml and trafilatura are quadratic in them: 50,000 took 52 s)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def markup_problem(html: str, max_tags: int) -> str | None:
+    """Why ``html`` is too much markup to parse in bounded time, or None: more than ``max_tags``
+    tags or attributes in all, or more than MAX_ATTRIBUTES attributes on one element."""
+    tags = html.count("<")
+    if tags > max_tags:
+        return f"too much markup ({tags:,} tags; the limit is {max_tags:,})"
+    attributes = 0
+    for tag in _TAG.finditer(html):
+        count = tag.group().count("=")
+        if count > MAX_ATTRIBUTES:
+            return f"an element with {count:,} attributes (the limit is {MAX_ATTRIBUTES})"
+        attributes += count
+    if attributes > max_tags:
+        return f"too much markup ({attributes:,} attributes; the limit is {max_tags:,})"
+    return None
+
+
 def parse_html(html: str) -> tuple[str, dict]:
     """(main text, metadata) of a page. Metadata keys: title, source, url, published (a date
-    or None). The text is empty when the page has no readable article."""
+    or None). The text is empty when the page has no readable article. Check the page with
+    ``markup_problem`` first."""
     import trafilatura
     from htmldate import find_date
 
@@ -61,7 +83,8 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 def fragment_text(html: str) -> str:
     """The words of an HTML fragment: scripts and styles dropped, paragraphs on their own
-    lines, entities decoded, no markup kept."""
+    lines, entities decoded, no markup kept. Give it cleaned text (``clean_text``): lxml
+    refuses control characters."""
     from lxml import html as lxml_html
 
     root = lxml_html.fragment_fromstring(html, create_parent="div")

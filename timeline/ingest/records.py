@@ -21,6 +21,7 @@ ALIASES = {
 }
 csv.field_size_limit(2**31 - 1)  # article bodies are long; the csv default is 128 KiB
 _DELIMITERS = ",;\t|"
+TOO_DEEP = "JSON nested too deeply to be an article"
 
 
 def fields_of(record: dict) -> dict:
@@ -40,6 +41,8 @@ def json_records(text: str, path: str) -> Iterator[tuple[str, dict] | IngestErro
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise IngestError(path, TOO_DEEP) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -60,6 +63,9 @@ def jsonl_records(text: str, path: str) -> Iterator[tuple[str, dict] | IngestErr
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(path, f"not valid JSON ({exc.msg})", f"line {number}")
+            continue
+        except RecursionError:
+            yield IngestError(path, TOO_DEEP, f"line {number}")
             continue
         if isinstance(item, dict):
             yield f"line {number}", item

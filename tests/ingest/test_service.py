@@ -1,0 +1,146 @@
+"""The one ingest path: each item ends added, duplicate or refused with its name and reason;
+one bad item never stops the others and nothing already read is lost; every door (CLI,
+REST JSON and multipart, dashboard upload) gives the same outcome."""
+import base64
+import io
+import json
+import os
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+import timeline.events
+from dashboard import create_app
+from dashboard.ingesting import ingest_uploads
+from timeline.cli import main
+from timeline.ingest.files import read_many
+from timeline.ingest.service import ingest
+from timeline.model import Article
+from timeline.settings import SETTINGS
+from timeline.store import EventStore
+
+
+def quick(article, nlp=None):
+    """Stands in for the pipeline: no events (these tests are about the path, not the NLP)."""
+    return [], []
+
+
+def quick_many(articles, nlp=None, n_process=1, batch_size=32):
+    for article in articles:
+        yield article, [], []
+
+
+GOOD = [f"Story {n}\n\nThe council met on {n + 1} March 2025 in town {n}.\n" for n in range(40)]
+# each of these refused by name, and the articles around it still stored (failure 5 of #19)
+BAD = {
+    "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "deep.jsonl": b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+    "huge.txt": b"Talks on 3 March 2025. " + b"word " * (SETTINGS.max_text_chars // 5 + 10),
+    "markup.json": json.dumps({"text": "<p>Held</p> on\u001b 3 March 2025<br>x\u000b y",
+                               "published": "2025-03-17"}).encode(),
+    "surrogate.json": b'{"text": "Held \\ud800 on 3 March 2025.", "published": "2025-03-17<script>"}',
+    "attributes.html": b"<html><body><div " + b" ".join(b'a%d="1"' % i for i in range(5000)) + b">x</div></body></html>",
+}
+REASONS = {"deep.json": "nested too deeply", "deep.jsonl": "nested too deeply", "huge.txt": "text too long",
+           "surrogate.json": "is not a date", "attributes.html": "attributes"}
+
+
+def corpus(folder):
+    folder.mkdir()
+    for n, text in enumerate(GOOD):
+        (folder / f"good{n:02}.txt").write_text(text, "utf-8")
+    for name, data in BAD.items():
+        (folder / name).write_bytes(data)
+    os.makedirs(folder / "odd", exist_ok=True)
+    with open(os.path.join(os.fsencode(folder / "odd"), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Cafe\n\nThe cafe opened on 4 March 2025.\n")
+    return folder
+
+
+def test_service_outcomes_one_per_item(tmp_path):
+    store = EventStore(":memory:")
+    folder = corpus(tmp_path / "in")
+    results = list(ingest(store, read_many([folder], date(2025, 3, 17)), analyse=quick))
+    by_name = {os.path.basename(r.name): r for r in results}
+    assert sum(r.status == "added" for r in results) == len(GOOD) + 2  # + markup.json, the cafe
+    for name, words in REASONS.items():
+        assert by_name[name].status == "refused" and words in by_name[name].message, by_name[name]
+    cafe = by_name["caf\ufffd.txt"]
+    assert cafe.status == "added" and store.article(cafe.article_id).path.endswith("caf\ufffd.txt")
+    marked = store.article(by_name["markup.json"].article_id).text
+    assert marked.split() == ["Held", "on", "3", "March", "2025", "x", "y"] and "\x1b" not in marked
+    again = list(ingest(store, read_many([folder], date(2025, 3, 17)), analyse=quick))
+    assert {r.status for r in again} == {"duplicate", "refused"}
+
+
+def test_cli_batch_keeps_every_good_article(monkeypatch, tmp_path):
+    monkeypatch.setattr(timeline.events, "extract_many", quick_many)
+    folder = corpus(tmp_path / "in")
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--published", "2025-03-17"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith(f"{len(GOOD) + 2} articles added")
+    for name, words in REASONS.items():
+        assert any(name in line and words in line for line in result.stderr.splitlines()), name
+    with EventStore(db) as store:
+        assert len(store.articles()) == len(GOOD) + 2
+
+
+def test_dashboard_upload_reads_every_file_after_a_bad_one(tmp_path):
+    store = EventStore(":memory:")
+    names = ["deep.json", "good.txt", "huge.txt", "markup.json", "later.txt"]
+    datas = [BAD["deep.json"], GOOD[0].encode(), BAD["huge.txt"], BAD["markup.json"], GOOD[1].encode()]
+    contents = ["data:text/plain;base64," + base64.b64encode(d).decode() for d in datas]
+    seen = []
+    results = ingest_uploads(store, contents, names, date(2025, 3, 17), quick, max_files=5,
+                             max_bytes=5 * 2**20, progress=lambda done, so_far: seen.append(done))
+    assert [(r.name, r.status) for r in results] == [
+        ("deep.json", "refused"), ("good.txt", "added"), ("huge.txt", "refused"),
+        ("markup.json", "added"), ("later.txt", "added")]
+    assert seen == [1, 2, 3, 4, 5]
+
+
+def test_rest_multipart_and_json_doors(tmp_path):
+    store = EventStore(":memory:")
+    client = create_app(store, analyse=quick, max_files=5, max_bytes=5 * 2**20).server.test_client()
+    files = [(io.BytesIO(BAD["deep.json"]), "deep.json"), (io.BytesIO(GOOD[2].encode()), "good.txt"),
+             (io.BytesIO(BAD["huge.txt"]), "huge.txt")]
+    resp = client.post("/api/articles", data={"file": files, "published": "2025-03-17"},
+                       content_type="multipart/form-data")
+    statuses = {r["name"]: r["status"] for r in resp.get_json()["results"]}
+    assert resp.status_code == 201 and statuses == {"deep.json": "refused", "good.txt": "added",
+                                                    "huge.txt": "refused"}
+    long = client.post("/api/articles", json={"text": "Held on 3 March 2025. " * 20_000,
+                                              "published": "2025-03-17"})
+    assert long.status_code == 400 and "text too long" in long.get_json()["error"]
+    lone = client.post("/api/articles", data=b'{"text": "Held \\ud800 on 3 March 2025.", '
+                       b'"published": "2025-03-17"}', content_type="application/json")
+    assert lone.status_code in (201, 400)  # the server may refuse lone surrogates (a 400), never a 500
+
+
+def test_a_failing_analysis_refuses_that_article_only():
+    store = EventStore(":memory:")
+    articles = [Article(text=f"Text {n} on 3 March 2025.", published=date(2025, 3, 17), path=f"{n}.txt")
+                for n in range(5)]
+
+    def flaky(article):
+        if article.path == "2.txt":
+            raise MemoryError
+        return [], []
+
+    results = list(ingest(store, articles, analyse=flaky))
+    assert [r.status for r in results] == ["added", "added", "refused", "added", "added"]
+    assert "out of memory" in results[2].message and results[2].name == "2.txt"
+
+
+@pytest.mark.parametrize("budget_error", [True])
+def test_time_budget_refuses_by_name(budget_error):
+    from timeline.nlp.bounded import BudgetExceeded
+
+    def slow(article):
+        raise BudgetExceeded("analysis ran past its time budget")
+
+    [result] = ingest(EventStore(":memory:"), [Article(text="x on 3 March 2025", published=date(2025, 3, 17),
+                                                       path="slow.txt")], analyse=slow)
+    assert result.status == "refused" and "time budget" in result.message and result.name == "slow.txt"
