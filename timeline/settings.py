@@ -67,6 +67,55 @@ class Settings:
         40.0, "Time budget for the analysis of one article; past it the article is refused "
         "with that reason and the others go on.", low=0.1, high=3_600.0)
 
+    # --- temporal: windows, biases and pivots of the time-expression tagger (timeline.temporal)
+    temporal_trigger_margin: int = _setting(
+        50, "characters around a trigger word (or number) the rules look at", low=10, high=500)
+    temporal_modifier_lookback: int = _setting(
+        25, "characters before an expression searched for a modifier ('early', 'the end of')",
+        low=5, high=200)
+    temporal_lookback: int = _setting(
+        60, "characters before an expression read for context ('postponed until', 'since', a number "
+        "before 'this year')", low=10, high=500)
+    temporal_between_lookback: int = _setting(
+        12, "characters before a clock time searched for 'between' (an overnight range)", low=8, high=100)
+    temporal_past_bias: float = _setting(
+        1.5, "with no tense cue, a weekday or day of the month ahead weighs this many days behind "
+        "(news reports the past more often than it announces the future)", low=0.1, high=10.0)
+    temporal_year_future_cost: float = _setting(
+        2.0, "with no tense cue, a day ahead weighs this many days behind when a year-less date "
+        "('in March') is placed in a year", low=0.1, high=10.0)
+    temporal_day_grace_days: int = _setting(
+        31, "in the past tense, a year-less day up to this many days after the reference date is "
+        "still this year's (a reported deadline: 'was due on April 2' told on 17 March)", low=0, high=180)
+    temporal_quarter_ahead_days: int = _setting(
+        92, "'the quarter ended Sept. 30': an end date up to this many days after the reference is "
+        "this year's (a quarter that ends within about three months), later ones last year's",
+        low=0, high=366)
+    temporal_quarter_middle_days: int = _setting(
+        45, "days before its end date to the middle of a quarter ('the quarter ended Sept. 30')",
+        low=1, high=91)
+    temporal_lead_period_days: int = _setting(
+        366, "the quarter (or half) an earnings story leads with has started by the reference date "
+        "and ended less than this many days before it (the period being reported on)", low=1, high=1000)
+    temporal_apostrophe_year_pivot: int = _setting(
+        30, "'82 or the '20s: a two-digit year at or above this is 19xx, below it 20xx", low=0, high=99)
+    temporal_numeric_year_pivot: int = _setting(
+        50, "17.03.25: the two-digit year of a numeric date at or above this is 19xx, below 20xx",
+        low=0, high=99)
+    tense_window_left: int = _setting(
+        15, "words before an expression in which the tense cues are looked for", low=1, high=100)
+    tense_window_right: int = _setting(
+        10, "words after an expression in which the tense cues are looked for", low=0, high=100)
+    tense_right_weight: float = _setting(
+        1.5, "a cue word after the expression counts this many times its distance (the governing "
+        "verb mostly comes before an adverbial)", low=0.1, high=10.0)
+    tense_chars_before: int = _setting(
+        160, "characters before an expression the rule-only tense reader splits into words",
+        low=20, high=2000)
+    tense_chars_after: int = _setting(
+        120, "characters after an expression the rule-only tense reader splits into words",
+        low=0, high=2000)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

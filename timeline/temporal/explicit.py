@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from timeline.settings import SETTINGS
+
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
-def _full_year(year: int) -> int:
+def _full_year(year: int, pivot: int = SETTINGS.temporal_numeric_year_pivot) -> int:
     if year >= 100:
         return year
-    return year + (1900 if year >= 50 else 2000)
+    return year + (1900 if year >= pivot else 2000)
 
 
 def parse_numeric(text: str, date_order: str = "MDY") -> date | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.settings import SETTINGS, Settings
 from timeline.temporal import explicit, values
 from timeline.temporal.rules import Candidate, RuleSet, normal_key
 
@@ -36,7 +37,7 @@ class Context:
     recent: dict | None = None  # granularity -> value of the last date of that granularity;
     # one dict per document: the resolver also notes there the first quarter or half the
     # text reports on ("lead"), which "a year earlier" and "the latest quarter" refer to
-    before: str = ""  # the 60 characters of text before the expression
+    before: str = ""  # the text before the expression (Settings.temporal_lookback characters)
     # the direction the resolver settled on (past / future / None): starts as the clause's
     # tense and is overwritten when the resolver chooses another; the component records it on
     # the TimeExpression, where the status of an event reads it. One Context per candidate.
@@ -65,8 +66,9 @@ def _number(text: str, tables: dict) -> float | None:
 
 
 class Resolver:
-    def __init__(self, ruleset: RuleSet):
+    def __init__(self, ruleset: RuleSet, settings: Settings = SETTINGS):
         self.tables = ruleset.tables
+        self.settings = settings
 
     def value(self, cand: Candidate, ctx: Context) -> str | None:
         """The TIMEX3 value of ``cand`` in ``ctx`` (None: no value). Keeps no state: all that
@@ -77,15 +79,14 @@ class Resolver:
             self._note_period(value, ctx.recent, ctx.dct)
         return value
 
-    @staticmethod
-    def _note_period(value: str, recent: dict, dct: date) -> None:
+    def _note_period(self, value: str, recent: dict, dct: date) -> None:
         """Remember the quarter (or half) an earnings story leads with ("lead"), and whether
         the text has since moved on to a longer stretch ("the nine months", "the year"):
         a year earlier than that is a year, not a quarter."""
         span = values.interval(value)
         if span and span[0] in ("quarter", "half"):
             recent["longer"] = False
-            if "lead" not in recent and span[1] <= dct < span[2] + timedelta(days=366):
+            if "lead" not in recent and span[1] <= dct < span[2] + timedelta(days=self.settings.temporal_lead_period_days):
                 recent["lead"] = value
         elif re.fullmatch(r"P(?:[6-9]M|1Y)", value) and recent.get("lead"):
             recent["longer"] = True
@@ -103,7 +104,7 @@ class Resolver:
             return int(_DIGITS.search(text).group())
         if source == "yy":
             year = int(text[1:])
-            return year + (1900 if year >= 30 else 2000)
+            return year + (1900 if year >= self.settings.temporal_apostrophe_year_pivot else 2000)
         if source == "number":
             return _number(text, self.tables)
         if source == "ampm":
@@ -137,11 +138,10 @@ class Resolver:
         ctx.direction = direction
         return direction
 
-    @staticmethod
-    def _future_cost(ctx: Context) -> float:
+    def _future_cost(self, ctx: Context) -> float:
         """How many days behind a day ahead weighs when no direction is known: the news
         convention's past bias, none in the present tense ("the deadline is Thursday")."""
-        return 1.0 if ctx.tense == "present" else values.PAST_BIAS
+        return 1.0 if ctx.tense == "present" else self.settings.temporal_past_bias
 
     def _anchor(self, cand: Candidate, ctx: Context) -> date:
         if cand.rule.params.get("anchor") == "narrative":
@@ -199,8 +199,8 @@ class Resolver:
             direction = self._direction(f, ctx)
             if f.get("this", 0) == 1 and "season" not in f:
                 direction = ctx.direction = "future"
-            grace = 31 if "day" in f and "this" not in f else 0
-            value = values.place_in_year(dct, make, direction, grace=grace)
+            grace = self.settings.temporal_day_grace_days if "day" in f and "this" not in f else 0
+            value = values.place_in_year(dct, make, direction, self.settings.temporal_year_future_cost, grace)
             if "weekday" in f and "day" in f:  # "Saturday, April 4": the year it is a Saturday
                 fits = [y for y in (dct.year - 1, dct.year, dct.year + 1)
                         if (span := values.interval(make(y))) and span[1].weekday() == f["weekday"]]
@@ -235,9 +235,9 @@ class Resolver:
         that end on that date (the latest such date up to a year after the reference)."""
         dct = self._dct(ctx)
         end = date(dct.year, f["month"], f["day"])  # a bad day raises ValueError: no value
-        if end > dct + timedelta(days=92):  # a quarter that ends within ~3 months is ahead
+        if end > dct + timedelta(days=self.settings.temporal_quarter_ahead_days):  # ends within ~3 months: ahead
             end = date(dct.year - 1, f["month"], f["day"])
-        middle = end - timedelta(days=45)
+        middle = end - timedelta(days=self.settings.temporal_quarter_middle_days)
         return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
     def r_spoken_year(self, cand, f, ctx):
@@ -464,7 +464,7 @@ class Resolver:
             return str(f["decade_word"])
         year = f["decade"]
         if year < 100:
-            year += 1900 if year >= 30 else 2000
+            year += 1900 if year >= self.settings.temporal_apostrophe_year_pivot else 2000
         return f"{year // 10:03d}"
 
     def r_century(self, cand, f, ctx):

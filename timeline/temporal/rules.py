@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.settings import SETTINGS
 from timeline.temporal.prefilter import first_char_guard, fold, required
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -66,7 +67,8 @@ _STOP_WORDS = {"the", "a", "an", "of", "at", "as", "for", "st", "and", "in", "af
                "first", "second", "end", "new", "right", "six", "long", "near", "possible",
                "these", "martin", "luther", "king", "boxing", "labor", "labour", "memorial"}
 _WORD = re.compile(r"[^\W\d_]+")
-TRIGGER_MARGIN = 50
+TRIGGER_MARGIN = SETTINGS.temporal_trigger_margin
+MODIFIER_LOOKBACK = SETTINGS.temporal_modifier_lookback
 
 
 def normal_key(text: str) -> str:
@@ -269,7 +271,7 @@ def _find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
 
 def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet) -> Candidate:
     """Pull "early", "late", "the end of", "nearly" ... into the span and set ``mod``."""
-    before = text[max(0, cand.start - 25):cand.start]
+    before = text[max(0, cand.start - MODIFIER_LOOKBACK):cand.start]
     counts = "number" in cand.fields and not cand.text.lower().startswith("the ")
     table, rx = ("quantity_modifier", ruleset.quantity_modifier) if counts else ("modifier", ruleset.modifier)
     m = rx.search(before)

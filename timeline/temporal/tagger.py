@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from timeline.model import TimeExpression
+from timeline.settings import SETTINGS, Settings
 from timeline.temporal import rules, values
 from timeline.temporal.resolve import Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_in_text
@@ -38,10 +39,11 @@ _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?
 
 
 class Tagger:
-    def __init__(self, lang: str = "en", date_order: str = "MDY"):
+    def __init__(self, lang: str = "en", date_order: str = "MDY", settings: Settings = SETTINGS):
         self.ruleset = rules.load(lang)
-        self.resolver = Resolver(self.ruleset)
+        self.resolver = Resolver(self.ruleset, settings)
         self.date_order = date_order
+        self.settings = settings
 
     def tag_text(self, text: str, dct, tense_at=tense_in_text) -> list[TimeExpression]:
         """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
@@ -56,6 +58,7 @@ class Tagger:
         out: list[TimeExpression] = []
         bare: list[bool] = []  # a clock time with no day of its own
         narrative = dct.isoformat() if dct else ""
+        lookback = self.settings.temporal_lookback
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
         for cand in rules.find(text, self.ruleset):
@@ -66,7 +69,7 @@ class Tagger:
             else:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
-            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - 60):cand.start],
+            ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - lookback):cand.start],
                           direction=tense if tense in ("past", "future") else None)
             try:
                 value = self.resolver.value(cand, ctx)
@@ -108,7 +111,7 @@ class Tagger:
                 narrative = value
                 recent[granularity] = value
         _date_clock_times(text, out, bare)
-        _overnight_ranges(text, out)
+        _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out
 
 
@@ -123,7 +126,7 @@ def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) 
             _, time.start_date, time.end_date = values.value_interval(time.value)
 
 
-def _overnight_ranges(text: str, found: list[TimeExpression]) -> None:
+def _overnight_ranges(text: str, found: list[TimeExpression], lookback: int) -> None:
     """A range of clock times that runs past midnight ("a curfew from 10 p.m. to 6 a.m.",
     "between 10 p.m. and 4 a.m."): the end, on the start's day but earlier, is on the next day."""
     for start, end in zip(found, found[1:]):
@@ -131,7 +134,7 @@ def _overnight_ranges(text: str, found: list[TimeExpression]) -> None:
                 and start.value[:10] == end.value[:10] and end.value[11:] < start.value[11:]):
             continue
         gap = text[start.end:end.start]
-        between = _BETWEEN.search(text, max(0, start.start - 12), start.start)
+        between = _BETWEEN.search(text, max(0, start.start - lookback), start.start)
         if _RANGE_TO.fullmatch(gap) or (between and _AND.fullmatch(gap)):
             day = date.fromisoformat(end.value[:10]) + timedelta(days=1)
             end.value = day.isoformat() + end.value[10:]

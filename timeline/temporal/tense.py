@@ -19,10 +19,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.doctext import doc_text
+from timeline.settings import SETTINGS
 
-WINDOW_LEFT = 15
-WINDOW_RIGHT = 10
-RIGHT_WEIGHT = 1.5
+WINDOW_LEFT = SETTINGS.tense_window_left
+WINDOW_RIGHT = SETTINGS.tense_window_right
+RIGHT_WEIGHT = SETTINGS.tense_right_weight
+CHARS_BEFORE = SETTINGS.tense_chars_before
+CHARS_AFTER = SETTINGS.tense_chars_after
 FUTURE_WORDS = {
     "will", "'ll", "’ll", "shall", "wo", "gonna", "tomorrow", "upcoming", "scheduled",
     "planned", "plans", "plan", "intends", "aims", "hopes", "due", "expects",
@@ -300,9 +303,9 @@ def words_between(text: str, lo: int, hi: int) -> list[Word]:
 
 
 def _text_words(text: str, start: int, end: int) -> tuple[list[Word], int, int]:
-    before = words_between(text, max(0, start - 160), start)
+    before = words_between(text, max(0, start - CHARS_BEFORE), start)
     inside = words_between(text, start, end) or [make_word(text[start:end])]
-    after = words_between(text, end, min(len(text), end + 120))
+    after = words_between(text, end, min(len(text), end + CHARS_AFTER))
     return before + inside + after, len(before), len(before) + len(inside)
 
 

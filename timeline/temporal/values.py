@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.settings import SETTINGS
+
 UNITS = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century")
 SEASONS = ("SP", "SU", "FA", "WI")  # meteorological: Mar-May, Jun-Aug, Sep-Nov, Dec-Feb
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
@@ -207,7 +209,7 @@ def shift(value: str, unit: str, n: int) -> str:
 
 
 # with no tense cue a day ahead weighs this many days behind (news mostly reports the past)
-PAST_BIAS = 1.5
+PAST_BIAS = SETTINGS.temporal_past_bias
 
 
 def weekday(reference: date, day: int, direction: str | None, future_cost: float = PAST_BIAS) -> date:
@@ -252,12 +254,13 @@ def day_of_month(reference: date, day: int, direction: str | None,
     return min(options, key=cost) if options else None
 
 
-def place_in_year(reference: date, make, direction: str | None, future_cost: float = 2,
-                  grace: int = 0) -> str:
+def place_in_year(reference: date, make, direction: str | None,
+                  future_cost: float = SETTINGS.temporal_year_future_cost, grace: int = 0) -> str:
     """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
     Past: the latest one that has started by the reference; future: the first one not
-    yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest one, a day ahead weighing ``future_cost`` (2) days behind
-    (news reports the past more often than it announces the future)."""
+    yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest
+    one, a day ahead weighing ``future_cost`` days behind (news reports the past more often
+    than it announces the future)."""
     value = make(reference.year)
     span = interval(value)
     if span is None:

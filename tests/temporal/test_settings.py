@@ -1,0 +1,40 @@
+"""The tagger's windows, biases and pivots are Settings fields: a Tagger built with other
+settings reads them, and the defaults give what tag_time gives."""
+from datetime import date
+
+import pytest
+
+from timeline.settings import SETTINGS
+from timeline.temporal import tag_time
+from timeline.temporal.tagger import Tagger
+
+DCT = date(2025, 3, 19)  # a Wednesday
+
+
+def values(text, settings=SETTINGS):
+    return [t.value for t in Tagger("en", settings=settings).tag_text(text, DCT)]
+
+
+def test_default_settings_give_what_tag_time_gives():
+    text = "In the '80s prices rose; the vote was postponed until Friday. 17.03.49 was a Thursday."
+    assert values(text) == [t.value for t in tag_time(text, DCT)]
+
+
+def test_the_two_digit_year_pivots_are_read():
+    assert values("Prices rose in the '20s.") == ["202"]
+    assert values("Prices rose in the '20s.", SETTINGS.replace(temporal_apostrophe_year_pivot=10)) == ["192"]
+
+
+def test_the_past_bias_is_read():
+    # Thursday is 1 day ahead, 6 behind: ahead unless a day ahead weighs more than 6 behind
+    assert values("The meeting is Thursday.") == ["2025-03-20"]
+    assert values("Officials met Thursday.") == ["2025-03-13"]
+    assert values("Thursday was chosen; no tense here: Thursday", SETTINGS.replace(temporal_past_bias=7.0))[-1] \
+        == "2025-03-13"
+
+
+def test_bad_settings_are_refused_with_their_name():
+    with pytest.raises(ValueError, match="temporal_apostrophe_year_pivot"):
+        SETTINGS.replace(temporal_apostrophe_year_pivot=100)
+    with pytest.raises(ValueError, match="tense_right_weight"):
+        SETTINGS.replace(tense_right_weight="wide")
