@@ -102,6 +102,19 @@ class Settings:
     temporal_numeric_year_pivot: int = _setting(
         50, "17.03.25: the two-digit year of a numeric date at or above this is 19xx, below 20xx",
         low=0, high=99)
+    narrative_years_back: int = _setting(
+        2, "an explicit year this many years or more before the publication year is a past period",
+        low=1, high=100)
+    narrative_min_years: int = _setting(
+        5, "a text narrates a past period when it names at least this many explicit years of past "
+        "periods ...", low=1, high=1000)
+    narrative_deictic_share: float = _setting(
+        0.2, "... and its expressions tied to the publication date ('today', 'on Monday', 'last "
+        "year') are at most this share of its explicit years", low=0.0, high=1.0)
+    narrative_future_cost: float = _setting(
+        1.0, "in a narrative, a year-less date ahead of the story's time weighs this many days "
+        "behind it (stories move forward: 'In January' after 'December 7, 1941' is 1942)",
+        low=0.1, high=10.0)
     tense_window_left: int = _setting(
         15, "words before an expression in which the tense cues are looked for", low=1, high=100)
     tense_window_right: int = _setting(

@@ -42,6 +42,11 @@ class Context:
     # tense and is overwritten when the resolver chooses another; the component records it on
     # the TimeExpression, where the status of an event reads it. One Context per candidate.
     direction: str | None = None
+    # the text narrates a past period (tagger.narrates_past): year-less dates are placed near
+    # the story's time (``narrative``), not near the publication date; ``anchor`` notes the
+    # value the resolver placed the expression against when it was not the publication date
+    story: bool = False
+    anchor: str | None = None
 
 
 def _number(text: str, tables: dict) -> float | None:
@@ -148,6 +153,24 @@ class Resolver:
             span = values.interval(ctx.narrative) if ctx.narrative else None
             if span:
                 return span[1]
+        return self._reference(ctx)
+
+    @staticmethod
+    def _story(ctx: Context) -> tuple | None:
+        """The interval of the story's time when the text narrates a past period and the story
+        is before the publication year (a narrative that reaches the present is read as news)."""
+        if not ctx.story or ctx.dct is None:
+            return None
+        span = values.interval(ctx.narrative or "")
+        return span if span and span[1].year < ctx.dct.year else None
+
+    def _reference(self, ctx: Context) -> date:
+        """The date deictic expressions ("this year", "on Thursday") count from: the story's
+        time in a text that narrates a past period (noted in ``ctx.anchor``), else the DCT."""
+        story = self._story(ctx)
+        if story:
+            ctx.anchor = ctx.narrative
+            return story[1]
         return self._dct(ctx)
 
     # -- kinds ----------------------------------------------------------------
@@ -181,19 +204,26 @@ class Resolver:
         else:
             def make(y):
                 return f"{y:04d}"
-        value = self._place(make, f, ctx)
+        value = self._place(make, f, ctx, cand.rule.params.get("anchor") == "narrative")
         unit = cand.rule.params.get("unit")
         if value and unit in ("week", "weekend"):  # "the week of March 6"
             return values.render(values.interval(value)[1], unit)
         return value
 
-    def _place(self, make, f, ctx):
+    def _place(self, make, f, ctx, narrative: bool = False):
+        """The value ``make(year)`` for the year ``f`` names, else for the year the context
+        points to: the story's time (a narrative, or a rule anchored on the narrative: "that
+        spring"), else the reference date in the direction of the tense."""
         if "yearoffset" in f:
             f["year"] = self._dct(ctx).year + f["yearoffset"]
         if "year" in f:
             value = make(f["year"])
         elif f.get("this") == 0:  # "this September", "this summer": the one of the reference year
             value = make(self._dct(ctx).year)
+        elif story := (self._story(ctx) or (narrative and values.interval(ctx.narrative or ""))):
+            # "In August", "on 12 March" in a narrative: the one nearest the story's time
+            value = values.place_near(story[1], story[2], make, self.settings.narrative_future_cost)
+            ctx.direction, ctx.anchor = None, ctx.narrative
         else:
             dct = self._dct(ctx)
             direction = self._direction(f, ctx)
@@ -277,7 +307,7 @@ class Resolver:
             # ("said on Wednesday the storm was expected to pass Wednesday night": that day)
             day = values.weekday(span[1], f["weekday"], "future")
             return day.isoformat() + ("T" + f["part"] if "part" in f else "")
-        day = values.weekday(self._dct(ctx), f["weekday"], direction, cost)
+        day = values.weekday(self._reference(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - timedelta(days=1), f["weekday"], "past")
         elif f.get("this") == 1 and day == ctx.dct:  # "next Monday" said on a Monday: a week on
@@ -287,7 +317,11 @@ class Resolver:
 
     def r_day_of_month(self, cand, f, ctx):
         """"on the 15th": that day of the nearest month that has it, in the tense's direction."""
-        day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), self._future_cost(ctx))
+        if story := self._story(ctx):  # "on the 15th" of the story's month
+            ctx.direction, ctx.anchor = None, ctx.narrative
+            day = values.day_of_month(story[1], f["day"], None, self.settings.narrative_future_cost)
+        else:
+            day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), self._future_cost(ctx))
         return day.isoformat() if day else None
 
     def _unit(self, f, cand):

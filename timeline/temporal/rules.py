@@ -59,6 +59,7 @@ class RuleSet:
     triggers: frozenset = frozenset()  # words one of which every match contains (lower case)
     trigger_numbers: re.Pattern | None = None  # numbers that can be or start an expression
     negative_needs: tuple = ()  # per negative: like Rule.needs
+    deictic: re.Pattern = re.compile("(?!)")  # words that tie an expression to the publication date
 
 
 # Tables whose words never make a time expression on their own: not triggers.
@@ -180,8 +181,18 @@ def load(lang: str = "en") -> RuleSet:
     rules = tuple(replace(rule, words=frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", rule.source)) & triggers,
                           digits=r"\d" in rule.source or "0-9" in rule.source, needs=needs_of(rule.source, re.I))
                   for rule in rules)
+    deictic = _word_list(folder / "deictic.txt")
     return RuleSet(tables, rules, tuple(negatives), modifier, quantity, triggers, trigger_numbers,
-                   tuple(negative_needs))
+                   tuple(negative_needs), re.compile(rf"\b(?:{'|'.join(map(re.escape, deictic))})\b", re.I))
+
+
+def _word_list(path: Path) -> list[str]:
+    """The words of a list file (one a line, # comments; "> " lines are examples for the tests)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read word list: {exc}") from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(("#", ">"))]
 
 
 def windows(text: str, ruleset: RuleSet) -> list[list]:

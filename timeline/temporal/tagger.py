@@ -27,6 +27,7 @@ _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*"
                             r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
                             r"[a-z]+\s+)?on\s+)?")
+_YEAR = re.compile(r"\d{4}")
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -61,7 +62,9 @@ class Tagger:
         lookback = self.settings.temporal_lookback
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
-        for cand in rules.find(text, self.ruleset):
+        candidates = rules.find(text, self.ruleset)
+        story = dct is not None and self.narrates_past(candidates, dct)
+        for cand in candidates:
             if cand.rule.params.get("tense") == "none":
                 tense = None
             elif previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
@@ -70,7 +73,7 @@ class Tagger:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
             ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - lookback):cand.start],
-                          direction=tense if tense in ("past", "future") else None)
+                          direction=tense if tense in ("past", "future") else None, story=story)
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -99,20 +102,53 @@ class Tagger:
                 value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
                 start_date=start_date if ttype in ("DATE", "TIME") else None,
                 end_date=end_date if ttype in ("DATE", "TIME") else None,
-                anchor=(narrative if cand.rule.params.get("anchor") == "narrative" or cand.rule.resolve == "shift"
-                        else dct.isoformat()) if anchored and dct else "",
+                anchor=ctx.anchor or ((narrative if cand.rule.params.get("anchor") == "narrative"
+                                       or cand.rule.resolve == "shift" else dct.isoformat()) if anchored and dct else ""),
                 direction=ctx.direction or "",  # the one the resolver used; the status reads it
                 mod=cand.mod,
             )
             out.append(timex)
             bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
                         and not _DAY_WORD.search(cand.text))
+            if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
+                continue  # in a narrative, "today" (the writer's day) does not move the story's time
+            if story and narrative and _holds(value, narrative):
+                continue  # "December 7, 1941": the story stays on the day, not on the whole year
             if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
                 narrative = value
                 recent[granularity] = value
         _date_clock_times(text, out, bare)
         _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out
+
+
+    def narrates_past(self, candidates, dct: date) -> bool:
+        """Whether the text narrates a past period (a history, a war narrative) rather than
+        reporting news: it names many explicit years well before the publication date and
+        hardly any expression tied to the publication date ("today", "on Monday", "last
+        year"). Then year-less dates ("in August", "on 12 March") take the story's year."""
+        settings = self.settings
+        past = deictic = 0
+        for cand in candidates:
+            year = _YEAR.search(cand.fields.get("year", ""))
+            if year:
+                past += int(year.group()) <= dct.year - settings.narrative_years_back
+            elif self.deictic(cand):
+                deictic += 1
+        return past >= settings.narrative_min_years and deictic <= settings.narrative_deictic_share * past
+
+    def deictic(self, cand) -> bool:
+        """Whether a candidate is tied to the publication date ("today", "on Monday", "last
+        year", words of resources/<lang>/deictic.txt), not to the story ("the next day")."""
+        if cand.rule.params.get("anchor") == "narrative" or cand.rule.resolve == "shift":
+            return False
+        return cand.rule.resolve in ("dayword", "weekday") or self.ruleset.deictic.search(cand.text) is not None
+
+
+def _holds(value: str, inner: str) -> bool:
+    """Whether the period of ``value`` holds that of ``inner`` (and is longer)."""
+    outer, within = values.interval(value), values.interval(inner)
+    return bool(outer and within and outer[1] <= within[1] and within[2] <= outer[2] and outer[1:] != within[1:])
 
 
 def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) -> None:

@@ -283,6 +283,25 @@ def place_in_year(reference: date, make, direction: str | None,
     return make(min((reference.year - 1, reference.year, reference.year + 1), key=cost))
 
 
+def place_near(start: date, end: date, make, future_cost: float = 1.0) -> str:
+    """The year-less value ``make(year)`` nearest to the period ``[start, end)`` (a story's
+    time): one that overlaps it, else the closest before or after it, a day after weighing
+    ``future_cost`` days before. "August" near 1939 is 1939-08; near 1941-12-07, "January"
+    is 1942-01."""
+    def cost(year: int) -> float:
+        found = interval(make(year))
+        if found is None:
+            return float("inf")
+        _, s, e = found
+        if e <= start:
+            return (start - e).days + 1
+        if s >= end:
+            return ((s - end).days + 1) * future_cost
+        return 0
+
+    return make(min((start.year - 1, start.year, start.year + 1), key=cost))
+
+
 def duration(n: float | int | None, unit: str) -> str:
     """TIMEX3 duration value: duration(30, "day") = "P30D", duration(None, "year") = "PXY"."""
     prefix, letter = _DURATION_LETTER[unit]
