@@ -192,7 +192,8 @@ def test_a_long_text_is_read_around_each_match(monkeypatch):
     ("The council would vote on Monday.", "Monday", "future"),
     ("The union agreed to end the strike in June.", "June", "later"),
     ("On Friday, the city agreed to pay the fine.", "Friday", "past"),
-    ("Fans gathered in the old town square on Sunday and were planning to sing.", "Sunday", "later"),
+    # "and were planning" opens another clause: Sunday is when they gathered
+    ("Fans gathered in the old town square on Sunday and were planning to sing.", "Sunday", "past"),
     ("Fans hold a large party in the old town on Sunday.", "Sunday", None),
     ("Fans planned a large party in the old town on Sunday.", "Sunday", "future"),
     ("The plant is slated to open in March.", "March", "future"),

@@ -284,6 +284,15 @@ class Resolver:
             year = table[words[0]] * 100 + sum(table.get(w, 0) for w in words[1:])
         return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
+    def r_range_end(self, cand, f, ctx):
+        """The end of a range of years: "58" in "1957-58" (the start's century, the next one
+        when it would go back), "2010" in "2009-2010"."""
+        head, tail = int(f["head"]), int(f["tail"])
+        if tail >= 100:
+            return f"{tail:04d}" if tail > head else None
+        year = head - head % 100 + tail
+        return f"{year + 100 if year <= head else year:04d}"
+
     def r_explicit(self, cand, f, ctx):
         found = explicit.parse_date(cand.text, ctx.dct, ctx.date_order)
         return found.isoformat() if found else None

@@ -28,6 +28,7 @@ _TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GM
                             r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
                             r"[a-z]+\s+)?on\s+)?")
 _YEAR = re.compile(r"\d{4}")
+_DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -91,6 +92,13 @@ class Tagger:
                 elif side.group(1).lower() == "earlier" and dct > start_date:
                     end_date = dct
             ttype = cand.rule.type
+            if ttype == "DURATION" and cand.rule.params.get("runs") == "ahead" and dct:
+                # "over the next decade": a span that starts now ("the following": after the
+                # day the text is talking about) and lasts the unit
+                span = values.interval(narrative) if "follow" in cand.text.lower() else None
+                start_date = (span[2] if span else dct + timedelta(days=1))
+                end_date = values.add(start_date, _DURATION_UNIT.get(value[-1:], "day"), int(value[1:-1]))
+                granularity = "day"
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"
             elif ttype == "DATE" and _SPAN.match(value):  # a DATE rule that gave a span ("P30Y")
@@ -100,8 +108,8 @@ class Tagger:
             timex = TimeExpression(
                 start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=ttype,
                 value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
-                start_date=start_date if ttype in ("DATE", "TIME") else None,
-                end_date=end_date if ttype in ("DATE", "TIME") else None,
+                start_date=start_date if ttype in ("DATE", "TIME") or start_date and ttype == "DURATION" else None,
+                end_date=end_date if ttype in ("DATE", "TIME") or start_date and ttype == "DURATION" else None,
                 anchor=ctx.anchor or ((narrative if cand.rule.params.get("anchor") == "narrative"
                                        or cand.rule.resolve == "shift" else dct.isoformat()) if anchored and dct else ""),
                 direction=ctx.direction or "",  # the one the resolver used; the status reads it

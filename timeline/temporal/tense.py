@@ -82,7 +82,15 @@ UNTIL_LEAD = {"by", "until", "till", "through", "thru"}  # a boundary: the neare
 SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
 # an -ed word after these is an adjective ("a still unspecified date"), not a past verb
 ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still",
-                  "newly", "recently", "previously", "already", "once", "long", "well", "fully"}
+                  "newly", "recently", "previously", "already", "once", "long", "well", "fully",
+                  "stay", "stays", "staying", "remain", "remains", "remaining", "keep", "keeps", "get", "gets"}
+# a noun of intent before "for": "plans for a concert on 8 October" looks ahead
+FUTURE_BEFORE_FOR = {"plans", "plan", "preparations", "preparing", "prepare", "ready", "scheduled", "set",
+                     "booked", "bid", "campaign", "date"}
+# "and" or "but" before one of these opens another clause: "will re-open on Thursday and has
+# offered" - the tense cues on the right stop there
+CLAUSE_AFTER_AND = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "said", "says",
+                    "did", "does"}
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 # a participle after these is a passive or an infinitive, not a past tense ("when the case is heard")
@@ -99,6 +107,8 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     prev = tokens[i - 1].lower_ if i > 0 else ""
     if low == "due" and nxt == "to" and prev not in BEFORE_DUE_TO:  # "fell due to inflation": a cause
         return None
+    if nxt == "for" and low in FUTURE_BEFORE_FOR and left:
+        return "future"
     if nxt == "to" and (low in FUTURE_BEFORE_TO or low in INTENT_PAST):
         if prev in PAST_AUX:  # "was expected to arrive on Friday": ahead of a past moment
             return "later"
@@ -159,7 +169,9 @@ def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
     while lo > 0 and first - lo < WINDOW_LEFT and tokens[lo - 1].text.strip() not in BOUNDARY:
         lo -= 1
     hi = last
-    while hi < len(tokens) and hi - last < WINDOW_RIGHT and tokens[hi].text.strip() not in BOUNDARY:
+    while hi < len(tokens) and hi - last < WINDOW_RIGHT and tokens[hi].text.strip() not in BOUNDARY \
+            and not (tokens[hi].lower_ in ("and", "but") and hi + 1 < len(tokens)
+                     and tokens[hi + 1].lower_ in CLAUSE_AFTER_AND):
         hi += 1
     return list(tokens[lo:hi]), first - lo, last - lo
 
@@ -214,9 +226,11 @@ def _parse_tense(span) -> str | None:
 
 def local_cue(tokens, first: int, last: int) -> str | None:
     """A cue in the words touching tokens[first:last]: "by Friday", "payable Dec. 15" point
-    ahead; "Friday's meeting" points back; "until" is returned for by/until/till."""
+    ahead; "Friday's meeting" points back unless its clause is in the present or the future
+    ("preparations are under way for Saturday's concert"): "possessive"; "until" is returned
+    for by/until/till."""
     if last < len(tokens) and tokens[last].lower_ in ("'s", "’s"):
-        return "past"
+        return "possessive"
     i = first - 1
     while i >= 0 and first - i <= 3 and tokens[i].lower_ in SKIP_LEAD:
         i -= 1
@@ -229,6 +243,8 @@ def local_cue(tokens, first: int, last: int) -> str | None:
 
 
 def _combine(local: str | None, clause: str | None) -> str | None:
+    if local == "possessive":
+        return clause if clause in ("present", "future") else "past"
     if local and local != "until":
         return local
     if local == "until":  # "by May", "through January": a boundary, the nearest one unless clearly ahead

@@ -1,0 +1,68 @@
+"""The English of issue #15's table, on the rule-only path (publication date Wednesday
+2025-03-19), and the non-dates that must make no time expression."""
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag_time
+
+DCT = date(2025, 3, 19)  # a Wednesday
+
+
+def found(text):
+    return [(t.text, t.value) for t in tag_time(text, DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause's tense, not a verb of the next clause ("and has offered")
+    ("The school will re-open on Thursday and has offered pupils medication.", [("Thursday", "2025-03-20")]),
+    # "stay closed" is no past tense: "until" with a future clause looks ahead
+    ("Schools will stay closed until Monday.", [("Monday", "2025-03-24")]),
+    # a possessive weekday in a present clause is the coming one
+    ("Final preparations are under way for Saturday's concert in Cardiff.", [("Saturday", "2025-03-22")]),
+    # "plans for" looks ahead of the past verb that backed them
+    ("Councillors backed plans for a concert on 8 October.", [("8 October", "2025-10-08")]),
+    # an abbreviated year
+    ("In the spring of '82, prices rose.", [("the spring of '82", "1982-SP")]),
+    # a span of ten years from now
+    ("Over the next decade the city will build 10,000 homes.", [("the next decade", "P10Y")]),
+    # ranges of years: both ends
+    ("Fighting raged from 1957-58 and again in 2009-2010.",
+     [("1957", "1957"), ("58", "1958"), ("2009", "2009"), ("2010", "2010")]),
+])
+def test_the_table(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed yet: a clock time with a time zone before its weekday")
+@pytest.mark.parametrize("text, expected", [
+    ("The meeting is at 15:00 GMT Saturday.", [("15:00 GMT Saturday", "2025-03-22T15:00")]),
+])
+def test_the_table_still_open(text, expected):
+    assert found(text) == expected
+
+
+def test_over_the_next_decade_is_dated_from_the_publication_date():
+    (decade,) = tag_time("Over the next decade the city will build 10,000 homes.", DCT)
+    assert (decade.type, decade.start_date, decade.end_date) == ("DURATION", date(2025, 3, 20), date(2035, 3, 20))
+    assert decade.dated
+
+
+@pytest.mark.parametrize("text", [
+    "1720 patients had already been discharged, officials said.",
+    "She listened to BBC Radio 4's Today programme.",
+    "About a quarter of its dealers closed.",
+    "The Russell 2000 fell 2%.",
+    "He watched 28 Days Later again.",
+])
+def test_non_dates(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the first quarter of 2019 sales rose.", [("the first quarter of 2019", "2019-Q1")]),
+    ("The show airs today on BBC Radio 4.", [("today", "2025-03-19")]),
+    ("In 1720 the patients' hospital opened.", [("1720", "1720")]),
+])
+def test_near_misses_of_the_vetoes_are_still_found(text, expected):
+    assert found(text) == expected
