@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import IDX
-
 from timeline.doctext import doc_text
 from timeline.nlp.splitter import TERMINAL as _TERMINAL, clean as _clean, split_text
 from timeline.settings import SETTINGS, Settings
@@ -40,7 +38,7 @@ def sentence_ranges(doc, settings: Settings = SETTINGS) -> list[tuple[int, int]]
     joined sentence holds at most ``settings.max_sentence_tokens`` tokens."""
     text = doc_text(doc)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        starts = doc.to_array([IDX]).tolist()
+        starts = doc.to_array(["IDX"]).tolist()
 
         def size(start: int, end: int) -> int:
             return bisect_left(starts, end) - bisect_left(starts, start)
