@@ -76,7 +76,7 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
         # streamed: one event at a time leaves the store and goes out, whatever the number
         events = store.iter_events(flt, limit=limit)
         if fmt == "csv":
-            return Response(stream_with_context(iter_csv(events)),
+            return Response(stream_with_context(iter_csv(events, bom=True)),  # BOM: Excel
                             content_type="text/csv; charset=utf-8")
         return Response(stream_with_context(iter_json(events)), content_type="application/json")
 

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from html import escape
 
-from timeline.model import Event
+from timeline.model import Event, site_of
+from timeline.plain_dates import event_when
 
 GROUPS = ("status", "actor", "source")
 STATUS_COLOURS = {"happened": "#2563eb", "ongoing": "#d97706", "scheduled": "#db2777"}
@@ -40,12 +41,16 @@ def clip(text: str, limit: int) -> str:
 
 def hover_text(event: Event) -> str:
     """Hover label: every piece of article text escaped and clipped (Plotly reads a few tags)."""
-    source = event.source or event.article_title or "unknown source"
     return (
-        f"<b>{escape(clip(event.expression, 60))}</b> \u2192 {escape(event.value)}"
-        f" ({escape(event.status)})<br>{escape(clip(event.summary or event.sentence, HOVER_LIMIT))}"
-        f"<br><i>{escape(clip(source, 60))}</i>"
+        f"<b>{escape(event_when(event))}</b> ({escape(event.status)})"
+        f"<br>{escape(clip(event.summary or event.sentence, HOVER_LIMIT))}"
+        f"<br><i>{escape(clip(source_name(event), 60))}</i> \u00b7 \u201c{escape(clip(event.expression, 60))}\u201d"
     )
+
+
+def source_name(event: Event) -> str:
+    """Who published the event's article: its site name, else its URL's domain (never the title)."""
+    return event.source or site_of(event.article_url) or "(unknown source)"
 
 
 def lane_labels(events: list[Event], group_by: str, max_lanes: int = MAX_LANES) -> list[str]:
@@ -55,7 +60,7 @@ def lane_labels(events: list[Event], group_by: str, max_lanes: int = MAX_LANES) 
     if group_by == "status":
         return [e.status for e in events]
     if group_by == "source":
-        raw = [e.source or e.article_title or "(unknown source)" for e in events]
+        raw = [source_name(e) for e in events]
         other = "Other sources"
     else:
         freq = Counter(a for e in events for a in set(e.actors))

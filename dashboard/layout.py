@@ -13,21 +13,26 @@ from timeline.model import STATUSES
 ACCEPTED = ".txt,.md,.html,.htm,.json,.jsonl,.csv"
 
 EVENT_COLUMNS = [
-    {"field": "start", "headerName": "Date", "width": 110, "sort": "asc"},
-    {"field": "date", "headerName": "Value", "width": 120},
-    {"field": "status", "width": 105},
-    {"field": "expression", "width": 150},
-    {"field": "summary", "flex": 2, "minWidth": 220, "tooltipField": "summary"},
-    {"field": "actors", "flex": 1, "minWidth": 140},
-    {"field": "source", "flex": 1, "minWidth": 120},
-    {"field": "granularity", "headerName": "Grain", "width": 95},
-    {"field": "corrected", "headerName": "Fixed", "width": 80},
+    # sorted by the ISO start date, shown as the plain date ("early March 2025")
+    {"field": "start", "headerName": "Date", "width": 185, "sort": "asc",
+     "valueFormatter": {"function": "params.data ? params.data.when : ''"},
+     "tooltipField": "when"},
+    {"field": "status", "headerName": "Status", "width": 100},
+    {"field": "summary", "headerName": "Summary", "flex": 3, "minWidth": 240,
+     "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
+    {"field": "actors", "headerName": "Actors", "flex": 1, "minWidth": 120,
+     "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
+    {"field": "source", "headerName": "Source", "flex": 1, "minWidth": 110,
+     "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
+    {"field": "date", "headerName": "TIMEX3", "width": 100},
+    {"field": "corrected", "headerName": "Edited", "width": 90},
 ]
 
 ARTICLE_COLUMNS = [
     {"field": "title", "flex": 3, "minWidth": 240, "checkboxSelection": True},
     {"field": "source", "flex": 1},
-    {"field": "published", "width": 130, "sort": "desc"},
+    {"field": "published", "headerName": "Published", "width": 150, "sort": "desc",
+     "valueFormatter": {"function": "params.data ? params.data.published_text : ''"}},
     {"field": "events", "headerName": "Events", "width": 100, "type": "numericColumn"},
 ]
 

@@ -9,7 +9,9 @@ from urllib.parse import urlparse
 
 from dash import html
 
+from dashboard.figures import source_name
 from timeline.model import Event
+from timeline.plain_dates import day_text, event_when, plain_date
 
 TABLE_SUMMARY_LIMIT = 200
 
@@ -63,19 +65,34 @@ def safe_url(url: str) -> str | None:
     return None
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 event", "2 events", "1,204 sources"."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+source_of = source_name  # one rule for the figure, the table and the panel
+
+
+# the direction a relative expression was resolved in, said only where it agrees with the status
+_DIRECTION_WORDS = {("past", "happened"): "the nearest one before it",
+                    ("future", "scheduled"): "the nearest one after it",
+                    ("future", "ongoing"): "the nearest one after it"}
+
+
 def resolution_text(event: Event) -> str:
-    """How the date was resolved, in words."""
+    """How the date was resolved, in words (plain dates; no "read as past" on a scheduled event)."""
     if event.corrected:
         return "corrected by hand"
     parts = []
     if event.anchor:
-        parts.append(f"relative to {event.anchor}")
+        parts.append(f"relative to {plain_date(event.anchor)}")
     elif event.published:
-        parts.append(f"article published {event.published.isoformat()}")
-    if event.direction in ("past", "future"):
-        parts.append(f"read as {event.direction}")
+        parts.append(f"article published {day_text(event.published)}")
+    words = _DIRECTION_WORDS.get((event.direction, event.status))
+    if words:
+        parts.append(words)
     elif event.direction == "same":
-        parts.append("same period as the anchor")
+        parts.append("the same period")
     return ", ".join(parts) or "explicit date"
 
 
@@ -86,6 +103,7 @@ def event_row(event: Event) -> dict:
         summary = summary[: TABLE_SUMMARY_LIMIT - 1] + "\u2026"
     return {
         "event_id": event.event_id,
+        "when": event_when(event),
         "date": event.value,
         "start": event.start_date.isoformat(),
         "granularity": event.granularity,
@@ -93,7 +111,7 @@ def event_row(event: Event) -> dict:
         "expression": event.expression,
         "summary": summary,
         "actors": ", ".join(event.actors),
-        "source": event.source or event.article_title,
+        "source": source_of(event),
         "corrected": "yes" if event.corrected else "",
     }
 
@@ -105,5 +123,6 @@ def article_row(info) -> dict:
         "title": info.title or "(untitled)",
         "source": info.source,
         "published": info.published.isoformat(),
+        "published_text": day_text(info.published, weekday=False),
         "events": info.events,
     }

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dashboard.figures import AGGREGATE_THRESHOLD, aggregate_period, counts_figure, timeline_figure
-from dashboard.present import event_row
+from dashboard.present import event_row, plural
 from timeline.model import EventFilter
 
 TABLE_LIMIT = 1_000
@@ -70,9 +70,9 @@ def render_view(store, flt: EventFilter, group_by: str = "status",
         aggregated = f" (too many to draw one by one: events per {by})"
     rows = [event_row(e) for e in events[:TABLE_LIMIT]]
     parts = [f"{n:,} {s}" for s, n in sorted(by_status.items())]
-    summary = f"{total:,} events" + (f" \u00b7 {', '.join(parts)}" if parts else "") + aggregated
+    summary = plural(total, "event") + (f" \u00b7 {', '.join(parts)}" if parts else "") + aggregated
     note = (f"showing the first {len(rows):,} of {total:,} rows; the export has them all"
-            if total > len(rows) else f"{total:,} rows")
+            if total > len(rows) else plural(total, "row"))
     return View(figure, summary, rows, note, facet_options(actor_pairs, actors),
                 facet_options(source_pairs, sources))
 

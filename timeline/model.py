@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from timeline.settings import SETTINGS, Settings
 
@@ -35,14 +35,31 @@ def text_key(text: str) -> str:
     return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+def site_of(url: str) -> str:
+    """The site of an article URL, as a source name: "https://www.bbc.co.uk/news/x" -> "bbc.co.uk";
+    "" when the URL has no host."""
+    try:
+        host = urlsplit((url or "").strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
+    """A news article. ``source`` is the site's name as the article gives it, else the domain of
+    its ``url`` (never the title: sources group articles by who published them)."""
+
     text: str
     published: date
     title: str = ""
     url: str = ""
     source: str = ""
     path: str = ""  # where it was read from (file path, upload name); informative only
+
+    def __post_init__(self):
+        if not self.source.strip() and self.url:
+            object.__setattr__(self, "source", site_of(self.url))
 
     @property
     def article_id(self) -> str:
@@ -214,18 +231,23 @@ def _check_value(key: str, value: str, max_chars: int) -> None:
         raise ValueError(f"{key} contains the control character U+{ord(bad):04X}")
 
 
-# Columns of the CSV/JSON export, in order (see timeline/export.py).
+# Columns of the CSV/JSON export, in order (see timeline/export.py). Intervals are half-open:
+# an event of 20 March 2025 has start_date 2025-03-20 and end_date 2025-03-21.
 EXPORT_COLUMNS = (
-    "event_id", "date", "start_date", "end_date", "granularity", "status",
+    "event_id", "when", "date", "start_date", "end_date", "granularity", "status",
     "expression", "summary", "sentence", "actors", "article_title",
     "article_url", "source", "published", "corrected",
 )
 
 
 def export_row(event: Event) -> dict:
-    """The flat row of one event, as exported (actors joined by '; ')."""
+    """The flat row of one event, as exported (actors joined by '; '). ``when`` is the date in
+    words ("early March 2025"); ``date`` the TIMEX3 value; ``end_date`` is exclusive."""
+    from timeline.plain_dates import event_when
+
     return {
         "event_id": event.event_id,
+        "when": event_when(event),
         "date": event.value,
         "start_date": event.start_date.isoformat(),
         "end_date": event.end_date.isoformat(),
@@ -246,5 +268,5 @@ def export_row(event: Event) -> dict:
 __all__ = [
     "Article", "TimeExpression", "Event", "EventFilter", "EXPORT_COLUMNS",
     "GRANULARITIES", "STATUSES", "TIMEX_TYPES", "event_id", "export_row",
-    "normalise_text", "text_key",
+    "normalise_text", "site_of", "text_key",
 ]

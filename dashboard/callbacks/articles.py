@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, no_update
 
 from dashboard import ids
-from dashboard.present import article_row
+from dashboard.present import article_row, plural
 
 
 def register(app, store, **_):
@@ -33,5 +33,5 @@ def register(app, store, **_):
         row = selected[0]
         if not store.delete_article(row["article_id"]):
             return dbc.Alert("That article was already gone.", color="warning"), (version or 0) + 1
-        return (dbc.Alert(f"Deleted \u201c{row['title']}\u201d and its {row['events']} events.",
+        return (dbc.Alert(f"Deleted \u201c{row['title']}\u201d and its {plural(row['events'], 'event')}.",
                           color="success"), (version or 0) + 1)

@@ -11,7 +11,7 @@ def export_text(store, query: str, fmt: str) -> str:
     from timeline.export import to_csv, to_json
 
     events = store.iter_events(parse_query(query)[0])
-    return to_csv(events) if fmt == "csv" else to_json(events)
+    return to_csv(events, bom=True) if fmt == "csv" else to_json(events)  # a BOM for Excel
 
 
 def register(app, store, **_):

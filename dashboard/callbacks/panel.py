@@ -5,7 +5,9 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
-from dashboard.present import article_paragraphs, resolution_text, safe_url, sentence_pieces
+from dashboard.present import (article_paragraphs, resolution_text, safe_url, sentence_pieces,
+                               source_of)
+from timeline.plain_dates import day_text, event_when, span_text
 
 CANVAS = f"{ids.PANEL}-canvas"
 
@@ -15,13 +17,13 @@ def event_details(event) -> list:
     link = safe_url(event.article_url)
     title = event.article_title or "(untitled article)"
     rows = [
-        ("Date", f"{event.value}  ({event.start_date.isoformat()} \u2192 "
-                 f"{event.end_date.isoformat()}, {event.granularity})"),
+        ("When", event_when(event)),
+        ("Interval", f"{span_text(event.start_date, event.end_date)} \u00b7 TIMEX3 {event.value}"),
         ("Status", event.status + (" \u00b7 corrected by hand" if event.corrected else "")),
         ("Resolved", resolution_text(event)),
         ("Expression", event.expression),
-        ("Source", event.source or "\u2014"),
-        ("Published", event.published.isoformat() if event.published else "\u2014"),
+        ("Source", source_of(event)),
+        ("Published", day_text(event.published) if event.published else "\u2014"),
     ]
     return [
         html.Blockquote(sentence_pieces(event), className="evidence", id="evidence"),

@@ -124,8 +124,13 @@ def test_export_to_file(fake_tagger, files, tmp_path):
     run("ingest", str(files), "--db", db, "--published", "2025-03-17")
     out = tmp_path / "events.csv"
     result = run("export", "--db", db, "-o", str(out), "--source", "Wire")
-    assert result.exit_code == 0 and "1 events written" in result.stderr
+    assert result.exit_code == 0 and "1 event written" in result.stderr
     assert out.read_bytes().count(b"\r\n") == 2  # header + one row, RFC 4180 endings
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfevent_id,when,")  # a BOM for Excel
+    plain = run("export", "--db", db, "--source", "Wire")  # standard output: no BOM by default
+    assert plain.stdout.startswith("event_id,when,")
+    marked = run("export", "--db", db, "--source", "Wire", "--bom")
+    assert marked.stdout.startswith("\ufeffevent_id")
 
 
 def test_articles_lists_and_deletes(fake_tagger, files, tmp_path):

@@ -44,6 +44,12 @@ def wait_text(dash_duo, selector, timeout=10):
     raise AssertionError(f"no text in {selector}")
 
 
+def click(dash_duo, element):
+    """Click an element that may sit below the table's fold (rows grow with wrapped text)."""
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});"
+                                   "arguments[0].click()", element)
+
+
 def no_alert(dash_duo):
     try:
         dash_duo.driver.switch_to.alert
@@ -72,8 +78,8 @@ def test_tl001_click_shows_highlighted_sentence_and_hostile_text_stays_text(dash
     assert mark in dash_duo.find_element(f"{ROWS}.ag-row-selected").text
 
     # the hostile article, picked from the table: shown literally, nothing runs
-    row = next(r for r in dash_duo.find_elements(ROWS) if "on Friday" in r.text)
-    row.find_element("css selector", "[col-id=start]").click()
+    row = next(r for r in dash_duo.find_elements(ROWS) if "Friday 21 March 2025" in r.text)
+    click(dash_duo, row.find_element("css selector", "[col-id=start]"))
     dash_duo.wait_for_text_to_equal("#evidence mark.timex", "on Friday")
     assert "<script>alert('pwned')</script>" in dash_duo.find_element("#evidence").text
     assert not dash_duo.find_elements("#event-panel img, #event-panel script")
@@ -95,7 +101,7 @@ def test_tl002_filter_drives_figure_table_url_and_csv(dash_duo, seeded):
     search.send_keys("ferry\n")
     wait_count(dash_duo, POINTS, 1)
     wait_count(dash_duo, ROWS, 1)
-    dash_duo.wait_for_contains_text("#timeline-summary", "1 events")
+    dash_duo.wait_for_contains_text("#timeline-summary", "1 event \u00b7")
     assert "q=ferry" in dash_duo.driver.current_url
 
     dash_duo.find_element("#download-csv").click()
@@ -103,9 +109,14 @@ def test_tl002_filter_drives_figure_table_url_and_csv(dash_duo, seeded):
     end = time.time() + 10
     while not os.path.exists(target) and time.time() < end:
         time.sleep(0.1)
+    with open(target, "rb") as fh:
+        assert fh.read(3) == b"\xef\xbb\xbf"  # a BOM: Excel reads the file as UTF-8
     with open(target, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["expression"] for r in rows] == ["on Monday"]
+    assert [(r["expression"], r["when"], r["date"]) for r in rows] == [
+        ("on Monday", "Monday 10 March 2025", "2025-03-10")]
+    # the table shows the plain date, the TIMEX3 value in its own column
+    assert "Monday 10 March 2025" in dash_duo.find_element(ROWS).text
 
     # the filter lives in the URL: a shared link restores it
     dash_duo.driver.get(dash_duo.server_url + "/?statuses=scheduled")
@@ -143,8 +154,8 @@ def test_tl004_correction_persists_across_a_restart(dash_duo, seeded):
     store, events = seeded
     start(dash_duo, create_app(store))
     wait_count(dash_duo, ROWS, len(events))
-    row = next(r for r in dash_duo.find_elements(ROWS) if "on Wednesday" in r.text)
-    row.find_element("css selector", "[col-id=start]").click()
+    row = next(r for r in dash_duo.find_elements(ROWS) if "Wednesday 19 March 2025" in r.text)
+    click(dash_duo, row.find_element("css selector", "[col-id=start]"))
     dash_duo.wait_for_text_to_equal("#evidence mark.timex", "on Wednesday")
     value = dash_duo.find_element("#correct-value")
     value.clear()
@@ -167,13 +178,13 @@ def test_tl006_delete_an_event_then_an_article(dash_duo, seeded):
     start(dash_duo, create_app(store))
     wait_count(dash_duo, ROWS, len(events))
     row = next(r for r in dash_duo.find_elements(ROWS) if "on 2 March" in r.text)
-    row.find_element("css selector", "[col-id=start]").click()
+    click(dash_duo, row.find_element("css selector", "[col-id=start]"))
     wait_text(dash_duo, "#evidence mark.timex")
     dash_duo.find_element("#delete-event").click()
     wait_count(dash_duo, ROWS, len(events) - 1)
     wait_count(dash_duo, POINTS, len(events) - 1)
 
-    next(t for t in dash_duo.find_elements(".nav-link") if t.text == "Articles").click()
+    click(dash_duo, next(t for t in dash_duo.find_elements(".nav-link") if t.text == "Articles"))
     title = "Harbour news"
     end = time.time() + 10
     while time.time() < end and not any(title in r.text for r in dash_duo.find_elements(

@@ -1,3 +1,4 @@
+from datetime import date
 from dash import html
 
 from dashboard.present import (article_paragraphs, event_row, highlight, resolution_text,
@@ -47,8 +48,41 @@ def test_safe_url():
 
 def test_resolution_and_row(make_event):
     ev = make_event(0)
-    assert resolution_text(ev) == "relative to 2025-03-17, read as past"
+    assert resolution_text(ev) == "relative to Monday 17 March 2025, the nearest one before it"
     ev.corrected = True
     assert resolution_text(ev) == "corrected by hand"
     row = event_row(ev)
     assert row["date"] == "2025-03-20" and row["actors"] == "Ada Lovelace" and row["corrected"] == "yes"
+    assert row["when"] == "Thursday 20 March 2025"
+
+
+def test_a_scheduled_event_is_never_read_as_past(make_event):
+    ev = make_event(0, status="scheduled")  # resolved towards the past, yet scheduled
+    assert "past" not in resolution_text(ev) and "before" not in resolution_text(ev)
+    assert resolution_text(ev) == "relative to Monday 17 March 2025"
+
+
+def test_source_is_the_site_or_the_domain_never_the_title(make_event):
+    from dashboard.present import source_of
+    from timeline.model import Article
+
+    ev = make_event(0, source="")
+    ev.article_url = "https://www.example.org/news/1"
+    assert source_of(ev) == "example.org" and row_source(ev) == "example.org"
+    ev.article_url = ""
+    assert source_of(ev) == "(unknown source)"
+    assert ev.article_title not in source_of(ev)
+    article = Article("Text.", date(2025, 3, 17), title="Big news", url="https://www.bbc.co.uk/x")
+    assert article.source == "bbc.co.uk"
+    assert Article("Text.", date(2025, 3, 17), title="Big news", source="BBC").source == "BBC"
+
+
+def row_source(ev):
+    return event_row(ev)["source"]
+
+
+def test_plural():
+    from dashboard.present import plural
+
+    assert plural(1, "event") == "1 event" and plural(2, "row") == "2 rows"
+    assert plural(1204, "source") == "1,204 sources"

@@ -164,8 +164,10 @@ def ingest(paths, db, published, demo, workers):
 @click.option("--article", "article_ids", multiple=True, help="Events of this article id.")
 @click.option("--query", default="", help="Words that must all appear in sentence, summary "
               "or expression (any case).")
+@click.option("--bom/--no-bom", default=None, help="Start the CSV with a byte-order mark, so "
+              "Excel reads UTF-8 [default: with -o FILE, not on standard output].")
 def export(db, fmt, output, start, end, actors, sources, statuses, granularities,
-           article_ids, query):
+           article_ids, query, bom):
     """Write the stored events (all, or those matching the filters) as CSV or JSON."""
     from timeline.export import write_csv, write_json
 
@@ -174,7 +176,8 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
     flt = EventFilter(start=start, end=end, text=query, actors=actors, sources=sources,
                       article_ids=article_ids, statuses=statuses, granularities=granularities)
     store = open_store(db, must_exist=True)
-    write = write_csv if fmt == "csv" else write_json
+    bom = bool(output) if bom is None else bom
+    write = (lambda events, handle: write_csv(events, handle, bom=bom)) if fmt == "csv" else write_json
     try:
         events = store.iter_events(flt)
         if output:
@@ -184,7 +187,8 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
             except OSError as err:
                 raise click.ClickException(
                     f"cannot write {output}: {err.strerror or err}") from None
-            click.echo(f"{count} events written to {output}", err=True)
+            noun = "event" if count == 1 else "events"
+            click.echo(f"{count} {noun} written to {output}", err=True)
         else:
             write(events, click.get_text_stream("stdout"))
     finally:
