@@ -66,3 +66,19 @@ def test_non_dates(text):
 ])
 def test_near_misses_of_the_vetoes_are_still_found(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # compositional expressions read as one
+    ("In 1940 they fought. In August of that year, the army moved.",
+     [("1940", "1940"), ("August of that year", "1940-08")]),
+    ("The treaty was signed in 1919. In March of the following year it came into force.",
+     [("1919", "1919"), ("March of the following year", "1920-03")]),
+    # decades without a century
+    ("Prices soared in the 70s.", [("the 70s", "197")]),
+    ("Prices soared in the late 80s.", [("late 80s", "198")]),
+    # the 70s of a thermometer are no decade
+    ("Temperatures in the 70s are expected.", []),
+])
+def test_other_gaps(text, expected):
+    assert found(text) == expected

@@ -19,6 +19,9 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|push\w*\s+back)\w*"
                       r"(?:\s+[\w'’]+){0,6}?\s+(?:to|until|till)\s+$", re.I)
 _DIRECTION = {-1: "past", 1: "future", 0: None}
+# "August of that year": the year a date of the narrative anchor's year, or the one after or before
+_OF_YEAR = re.compile(r"\b(that|same|following|next|previous)\s+year$", re.I)
+_YEAR_STEP = {"following": 1, "next": 1, "previous": -1}
 # a fraction of a unit counts in the next smaller one ("half a century ago", "a year and a half ago")
 _SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "quarter": ("month", 3),
             "month": ("day", 30), "week": ("day", 7)}
@@ -175,6 +178,11 @@ class Resolver:
 
     # -- kinds ----------------------------------------------------------------
     def r_date(self, cand, f, ctx):
+        of_year = _OF_YEAR.search(cand.text) if cand.rule.params.get("anchor") == "narrative" else None
+        if of_year and (span := values.interval(ctx.narrative or "")):
+            # "August of that year", "March of the following year": the year of the narrative
+            f["year"] = span[1].year + _YEAR_STEP.get(of_year.group(1).lower(), 0)
+            ctx.anchor = ctx.narrative
         if "holiday" in f:
             rule = f["holiday"]
             if not re.fullmatch(r"\d\d-\d\d", rule):  # floating: n-th weekday, Easter-based
