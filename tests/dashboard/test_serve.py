@@ -192,6 +192,7 @@ def test_people_correcting_at_once_through_gunicorn_on_postgresql(make_event):
         finally:
             out = stop_server(proc)
         assert all("Saved" in a for one in answers for a in one), (answers, out)
+        assert "was sent" not in out and "Fatal" not in out, out  # no worker died
         store = EventStore(url)
         assert [store.event(e.event_id).value for e in own] == [f"2026-0{k + 1}-05" for k in range(people)]
         for event in shared:
