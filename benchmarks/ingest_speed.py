@@ -1,37 +1,52 @@
-"""Ingest speed and memory: articles/s into the SQLite store, one process and with workers.
+"""Ingest speed and memory: articles/s into the SQLite store, in one process, on a local Dask
+cluster, and (as the peer it replaced) the hand-written process pool of an older commit.
 
-    python -m benchmarks.ingest_speed [--articles 2000] [--workers 1 2] [--checkpoints 500 1000 2000]
+    python -m benchmarks.ingest_speed [--articles 2000] [--runs process dask:1 dask:2 pool:2]
+                                      [--pool-rev 4fce4bb] [--checkpoints 500 1000 2000]
 
 Articles are made by varying the demo corpus: each copy gets other people's names (the
 capitalised two-word names of the text swapped for generated ones) and its publication
 date moved by a week per round, so every text differs (no duplicate is skipped) and its
 relative dates resolve differently. They are generated lazily and streamed through
-timeline.events.extract_many into EventStore.add_article (one transaction each), as
-`timeline ingest` does. The pipeline is loaded before the clock starts.
+extract_many into EventStore.add_article (one transaction each), as `timeline ingest` does.
 
-Memory: peak resident set size (resource.getrusage, ru_maxrss) of the main process at each
-checkpoint; it stays flat when nothing accumulates. With workers, the workers' peak is
-read after the pool ends (RUSAGE_CHILDREN: the largest child).
+Each run is its own child process (so memory peaks stay apart), one after the other:
+- ``process``: ``extract_many(n_process=1)``, the pipeline in this process, no Dask.
+- ``dask:N``: a LocalCluster of N single-threaded worker processes is started first (its
+  start is timed apart, ``startup``), then ``extract_many(cluster=address)``: the clock
+  includes each worker loading the pipeline (the worker plugin) and every chunk.
+- ``pool:N``: ``extract_many(n_process=N)`` of ``--pool-rev`` (read from git history: the
+  multiprocessing pool that Dask replaced; it forks after loading the pipeline in the
+  parent, before the clock starts).
+
+Memory: peak resident set size (ru_maxrss) of the main process at each checkpoint; it stays
+flat when nothing accumulates. Workers: each Dask worker's own peak (asked of the worker at the
+end), the pool's largest worker (RUSAGE_CHILDREN after it ends).
 """
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import platform
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+import types
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from timeline.model import Article  # noqa: E402
 
+POOL_REV = "4fce4bb"  # the last commit with the multiprocessing pool in timeline/events/extract.py
 NAME = re.compile(r"\b(?:Mr |Ms |Dr )?([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
 FIRST = ["Amina", "Bruno", "Chloe", "Dmitri", "Esther", "Felix", "Grace", "Hassan", "Irene",
          "Jamal", "Katya", "Leon", "Mariam", "Nadia", "Omar", "Priya", "Quentin", "Rania",
@@ -69,52 +84,126 @@ def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
     return peak / (1024 * 1024) if platform.system() == "Darwin" else peak / 1024
 
 
-def run(n: int, workers: int, checkpoints: list[int], db: str) -> dict:
-    from timeline.events import extract_many
+def old_pool(rev: str = POOL_REV):
+    """The module timeline/events/extract.py as it was at ``rev`` (its ``extract_many`` with
+    the multiprocessing pool), importable by the forked workers."""
+    source = subprocess.run(["git", "show", f"{rev}:timeline/events/extract.py"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=30, check=True).stdout
+    module = types.ModuleType("benchmarks._old_pool")
+    module.__file__ = f"<{rev}:timeline/events/extract.py>"
+    sys.modules[module.__name__] = module
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module
+
+
+def worker_peak_mb() -> float:
+    return peak_rss_mb()
+
+
+def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = "dask",
+        pool_rev: str = POOL_REV) -> dict:
+    """Ingest ``n`` varied articles into ``db``; ``mechanism`` is "process" (one process),
+    "dask" (a local cluster of ``workers``) or "pool" (the old pool of ``pool_rev``)."""
     from timeline.nlp import load
     from timeline.store import EventStore
 
-    nlp = load()  # loaded (and shared with forked workers) before the clock starts
+    startup, cluster, worker_peaks, kwargs = 0.0, None, [], {}
+    if mechanism == "dask":
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        t0 = time.perf_counter()
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+        startup = time.perf_counter() - t0
+        from timeline.events import extract_many
+
+        kwargs = {"cluster": cluster.scheduler_address}
+    elif mechanism == "pool":
+        extract_many = old_pool(pool_rev).extract_many
+        kwargs = {"nlp": load(), "n_process": workers}  # loaded and shared with the forked workers
+    else:
+        from timeline.events import extract_many
+
+        kwargs = {"nlp": load()}
     store = EventStore(db)
     memory, events, stored = {}, 0, 0
     t0 = time.perf_counter()
-    for article, found, *timexes in extract_many(varied_articles(n), nlp=nlp, n_process=workers):
-        result = store.add_article(article, found, timexes[0] if timexes else None)
+    for article, found, timexes in extract_many(varied_articles(n), **kwargs):
+        result = store.add_article(article, found, timexes)
         stored += result.added
         events += result.events
         if stored in checkpoints:
             memory[stored] = peak_rss_mb()
     seconds = time.perf_counter() - t0
     store.close()
-    return {"workers": workers, "articles": stored, "events": events, "seconds": seconds,
-            "rate": stored / seconds, "memory": memory,
-            "children": peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None}
+    if cluster is not None:
+        worker_peaks = sorted(client.run(worker_peak_mb).values())
+        client.close()
+        cluster.close()
+    elif mechanism == "pool":
+        worker_peaks = [peak_rss_mb(resource.RUSAGE_CHILDREN)]
+    return {"mechanism": mechanism, "workers": workers, "articles": stored, "events": events,
+            "seconds": seconds, "startup": startup, "rate": stored / seconds, "memory": memory,
+            "main_peak": peak_rss_mb(), "worker_peaks": worker_peaks,
+            "children": max(worker_peaks) if worker_peaks else None}
+
+
+def one(spec: dict, timeout: float) -> dict:
+    """``run(**spec)`` in a child process (its own memory peaks), or an error."""
+    cmd = [sys.executable, "-m", "benchmarks.ingest_speed", "--one", json.dumps(spec)]
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {**spec, "error": f"timed out after {timeout:.0f} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {**spec, "error": (done.stderr.strip().splitlines() or ["no output"])[-1]}
+    return json.loads(lines[-1])
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--runs", nargs="+", default=["process", "dask:1", "dask:2", "pool:2"],
+                        help="process | dask:N | pool:N, measured in this order")
+    parser.add_argument("--pool-rev", default=POOL_REV, help="commit of the old pool")
     parser.add_argument("--checkpoints", type=int, nargs="+", default=[500, 1000, 2000])
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # a run's spec, in the child process
     args = parser.parse_args(argv)
     from timeline.nlp.ops import one_blas_thread
 
-    one_blas_thread()  # one core per process, as each worker of the pool
+    one_blas_thread()  # one core per process, as each worker
+    if args.one:
+        spec = json.loads(args.one)
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(run(**spec, db=str(Path(tmp) / "ingest.db"))))
+        return 0
     texts = {a.text for a in itertools.islice(varied_articles(args.articles), args.articles)}
     print(f"{args.articles} varied demo articles, {len(texts)} distinct texts; "
           f"Python {platform.python_version()}, {platform.machine()}, "
-          f"{len(__import__('os').sched_getaffinity(0))} cores\n")
-    print("| workers | articles | events | seconds | articles/s | peak RSS MB at "
-          + " / ".join(map(str, args.checkpoints)) + " | workers' peak RSS MB |")
-    print("| ---: | ---: | ---: | ---: | ---: | --- | ---: |")
-    for workers in args.workers:
-        with tempfile.TemporaryDirectory() as tmp:
-            r = run(args.articles, workers, args.checkpoints, str(Path(tmp) / "ingest.db"))
-        mem = " / ".join(f"{r['memory'][c]:.0f}" if c in r["memory"] else "-"
+          f"{len(__import__('os').sched_getaffinity(0))} cores, load average "
+          f"{__import__('os').getloadavg()[0]:.2f}\n")
+    print("| run | articles | events | startup s | seconds | articles/s | main peak RSS MB at "
+          + " / ".join(map(str, args.checkpoints)) + " | each worker's peak RSS MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    for name in args.runs:
+        mechanism, _, count = name.partition(":")
+        spec = {"n": args.articles, "workers": int(count or 1), "checkpoints": args.checkpoints,
+                "mechanism": mechanism, "pool_rev": args.pool_rev}
+        r = one(spec, args.timeout)
+        if "error" in r:
+            print(f"| {name} | {r['error']} | | | | | | |", flush=True)
+            continue
+        mem = " / ".join(f"{r['memory'][str(c)]:.0f}" if str(c) in r["memory"] else "-"
                          for c in args.checkpoints)
-        child = f"{r['children']:.0f}" if r["children"] else "-"
-        print(f"| {workers} | {r['articles']} | {r['events']} | {r['seconds']:.1f} | "
-              f"{r['rate']:.1f} | {mem} | {child} |", flush=True)
+        peaks = ", ".join(f"{p:.0f}" for p in r["worker_peaks"]) or "-"
+        print(f"| {name} | {r['articles']} | {r['events']} | {r['startup']:.1f} | "
+              f"{r['seconds']:.1f} | {r['rate']:.1f} | {mem} | {peaks} |", flush=True)
     return 0
 
 

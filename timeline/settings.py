@@ -129,6 +129,21 @@ class Settings:
         120, "characters after an expression the rule-only tense reader splits into words",
         low=0, high=2000)
 
+    # --- parallel ingest on dask.distributed (timeline/events/cluster.py)
+    chunk_articles: int = _setting(
+        64, "Articles per Dask task: each worker tags a chunk with nlp.pipe, as spaCy's "
+        "maintainers advise (many texts per call); a dead worker's chunk is tagged again.",
+        low=1, high=10_000)
+    chunks_per_worker: int = _setting(
+        2, "Chunks in flight per worker thread: enough to keep every worker busy while one "
+        "result travels back, few enough that memory stays flat on any corpus.", low=1, high=64)
+    cluster_timeout: float = _setting(
+        60.0, "Seconds to reach the Dask scheduler and for its first worker to join.",
+        low=1.0, high=3600.0)
+    chunk_timeout: float = _setting(
+        900.0, "Seconds to wait for the oldest chunk in flight (queueing included) before the "
+        "ingest stops with an error naming its first article.", low=1.0, high=86_400.0)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

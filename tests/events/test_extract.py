@@ -1,11 +1,19 @@
 """analyse / extract / extract_many with the rule-only pipeline (no trained model needed)."""
+import os
+import subprocess
+import sys
+from contextlib import closing
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from timeline.events import analyse, extract, extract_many
 from timeline.model import Article
 from timeline.nlp import load_rules
+from timeline.settings import SETTINGS
+
+ROOT = str(Path(__file__).resolve().parents[2])
 
 TEXTS = [
     "Harbour workers went on strike on Monday. Talks will resume on Friday, the union hopes.",
@@ -56,28 +64,28 @@ def test_extract_many_streams_in_order_and_reads_input_lazily(nlp):
 
 
 def test_parallel_workers_give_the_same_results(nlp):
+    """n_process=2: a local Dask cluster of two worker processes, started and stopped here."""
     serial = [(a.title, ev, tx) for a, ev, tx in extract_many(articles(), nlp=nlp)]
-    parallel = [(a.title, ev, tx) for a, ev, tx in extract_many(articles(), nlp=nlp, n_process=2, batch_size=1)]
+    stream = extract_many(articles(), nlp=nlp, n_process=2, batch_size=1,
+                          settings=SETTINGS.replace(chunk_articles=1, chunk_timeout=60))
+    with closing(stream):
+        parallel = [(a.title, ev, tx) for a, ev, tx in stream]
     assert parallel == serial
     assert sum(len(ev) for _, ev, _ in parallel) == 4
+
+
+def test_one_process_does_not_start_or_import_dask():
+    code = ("import sys\nfrom datetime import date\nfrom timeline.events import extract_many\n"
+            "from timeline.model import Article\nfrom timeline.nlp import load_rules\n"
+            "out = list(extract_many([Article('It opened on Monday.', date(2025, 3, 19))], "
+            "nlp=load_rules()))\n"
+            "print(len(out[0][1]), 'distributed' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": ROOT})
+    assert done.stdout.split() == ["1", "False"], done.stderr
 
 
 def test_a_pipeline_without_temporal_components_finds_no_events():
     import spacy
 
     assert analyse(articles()[0], spacy.blank("en")) == ([], [])
-
-
-def test_parallel_workers_read_input_in_bounded_batches(nlp):
-    pulled = []
-
-    def source():
-        for k in range(40):
-            pulled.append(k)
-            yield Article(text=f"Item {k} opened on Monday.", published=date(2025, 3, 19))
-
-    stream = extract_many(source(), nlp=nlp, n_process=2, batch_size=2)
-    first = next(stream)
-    assert first[1][0].value == "2025-03-17"
-    assert len(pulled) <= 2 * 2 * 2 + 2  # at most two batches per worker in flight, plus one
-    assert len(list(stream)) == 39

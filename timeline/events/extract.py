@@ -4,17 +4,12 @@ A Doc is tagged once (``nlp.make_doc``, ``doc._.dct = published``, ``nlp(doc)``)
 time expressions are returned with the events so the store can keep every mention
 for the full-text view.
 
-Parallel workers: spaCy's own ``nlp.pipe(n_process=...)`` ships Docs between processes
-with ``Doc.to_bytes``, whose msgpack cannot carry ``Doc._.dct`` (a ``datetime.date``)
-nor the ``TimeExpression`` objects. So ``extract_many`` runs its own pool: each worker
-loads the pipeline once, tags a batch of articles with ``nlp.pipe`` and sends back plain
-picklable results. At most two batches per worker are in flight, so memory stays flat
-however many articles stream through; results come back in input order.
+In parallel (``n_process > 1`` or a ``cluster`` address) the articles are tagged in chunks
+by dask.distributed workers: timeline/events/cluster.py. One process stays in this process,
+without importing Dask.
 """
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -61,52 +56,25 @@ def _analyse_batch(nlp, articles: list[Article], batch_size: int) -> list[Result
 
 
 def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,
-                 batch_size: int = 32) -> Iterator[tuple[Article, list[Event], list[TimeExpression]]]:
+                 batch_size: int = 32, cluster: str | None = None,
+                 settings: Settings = SETTINGS,
+                 ) -> Iterator[tuple[Article, list[Event], list[TimeExpression]]]:
     """Stream ``(article, events, timexes)`` for each article, in input order.
 
-    ``n_process > 1`` tags batches of ``batch_size`` articles in worker processes.
+    ``n_process > 1`` starts a local Dask cluster of that many worker processes for this
+    call; ``cluster="tcp://host:8786"`` uses that scheduler's workers (``n_process`` is then
+    not used). ``nlp`` (default: the shipped pipeline, loaded by each worker) is tagged in
+    chunks of ``settings.chunk_articles`` articles, ``batch_size`` Docs per ``nlp.pipe``
+    batch.
     """
     articles = iter(articles)
-    if n_process <= 1:
+    if n_process <= 1 and not cluster:
         nlp = nlp if nlp is not None else _default_nlp()
         while batch := list(islice(articles, batch_size)):
             for article, result in zip(batch, _analyse_batch(nlp, batch, batch_size)):
                 yield (article, *result)
         return
-    yield from _parallel(articles, nlp, n_process, batch_size)
+    from timeline.events.cluster import extract_on_cluster
 
-
-# -- worker pool -------------------------------------------------------------------------
-
-_WORKER_NLP = None
-
-
-def _init_worker(nlp) -> None:
-    global _WORKER_NLP
-    from timeline.nlp.ops import one_blas_thread
-
-    one_blas_thread()  # one core per worker: n workers, n BLAS threads
-    _WORKER_NLP = nlp if nlp is not None else _default_nlp()
-
-
-def _work(batch: list[Article], batch_size: int) -> list[Result]:
-    return _analyse_batch(_WORKER_NLP, batch, batch_size)
-
-
-def _parallel(articles: Iterator[Article], nlp, n_process: int, batch_size: int):
-    # fork shares the loaded pipeline with the workers; elsewhere each worker loads its own
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    init_nlp = None
-    if ctx.get_start_method() == "fork":
-        init_nlp = nlp if nlp is not None else _default_nlp()
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(init_nlp,)) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < 2 * n_process and (batch := list(islice(articles, batch_size))):
-                pending.append((batch, pool.apply_async(_work, (batch, batch_size))))
-            if not pending:
-                break
-            batch, job = pending.popleft()
-            for article, result in zip(batch, job.get()):
-                yield (article, *result)
+    yield from extract_on_cluster(articles, nlp, n_workers=n_process, address=cluster,
+                                  batch_size=batch_size, settings=settings)

@@ -1,0 +1,110 @@
+"""extract_many on a Dask cluster: one pipeline per worker, input order, bounded input,
+a killed worker's chunks tagged again, clear errors. Rule-only pipeline (no trained model)."""
+import logging
+import os
+import signal
+from contextlib import closing
+from datetime import date
+
+import pytest
+
+pytest.importorskip("distributed")
+from distributed import Client, LocalCluster  # noqa: E402
+
+from timeline.events import extract_many  # noqa: E402
+from timeline.events.cluster import ClusterError  # noqa: E402
+from timeline.model import Article  # noqa: E402
+from timeline.nlp import load_rules  # noqa: E402
+from timeline.settings import SETTINGS  # noqa: E402
+
+QUICK = SETTINGS.replace(chunk_timeout=60, cluster_timeout=30)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_rules()
+
+
+def local_cluster():
+    return LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, silence_logs=logging.ERROR)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with local_cluster() as running:
+        yield running
+
+
+def long_articles(n):
+    """``n`` distinct articles of ~4 KB with 120 dates each: a chunk takes a moment to tag."""
+    body = " ".join(f"Talks on item {k} opened on Monday and will resume on Friday, March "
+                    f"{k % 28 + 1}." for k in range(60))
+    return [Article(text=f"{body} (Report {i}.)", published=date(2025, 3, 19), title=f"t{i}")
+            for i in range(n)]
+
+
+def test_the_cluster_gives_what_one_process_gives_in_input_order(nlp, cluster):
+    given = long_articles(12)
+    serial = list(extract_many(given, nlp=nlp))
+    stream = extract_many(given, nlp=nlp, cluster=cluster.scheduler_address,
+                          settings=QUICK.replace(chunk_articles=5))
+    with closing(stream):
+        assert list(stream) == serial
+    assert sum(len(ev) for _, ev, _ in serial) == 12 * 120
+
+
+def test_each_worker_loads_the_pipeline_once_and_frees_it_at_the_end(nlp, cluster):
+    with Client(cluster) as client:
+        stream = extract_many(long_articles(8), nlp=nlp, cluster=cluster.scheduler_address,
+                              settings=QUICK.replace(chunk_articles=1))
+        with closing(stream):
+            next(stream)
+            plugins = client.run(lambda dask_worker: [
+                (name, id(p.nlp)) for name, p in dask_worker.plugins.items()
+                if name.startswith("timeline-pipeline-")])
+            assert len(list(stream)) == 7
+        assert all(len(found) == 1 for found in plugins.values())  # one pipeline per worker
+        left = client.run(lambda dask_worker: [n for n in dask_worker.plugins
+                                               if n.startswith("timeline-pipeline-")])
+        assert left == {w: [] for w in left}
+
+
+def test_input_is_read_in_a_bounded_number_of_chunks(nlp, cluster):
+    pulled = []
+
+    def source():
+        for k in range(40):
+            pulled.append(k)
+            yield Article(text=f"Item {k} opened on Monday.", published=date(2025, 3, 19))
+
+    stream = extract_many(source(), nlp=nlp, cluster=cluster.scheduler_address,
+                          settings=QUICK.replace(chunk_articles=2, chunks_per_worker=2))
+    with closing(stream):
+        first = next(stream)
+        assert first[1][0].value == "2025-03-17"
+        assert len(pulled) <= 2 * 2 * 2  # two chunks of two per worker
+        assert len(list(stream)) == 39
+
+
+def test_a_killed_worker_loses_no_article(nlp):
+    given = long_articles(80)
+    expected = [(a.title, ev) for a, ev, _ in extract_many(given, nlp=nlp)]
+    with local_cluster() as running, Client(running) as client:
+        pids = client.run(os.getpid)
+        stream = extract_many(given, nlp=nlp, cluster=running.scheduler_address,
+                              settings=QUICK.replace(chunk_articles=4))
+        with closing(stream):
+            got = [next(stream)]
+            busy = [w for w, keys in client.processing().items() if keys]
+            assert busy, "no worker was tagging a chunk"
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            got += list(stream)
+        assert pids[busy[0]] not in client.run(os.getpid).values()
+    assert [(a.title, ev) for a, ev, _ in got] == expected  # each article once, in order
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(nlp):
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        list(extract_many(long_articles(1), nlp=nlp, cluster="tcp://127.0.0.1:9",
+                          settings=QUICK.replace(cluster_timeout=2)))
