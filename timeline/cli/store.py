@@ -1,6 +1,6 @@
 """`timeline ingest`, `timeline export`, `timeline articles`: the database from the shell.
 
-    timeline ingest PATH... [--db URL] [--published DATE] [--demo] [--workers N]
+    timeline ingest PATH... [--db URL] [--published DATE] [--demo] [--workers N | --cluster URL]
     timeline export [--db URL] [--format csv|json] [-o FILE] [--start DATE] [--end DATE]
                     [--actor NAME ...] [--source NAME ...] [--status S ...]
                     [--granularity G ...] [--article ID ...] [--query TEXT]
@@ -90,7 +90,8 @@ class IngestSummary:
                 f"duplicate{'s' * (self.duplicates != 1)}, {len(self.refused)} refused")
 
 
-def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) -> IngestSummary:
+def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True,
+               cluster: str | None = None) -> IngestSummary:
     """Tag and store a stream of Article | IngestError through the ingest service, one
     transaction per article; refusals are collected, never raised."""
     from tqdm import tqdm
@@ -101,7 +102,7 @@ def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) 
     bar = tqdm(unit=" articles", file=sys.stderr, delay=1.0, disable=not progress,
                dynamic_ncols=True)
     try:
-        for result in ingest_items(store, items, workers=workers):
+        for result in ingest_items(store, items, workers=workers, cluster=cluster):
             summary.count(result)
             bar.update()
             bar.set_postfix(events=summary.events, refresh=False)
@@ -117,8 +118,10 @@ def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True) 
               help="Publication date for articles that carry none (metadata and datelines win).")
 @click.option("--demo", is_flag=True, help="Ingest the demo corpus shipped with timeline.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes tagging articles in parallel.")
-def ingest(paths, db, published, demo, workers):
+              help="Processes tagging articles in parallel (a local Dask cluster).")
+@click.option("--cluster", metavar="URL",
+              help="Tag on the workers of this Dask scheduler (tcp://host:8786) instead.")
+def ingest(paths, db, published, demo, workers, cluster):
     """Read articles from files and folders, find their events, store them.
 
     Folders are read recursively (.txt .md .html .json .jsonl .csv). A file that cannot
@@ -127,6 +130,8 @@ def ingest(paths, db, published, demo, workers):
     """
     if not paths and not demo:
         raise click.UsageError("give at least one PATH, or --demo")
+    if cluster and workers > 1:
+        raise click.UsageError("give --workers or --cluster, not both")
     store = open_store(db)
     items: list[Iterable] = []
     if demo:
@@ -139,7 +144,13 @@ def ingest(paths, db, published, demo, workers):
         items.append(read_many(paths, published))
     try:
         summary = run_ingest(store, (item for group in items for item in group), workers,
-                             progress=sys.stderr.isatty())
+                             progress=sys.stderr.isatty(), cluster=cluster)
+    except RuntimeError as err:  # no Dask scheduler there, or no worker: one line
+        from timeline.events.extract import ClusterError
+
+        if not isinstance(err, ClusterError):
+            raise
+        raise click.ClickException(str(err)) from None
     finally:
         store.close()
     for reason in summary.refused:

@@ -33,13 +33,9 @@ from itertools import islice
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from timeline.events.extract import Result, _analyse_batch, _default_nlp
+from timeline.events.extract import ClusterError, Result, _analyse_batch, _default_nlp
 from timeline.model import Article, Event, TimeExpression
 from timeline.settings import SETTINGS, Settings
-
-
-class ClusterError(RuntimeError):
-    """The Dask scheduler cannot be reached, has no worker, or a chunk took too long."""
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -90,50 +86,88 @@ def connect(address: str | None, n_workers: int, settings: Settings = SETTINGS):
         client.close()
 
 
+class Session:
+    """A client with the pipeline registered on its workers: many ``extract_many`` calls
+    (``cluster=session``) share one cluster and one loaded pipeline per worker."""
+
+    def __init__(self, client: Client, plugin: str, settings: Settings):
+        self.client, self.plugin, self.settings = client, plugin, settings
+        self.closed = False
+
+    @property
+    def threads(self) -> int:
+        """Worker threads now (workers may join or leave during a run)."""
+        return sum(self.client.nthreads().values())
+
+    def articles_in_flight(self) -> int:
+        """The most articles one ``extract_many`` call keeps on the workers at once."""
+        return self.settings.chunk_articles * self.settings.chunks_per_worker * max(1, self.threads)
+
+
+@contextmanager
+def session(n_workers: int = 2, address: str | None = None, nlp=None,
+            settings: Settings = SETTINGS):
+    """A ``Session`` on the scheduler at ``address`` or on a local cluster of ``n_workers``
+    (started here, stopped on leaving); the pipeline is freed on the workers on leaving."""
+    with connect(address, n_workers, settings) as client:
+        run = Session(client, f"timeline-pipeline-{uuid.uuid4().hex}", settings)
+        client.register_plugin(PipelinePlugin(run.plugin, nlp), name=run.plugin)
+        _OPEN.add(run)
+        try:
+            yield run
+        finally:
+            _OPEN.discard(run)
+            if not run.closed:
+                client.unregister_worker_plugin(run.plugin)
+
+
 def extract_on_cluster(articles: Iterator[Article], nlp=None, n_workers: int = 2,
-                       address: str | None = None, batch_size: int = 32,
+                       address: str | Session | None = None, batch_size: int = 32,
                        settings: Settings = SETTINGS,
                        ) -> Iterator[tuple[Article, list[Event], list[TimeExpression]]]:
-    """Stream ``(article, events, timexes)`` in input order, tagged by Dask workers."""
-    run = _run(articles, nlp, n_workers, address, batch_size, settings)
-    _OPEN.add(run)
-    return run
+    """Stream ``(article, events, timexes)`` in input order, tagged by Dask workers: those of
+    an open ``Session``, else of a session opened (and closed) for this call."""
+    if isinstance(address, Session):
+        yield from _stream(address, articles, batch_size)
+        return
+    with session(n_workers, address, nlp, settings) as run:
+        yield from _stream(run, articles, batch_size)
 
 
-# A run left unfinished (a caller that stopped reading, a failed test) is closed at exit
-# before Dask's own exit handlers stop the clusters; registered after importing distributed,
-# so it runs first. Its client would otherwise wait forever for a scheduler already gone.
+# A session left open (a caller that stopped reading, a failed test) is closed at exit before
+# Dask's own exit handlers stop the clusters (registered after importing distributed, so it
+# runs first); its client would otherwise wait forever for a scheduler already gone.
 _OPEN: weakref.WeakSet = weakref.WeakSet()
 
 
 @atexit.register
-def _close_open_runs() -> None:
+def _close_open_sessions() -> None:
     for run in list(_OPEN):
-        run.close()
+        run.closed = True
+        run.client.close()
 
 
-def _run(articles, nlp, n_workers, address, batch_size, settings):
-    with connect(address, n_workers, settings) as client:
-        name = f"timeline-pipeline-{uuid.uuid4().hex}"
-        client.register_plugin(PipelinePlugin(name, nlp), name=name)
-        try:
-            yield from _stream(client, name, articles, batch_size, settings)
-        finally:
-            client.unregister_worker_plugin(name)
-
-
-def _stream(client: Client, name: str, articles: Iterator[Article], batch_size: int,
-            settings: Settings):
+def _stream(run: Session, articles: Iterator[Article], batch_size: int):
+    client, name, settings = run.client, run.plugin, run.settings
+    call = f"{name}-chunk-{uuid.uuid4().hex[:8]}"  # a session serves many calls
     chunks = enumerate(iter(lambda: list(islice(articles, settings.chunk_articles)), []))
     pending: deque = deque()
+    try:
+        yield from _in_order(run, chunks, pending, call, batch_size)
+    finally:  # a call stopped early or failed: its chunks leave the shared workers
+        for _, future in pending:
+            future.cancel()
+
+
+def _in_order(run: Session, chunks, pending: deque, call: str, batch_size: int):
+    client, name, settings = run.client, run.plugin, run.settings
     while True:
-        threads = sum(client.nthreads().values())  # workers may join or leave during a run
-        while len(pending) < settings.chunks_per_worker * max(1, threads):
+        while len(pending) < settings.chunks_per_worker * max(1, run.threads):
             if (numbered := next(chunks, None)) is None:
                 break
             k, chunk = numbered
             pending.append((chunk, client.submit(tag_chunk, name, chunk, batch_size,
-                                                 key=f"{name}-chunk-{k}", pure=False)))
+                                                 key=f"{call}-{k}", pure=False)))
         if not pending:
             return
         chunk, future = pending.popleft()

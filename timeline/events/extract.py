@@ -11,6 +11,7 @@ without importing Dask.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from timeline.events.build import build_events, doc_timexes
@@ -19,6 +20,10 @@ from timeline.nlp.bounded import make_doc, start_budget
 from timeline.settings import SETTINGS, Settings
 
 Result = tuple[list[Event], list[TimeExpression]]
+
+
+class ClusterError(RuntimeError):
+    """The Dask scheduler cannot be reached, has no worker, or a chunk took too long."""
 
 
 def _default_nlp():
@@ -63,7 +68,7 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,
 
     ``n_process > 1`` starts a local Dask cluster of that many worker processes for this
     call; ``cluster="tcp://host:8786"`` uses that scheduler's workers (``n_process`` is then
-    not used). ``nlp`` (default: the shipped pipeline, loaded by each worker) is tagged in
+    not used); ``cluster=session`` (from ``parallel()``) uses an open session's. ``nlp`` (default: the shipped pipeline, loaded by each worker) is tagged in
     chunks of ``settings.chunk_articles`` articles, ``batch_size`` Docs per ``nlp.pipe``
     batch.
     """
@@ -78,3 +83,18 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,
 
     yield from extract_on_cluster(articles, nlp, n_workers=n_process, address=cluster,
                                   batch_size=batch_size, settings=settings)
+
+
+@contextmanager
+def parallel(n_process: int = 1, cluster: str | None = None, nlp=None,
+             settings: Settings = SETTINGS):
+    """One Dask session for many ``extract_many(..., cluster=session)`` calls: the cluster is
+    started (or reached) and each worker loads the pipeline once for all of them. Yields None
+    when the work stays in this process (``n_process <= 1`` and no ``cluster``)."""
+    if n_process <= 1 and not cluster:
+        yield None
+        return
+    from timeline.events.cluster import session
+
+    with session(n_process, cluster, nlp, settings) as run:
+        yield run

@@ -56,7 +56,8 @@ def refused(error: IngestError) -> ItemResult:
 
 
 def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
-           analyse: Callable | None = None, settings: Settings = SETTINGS) -> Iterator[ItemResult]:
+           analyse: Callable | None = None, settings: Settings = SETTINGS,
+           cluster: str | None = None) -> Iterator[ItemResult]:
     """Analyse and store each new article of ``items``; one result per item, streamed.
 
     ``analyse(article) -> (events, timexes)`` replaces the pipeline (tests, a lighter model);
@@ -84,7 +85,18 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
             yield item
 
     stream = new_articles()
-    size = BATCH * max(1, workers) * 2 if analyse is None else 1
+    if analyse is None and (workers > 1 or cluster):  # one Dask session for every batch
+        from timeline.events.extract import parallel
+
+        with parallel(workers, cluster, settings=settings) as session:
+            yield from _batches(store, stream, session.articles_in_flight() * 4, session,
+                                analyse, settings)
+        return
+    size = BATCH * 2 if analyse is None else 1
+    yield from _batches(store, stream, size, None, analyse, settings)
+
+
+def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings):
     while True:
         batch: list[Article] = []
         for item in stream:
@@ -96,7 +108,7 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
                 break
         if not batch:
             return
-        for article, outcome in _analysed(batch, workers, analyse, settings):
+        for article, outcome in _analysed(batch, session, analyse, settings):
             yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
 
 
@@ -105,14 +117,14 @@ def _known(store, article_id: str) -> bool:
     return has(article_id) if has is not None else store.article(article_id) is not None
 
 
-def _analysed(batch: list[Article], workers: int, analyse: Callable | None, settings: Settings):
+def _analysed(batch: list[Article], session, analyse: Callable | None, settings: Settings):
     """(article, (events, timexes) | refusal) for each article of ``batch``, in order."""
     if analyse is None:
         from timeline.events import extract_many
 
         done = 0
         try:
-            for article, events, timexes in extract_many(batch, n_process=workers, batch_size=BATCH):
+            for article, events, timexes in extract_many(batch, batch_size=BATCH, cluster=session):
                 yield article, (events, timexes)
                 done += 1
             return
