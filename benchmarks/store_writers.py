@@ -1,0 +1,108 @@
+"""The store's write rate with several writers at once: what a Dask ingest meets as it grows.
+
+    python -m benchmarks.store_writers --db postgresql://user@host/any [--writers 1 2 4] [--articles 400]
+    python -m benchmarks.store_writers --sqlite [--writers 1 2 4]
+
+For each writer count W, a new empty database (PostgreSQL: a database created on the server of
+``--db`` and dropped afterwards; SQLite: a temporary file) and W processes that each store
+``--articles`` distinct synthetic articles (benchmarks.store_queries.synthetic, 10 events each,
+a seed per writer) with ``EventStore.add_article``, one transaction per article, as the
+ingest's writer does. They start together; the rate is all articles stored / the time from
+the start to the last writer's end. Nothing else is measured: no tagging.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+EVENTS_PER_ARTICLE = 10
+
+
+def write(url: str, seed: int, articles: int, start_at: float) -> tuple[int, int, float]:
+    """One writer: (articles added, events added, seconds from ``start_at`` to its end)."""
+    from benchmarks.store_queries import synthetic
+    from timeline.store import EventStore
+
+    batch = list(synthetic(articles * EVENTS_PER_ARTICLE, EVENTS_PER_ARTICLE, seed=seed))
+    added = events = 0
+    with EventStore(url) as store:
+        store.has_article("warm-up")  # connected before the start
+        time.sleep(max(0.0, start_at - time.time()))
+        for article, evs in batch:
+            result = store.add_article(article, evs)
+            added += result.added
+            events += result.events
+    return added, events, time.time() - start_at
+
+
+@contextmanager
+def fresh_database(server: str | None):
+    """A new empty database: on the PostgreSQL ``server``, or a temporary SQLite file."""
+    if server is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield str(Path(tmp) / "writers.db")
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(server)
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def measure(server: str | None, writers: int, articles: int, timeout: float) -> dict:
+    from timeline.store import EventStore
+
+    with fresh_database(server) as url:
+        EventStore(url).close()  # the schema exists before the writers race to it
+        start_at = time.time() + 3.0 + writers  # every writer has imported and connected
+        with ProcessPoolExecutor(writers, mp_context=get_context("spawn")) as pool:
+            jobs = [pool.submit(write, url, 1000 + k, articles, start_at) for k in range(writers)]
+            done = [job.result(timeout=timeout) for job in jobs]
+    seconds = max(s for _, _, s in done)
+    added = sum(a for a, _, _ in done)
+    return {"writers": writers, "articles": added, "events": sum(e for _, e, _ in done),
+            "seconds": seconds, "articles_per_s": added / seconds,
+            "events_per_s": sum(e for _, e, _ in done) / seconds}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", help="a PostgreSQL URL (the server is used; a new database made)")
+    where.add_argument("--sqlite", action="store_true", help="a temporary SQLite file")
+    parser.add_argument("--writers", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--articles", type=int, default=400, help="per writer")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per writer")
+    args = parser.parse_args(argv)
+    print(f"{'PostgreSQL' if args.db else 'SQLite'}, {args.articles} articles x "
+          f"{EVENTS_PER_ARTICLE} events per writer; {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.2f}\n")
+    print("| writers | articles | events | seconds | articles/s | events/s |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for w in args.writers:
+        r = measure(args.db, w, args.articles, args.timeout)
+        print(f"| {w} | {r['articles']} | {r['events']} | {r['seconds']:.1f} | "
+              f"{r['articles_per_s']:.1f} | {r['events_per_s']:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
