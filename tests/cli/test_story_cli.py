@@ -15,7 +15,7 @@ from .test_store_cli import fake_extract_many
 def counted_tagger(monkeypatch):
     calls = []
 
-    def tagger(articles, nlp=None, n_process=1, batch_size=32):
+    def tagger(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
         for item in fake_extract_many(articles, nlp, n_process, batch_size):
             calls.append(item[0])
             yield item
