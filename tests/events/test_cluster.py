@@ -108,3 +108,17 @@ def test_an_unreachable_scheduler_is_a_clear_error(nlp):
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_many(long_articles(1), nlp=nlp, cluster="tcp://127.0.0.1:9",
                           settings=QUICK.replace(cluster_timeout=2)))
+
+
+def test_a_session_serves_many_calls_with_one_pipeline_per_worker(nlp, cluster):
+    from timeline.events.extract import parallel
+
+    given = long_articles(6)
+    serial = list(extract_many(given, nlp=nlp))
+    with parallel(cluster=cluster.scheduler_address, nlp=nlp, settings=QUICK) as session:
+        first = list(extract_many(given[:3], cluster=session))
+        names = session.client.run(lambda dask_worker: [
+            n for n in dask_worker.plugins if n.startswith("timeline-pipeline-")])
+        second = list(extract_many(given[3:], cluster=session))
+    assert first + second == serial
+    assert all(found == [session.plugin] for found in names.values())

@@ -155,7 +155,7 @@ def _stream(run: Session, articles: Iterator[Article], batch_size: int):
     try:
         yield from _in_order(run, chunks, pending, call, batch_size)
     finally:  # a call stopped early or failed: its chunks leave the shared workers
-        for _, future in pending:
+        for _, future in pending if not run.closed else ():
             future.cancel()
 
 
