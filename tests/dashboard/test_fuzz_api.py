@@ -26,15 +26,10 @@ def no_analysis(article):
     return [], []
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    from tests.dashboard.conftest import seed
-    from timeline.store import EventStore
-
-    store = EventStore(str(tmp_path_factory.mktemp("fuzz") / "f.db"))
-    seed(store)
-    yield create_app(store, analyse=no_analysis).server.test_client()
-    store.close()
+@pytest.fixture
+def client(seeded):
+    store, _ = seeded
+    return create_app(store, analyse=no_analysis).server.test_client()
 
 
 def encode(pairs) -> str:
