@@ -2,6 +2,7 @@
 allowed hosts against DNS rebinding, the request cap before the body is read, safe headers."""
 import io
 import json
+from urllib.parse import urlencode
 
 import pytest
 
@@ -167,3 +168,12 @@ def test_a_streamed_body_is_cut_at_the_cap(client, app):
                        content_type="application/json",
                        environ_overrides={"wsgi.input_terminated": True})
     assert resp.status_code == 413 and resp.is_json
+
+
+@pytest.mark.parametrize("payload", ["' OR 1=1 --", "x\") OR 1=1 --", "%' OR '1'='1", "%", "_",
+                                     "*", "\\", "'; DROP TABLE events; --", "NEAR(a b)"])
+@pytest.mark.parametrize("key", ["q", "actors", "sources", "article_ids"])
+def test_sql_injection_through_the_api_returns_nothing_extra(client, key, payload):
+    resp = client.get("/api/events?" + urlencode({key: payload}))
+    assert resp.status_code == 200 and resp.get_json() == []
+    assert len(client.get("/api/events").get_json()) == 4  # and nothing was dropped
