@@ -3,7 +3,7 @@
 Tenses: "past", "future", "present", "later" (the future seen from the past: "was expected
 to sign on Friday", "said it would vote on Monday") or None (no cue).
 
-``tense_of(span)`` reads the cue words first (will, 'll, going to, expected to, said, was,
+``tense_of(span)`` reads the cue words first (resources/en/cues.ini: will, 'll, going to, expected to, said, was,
 -ed forms ...: what the rule-only path reads), and when they find nothing, the best
 annotation the Doc has:
   1. a dependency parse + morphology: the verb governing the span, its auxiliaries/modals
@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.doctext import doc_text
+from timeline.temporal import cues
 from timeline.settings import SETTINGS
 
 WINDOW_LEFT = SETTINGS.tense_window_left
@@ -26,76 +27,34 @@ WINDOW_RIGHT = SETTINGS.tense_window_right
 RIGHT_WEIGHT = SETTINGS.tense_right_weight
 CHARS_BEFORE = SETTINGS.tense_chars_before
 CHARS_AFTER = SETTINGS.tense_chars_after
-FUTURE_WORDS = {
-    "will", "'ll", "’ll", "shall", "wo", "gonna", "tomorrow", "upcoming", "scheduled",
-    "planned", "plans", "plan", "intends", "aims", "hopes", "due", "expects",
-    "should", "planning", "preparing",
-}
-FUTURE_BEFORE_TO = {"going", "expected", "set", "scheduled", "planned", "plans",
-                    "plan", "likely", "hopes", "aims", "intends", "is", "are", "slated", "poised",
-                    "anticipated", "projected", "predicted", "forecast", "due"}
-PAST_WORDS = {
-    "was", "were", "had", "did", "said", "told", "met", "held", "came", "went", "took",
-    "made", "gave", "saw", "began", "left", "spoke", "won", "lost", "rose", "fell", "sold",
-    "bought", "paid", "led", "got", "became", "brought", "thought", "felt", "kept", "ran",
-    "wrote", "sent", "built", "found", "heard", "knew", "meant", "stood", "struck", "fought",
-    "ago", "yesterday", "last", "earlier", "wrote", "broke", "chose", "drove", "flew", "grew",
-    "shot", "slid", "spent", "swept", "threw", "wore", "hit", "quit", "bid", "reported",
-}
-# past verbs of intent or agreement: the infinitive after them is ahead of them, not of now
-INTENT_PAST = {"planned", "agreed", "decided", "promised", "pledged", "vowed", "voted", "threatened",
-               "sought", "offered", "hoped", "wanted", "intended", "aimed", "refused", "prepared"}
-PAST_AUX = {"was", "were", "been"}
-FUTURE_IN_PAST_NEXT = {"planning", "preparing", "going", "about", "due", "poised", "slated"}
-# "due to" schedules after a form of "be" ("is due to arrive"), else it gives a cause ("fell due to")
-BEFORE_DUE_TO = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "not", "also",
-                 "now"}
-DUE_NEXT = {"in", "on", "at", "by", "before", "this", "next", "early", "late", "later", "within"}
-# a past report: "would" after one is the future seen from then ("predicted it would pass")
-REPORTING_PAST = {"said", "told", "announced", "predicted", "reported", "added", "warned",
-                  "stated", "indicated", "insisted", "promised", "vowed", "pledged", "claimed",
-                  "confirmed", "thought", "believed", "expected", "hoped", "agreed", "decided"}
-PRESENT_WORDS = {"is", "are", "am", "says", "say", "now", "currently", "does", "do"}
-# the timetable present: "the treaty takes effect on Tuesday", "talks resume on Monday" are
-# ahead (a schedule), unlike "says on Monday". Finite forms only: not after "to", a modal or
-# "did" ("was expected to begin", "did not open"), nor after an article ("a close vote").
-SCHEDULE_PRESENT = {"begins", "starts", "opens", "reopens", "closes", "ends", "expires", "resumes",
-                    "convenes", "kicks", "meets", "arrives", "departs", "heads", "travels"}
-# base forms that are verbs only ("the last open questions", "a strong start": not these)
-SCHEDULE_BASE = {"begin", "reopen", "expire", "resume", "convene", "reconvene", "commence", "meet", "arrive",
-                 "depart"}
-SCHEDULE_OBJECT = {"takes": {"effect", "office", "place", "over", "power"},
-                   "take": {"effect", "office", "place", "over", "power"},
-                   "goes": {"into", "ahead", "on", "to"}, "go": {"into", "ahead", "to"},
-                   "comes": {"into"}, "come": {"into"}}
-NOT_FINITE_LEAD = {"to", "will", "would", "could", "might", "may", "must", "should", "can", "did",
-                   "does", "do", "n't", "not", "'ll", "’ll", "shall", "a", "an", "the", "this",
-                   "that", "its", "their", "his", "her", "our", "has", "have", "had", "be", "been"}
-NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "breed", "greed",
-               "bleed", "proceed", "exceed", "succeed", "indeed", "creed", "deed", "weed",
-               "steed", "aged", "united", "limited", "related", "based", "proposed", "expected",
-               "planned", "scheduled", "detailed", "advanced", "interested", "concerned"}
-# words right before an expression that point ahead ("payable Dec. 15", "by Friday")
-FUTURE_LEAD = {"effective", "payable", "record", "deadline", "next", "upcoming", "coming", "soon"}
-NOUN_LEAD = {"a", "an", "the", "new", "all-time"}
-UNTIL_LEAD = {"by", "until", "till", "through", "thru"}  # a boundary: the nearest such date
-SKIP_LEAD = {"on", "the", "of", "as", "early", "late", "mid", "in", ","}
-# an -ed word after these is an adjective ("a still unspecified date"), not a past verb
-ADJECTIVE_LEAD = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still",
-                  "newly", "recently", "previously", "already", "once", "long", "well", "fully",
-                  "stay", "stays", "staying", "remain", "remains", "remaining", "keep", "keeps", "get", "gets"}
-# a noun of intent before "for": "plans for a concert on 8 October" looks ahead
-FUTURE_BEFORE_FOR = {"plans", "plan", "preparations", "preparing", "prepare", "ready", "scheduled", "set",
-                     "booked", "bid", "campaign", "date"}
-# "and" or "but" before one of these opens another clause: "will re-open on Thursday and has
-# offered" - the tense cues on the right stop there
-CLAUSE_AFTER_AND = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "said", "says",
-                    "did", "does"}
+# the cue words are data: resources/en/cues.ini (one section a set, with examples the tests run)
+CUES = cues.english()
+FUTURE_WORDS = CUES["future_words"].words
+FUTURE_BEFORE_TO = CUES["future_before_to"].words
+PAST_WORDS = CUES["past_words"].words
+INTENT_PAST = CUES["intent_past"].words
+PAST_AUX = CUES["past_aux"].words
+FUTURE_IN_PAST_NEXT = CUES["future_in_past_next"].words
+BEFORE_DUE_TO = CUES["before_due_to"].words
+DUE_NEXT = CUES["due_next"].words
+REPORTING_PAST = CUES["reporting_past"].words
+PRESENT_WORDS = CUES["present_words"].words
+SCHEDULE_PRESENT = CUES["schedule_present"].words
+SCHEDULE_BASE = CUES["schedule_base"].words
+NOT_FINITE_LEAD = CUES["not_finite_lead"].words
+NOT_PAST_ED = CUES["not_past_ed"].words
+FUTURE_LEAD = CUES["future_lead"].words
+NOUN_LEAD = CUES["noun_lead"].words
+UNTIL_LEAD = CUES["until_lead"].words
+SKIP_LEAD = CUES["skip_lead"].words
+ADJECTIVE_LEAD = CUES["adjective_lead"].words
+FUTURE_BEFORE_FOR = CUES["future_before_for"].words
+CLAUSE_AFTER_AND = CUES["clause_after_and"].words
+PASSIVE_LEAD = CUES["passive_lead"].words
+BOUNDARY = CUES["boundary"].words
+SCHEDULE_OBJECT = CUES["schedule_object"].after
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
-AUX_DEPS = {"aux", "auxpass", "aux:pass"}
-# a participle after these is a passive or an infinitive, not a past tense ("when the case is heard")
-PASSIVE_LEAD = {"be", "been", "being", "is", "are", "am"}
-BOUNDARY = {".", "!", "?", ";", "\n", "\n\n", ":"}
+AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})
 
 
 def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:

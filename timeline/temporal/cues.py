@@ -1,0 +1,62 @@
+"""Load the cue words of the tense reading (resources/<lang>/cues.ini): one section a word
+set, with examples the tests run. Loaded once into immutable sets (shared between threads)."""
+from __future__ import annotations
+
+from configparser import ConfigParser
+from configparser import Error as ConfigError
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+RESOURCES = Path(__file__).parent / "resources"
+TENSES = ("past", "future", "present", "later", "none")
+
+
+class Example(NamedTuple):
+    """A sentence, the expression in it, and the tense the cue words must give (None: no cue)."""
+
+    text: str
+    expression: str
+    tense: str | None
+
+
+class CueSet(NamedTuple):
+    words: frozenset[str]  # the words of "words ="
+    after: Mapping[str, frozenset[str]]  # the other keys: a word and the words after it
+    examples: tuple[Example, ...]
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(w.replace("\\n", "\n") for w in value.split())
+
+
+def _example(path: Path, name: str, line: str) -> Example:
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) != 3 or parts[1] not in parts[0] or parts[2] not in TENSES:
+        raise ValueError(f"{path}: [{name}] example {line!r}: want 'sentence | expression in it | "
+                         f"{' or '.join(TENSES)}'")
+    return Example(parts[0], parts[1], None if parts[2] == "none" else parts[2])
+
+
+def load(path: Path) -> Mapping[str, CueSet]:
+    """The cue sets of ``path`` by section name; a clear ValueError naming the file and section."""
+    parser = ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=None)
+    try:
+        with open(path, encoding="utf-8") as f:
+            parser.read_file(f)
+    except (OSError, ConfigError) as exc:
+        raise ValueError(f"{path}: cannot read cue words: {exc}") from exc
+    sets = {}
+    for name in parser.sections():
+        section = parser[name]
+        examples = tuple(_example(path, name, line) for line in section.get("examples", "").splitlines()
+                         if line.strip())
+        after = {key: _words(value) for key, value in section.items() if key not in ("words", "examples")}
+        if "words" not in section and not after:
+            raise ValueError(f"{path}: [{name}] has no words")
+        sets[name] = CueSet(_words(section.get("words", "")), MappingProxyType(after), examples)
+    return MappingProxyType(sets)
+
+
+def english() -> Mapping[str, CueSet]:
+    return load(RESOURCES / "en" / "cues.ini")
