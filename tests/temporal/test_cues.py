@@ -1,8 +1,11 @@
-"""Every example of resources/en/cues.ini, read as the rule-only path and the Doc path read it."""
+"""Every example of resources/en/cues.ini (read as the rule-only path and the Doc path read it)
+and of resources/en/context.ini (through tag_time)."""
+import re
+
 import pytest
 import spacy
 
-from timeline.temporal import cues, tense
+from timeline.temporal import cues, resolve, tag_time, tagger, tense
 from timeline.temporal.tense import tense_in_text, tense_of
 
 NLP = spacy.blank("en")
@@ -50,3 +53,44 @@ def test_a_bad_file_is_named_with_the_reason(tmp_path, content, message):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(ValueError, match="cannot read cue words"):
         cues.load(tmp_path / "nope.ini")
+
+
+PATTERNS = cues.english_patterns()
+PATTERN_EXAMPLES = [(name, example) for name, pattern in PATTERNS.items() for example in pattern.examples]
+
+
+def _value(text: str, dct: str, span: str) -> str | None:
+    return next((t.value for t in tag_time(text, dct) if t.text == span), None)
+
+
+def _users(regex):
+    """The (module, name) pairs that hold ``regex``: the code that reads the pattern."""
+    return [(module, name) for module in (resolve, tagger) for name, value in vars(module).items() if value is regex]
+
+
+@pytest.mark.parametrize("name, example", PATTERN_EXAMPLES, ids=[f"{n}: {e[0]}" for n, e in PATTERN_EXAMPLES])
+def test_context_pattern_examples(name, example, monkeypatch):
+    text, dct, span, value = example
+    assert _value(text, dct, span) == value
+    users = _users(PATTERNS[name].regex)
+    assert users, f"no code reads [{name}]"
+    for module, attr in users:  # the example shows the pattern's work: without it the value differs
+        monkeypatch.setattr(module, attr, re.compile("(?!)"))
+    assert _value(text, dct, span) != value
+
+
+def test_every_pattern_has_an_example():
+    assert all(pattern.examples for pattern in PATTERNS.values())
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[a]\nexamples =\n", r"\[a\] has no pattern"),
+    ("[a]\npattern = (\n", r"\[a\] pattern does not compile"),
+    ("[a]\npattern = x\nexamples =\n    x | 2025-03-19\n", r"\[a\] example 'x \| 2025-03-19'"),
+])
+def test_a_bad_pattern_file_is_named_with_the_reason(tmp_path, content, message):
+    path = tmp_path / "context.ini"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as info:
+        cues.load_patterns(path)
+    assert str(path) in str(info.value)

@@ -1,9 +1,12 @@
-"""Load the cue words of the tense reading (resources/<lang>/cues.ini): one section a word
-set, with examples the tests run. Loaded once into immutable sets (shared between threads)."""
+"""Load the cue words of the tense reading (resources/<lang>/cues.ini) and the context patterns
+over raw text (context.ini): one section each, with examples the tests run. Loaded once into
+immutable sets and compiled patterns (shared between threads)."""
 from __future__ import annotations
 
+import re
 from configparser import ConfigParser
 from configparser import Error as ConfigError
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -58,5 +61,47 @@ def load(path: Path) -> Mapping[str, CueSet]:
     return MappingProxyType(sets)
 
 
+@lru_cache(maxsize=None)  # immutable: one shared copy
 def english() -> Mapping[str, CueSet]:
     return load(RESOURCES / "en" / "cues.ini")
+
+
+class Pattern(NamedTuple):
+    """A named context pattern and its examples: (text, dct, span, value)."""
+
+    regex: re.Pattern
+    examples: tuple[tuple[str, str, str, str], ...]
+
+
+def load_patterns(path: Path) -> Mapping[str, Pattern]:
+    """The context patterns of ``path`` by section name, compiled once."""
+    parser = ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=None)
+    try:
+        with open(path, encoding="utf-8") as f:
+            parser.read_file(f)
+    except (OSError, ConfigError) as exc:
+        raise ValueError(f"{path}: cannot read context patterns: {exc}") from exc
+    patterns = {}
+    for name in parser.sections():
+        section = parser[name]
+        source = "".join(line.strip() for line in section.get("pattern", "").splitlines())
+        if not source:
+            raise ValueError(f"{path}: [{name}] has no pattern")
+        try:
+            regex = re.compile(source, 0 if section.get("case") == "sensitive" else re.I)
+        except re.error as exc:
+            raise ValueError(f"{path}: [{name}] pattern does not compile: {exc}") from exc
+        examples = []
+        for line in section.get("examples", "").splitlines():
+            if line.strip():
+                parts = tuple(p.strip() for p in line.split("|"))
+                if len(parts) != 4:
+                    raise ValueError(f"{path}: [{name}] example {line.strip()!r}: want 'text | dct | span | value'")
+                examples.append(parts)
+        patterns[name] = Pattern(regex, tuple(examples))
+    return MappingProxyType(patterns)
+
+
+@lru_cache(maxsize=None)  # immutable: resolve.py and tagger.py share the compiled patterns
+def english_patterns() -> Mapping[str, Pattern]:
+    return load_patterns(RESOURCES / "en" / "context.ini")

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline.settings import SETTINGS, Settings
-from timeline.temporal import explicit, values
+from timeline.temporal import cues, explicit, values
 from timeline.temporal.rules import Candidate, RuleSet, normal_key
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # a date something is put off to looks ahead, whatever the verb's tense: "postponed until Tuesday"
-_PUT_OFF = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|extend|put\s+off|push\w*\s+back)\w*"
-                      r"(?:\s+[\w'’]+){0,6}?\s+(?:to|until|till)\s+$", re.I)
+_CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns with examples
+_PUT_OFF = _CONTEXT["put_off"].regex
+_SINCE = _CONTEXT["since"].regex  # "since March": a time already past
+_AMOUNT_BEFORE = _CONTEXT["amount_before"].regex  # "$4 million a year ago": a quarter compared
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 # "August of that year": the year a date of the narrative anchor's year, or the one after or before
 _OF_YEAR = re.compile(r"\b(that|same|following|next|previous)\s+year$", re.I)
@@ -139,7 +141,7 @@ class Resolver:
             direction = _DIRECTION[max(-1, min(1, f["this"]))]
         elif _PUT_OFF.search(ctx.before):
             direction = "future"
-        elif re.search(r"\bsince\s+$", ctx.before, re.I):  # "since March": a time already past
+        elif _SINCE.search(ctx.before):  # "since March": a time already past
             direction = "past"
         else:
             direction = ctx.tense if ctx.tense in ("past", "future") else None
@@ -371,7 +373,7 @@ class Resolver:
             return None  # "that day" after "in 1987": no day can be placed
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)
-        comparison = "this" in f and offset == -1 and re.search(r"(?:\d|million|billion|cents|share|%)\W*$", ctx.before)
+        comparison = "this" in f and offset == -1 and _AMOUNT_BEFORE.search(ctx.before)
         if (cand.rule.params.get("sign") == "-1" or comparison) and unit == "year":
             quarter = self._period(ctx)
             if quarter:  # "a year ago" in quarterly results: that quarter, a year before

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from timeline.model import TimeExpression
 from timeline.settings import SETTINGS, Settings
-from timeline.temporal import rules, values
+from timeline.temporal import cues, rules, values
 from timeline.temporal.resolve import Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_in_text
 
@@ -24,17 +24,16 @@ _DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names
 _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 # between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow", "the
 # 5 p.m. update on Monday"
-_TIME_THEN_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\(\s*\d{3,4}\s*(?:UTC|GMT)\s*\)\s*)?,?\s*"
-                            r"(?:(?:(?!(?:and|or|but|then|until|till|before|after|since|while|when)\b)"
-                            r"[a-z]+\s+)?on\s+)?")
+_CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns with examples
+_TIME_THEN_DAY = _CONTEXT["time_then_day"].regex
 _YEAR = re.compile(r"\d{4}")
 _DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
-_RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_AND = re.compile(r"\s+and\s+", re.I)
+_RANGE_TO = _CONTEXT["range_to"].regex
+_BETWEEN = _CONTEXT["between"].regex
+_AND = _CONTEXT["and"].regex
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
 _COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
