@@ -41,14 +41,19 @@ def _example(path: Path, name: str, line: str) -> Example:
     return Example(parts[0], parts[1], None if parts[2] == "none" else parts[2])
 
 
-def load(path: Path) -> Mapping[str, CueSet]:
-    """The cue sets of ``path`` by section name; a clear ValueError naming the file and section."""
+def _read(path: Path, what: str) -> ConfigParser:
     parser = ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=None)
     try:
         with open(path, encoding="utf-8") as f:
             parser.read_file(f)
     except (OSError, ConfigError) as exc:
-        raise ValueError(f"{path}: cannot read cue words: {exc}") from exc
+        raise ValueError(f"{path}: cannot read {what}: {exc}") from exc
+    return parser
+
+
+def load(path: Path) -> Mapping[str, CueSet]:
+    """The cue sets of ``path`` by section name; a clear ValueError naming the file and section."""
+    parser = _read(path, "cue words")
     sets = {}
     for name in parser.sections():
         section = parser[name]
@@ -75,12 +80,7 @@ class Pattern(NamedTuple):
 
 def load_patterns(path: Path) -> Mapping[str, Pattern]:
     """The context patterns of ``path`` by section name, compiled once."""
-    parser = ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=None)
-    try:
-        with open(path, encoding="utf-8") as f:
-            parser.read_file(f)
-    except (OSError, ConfigError) as exc:
-        raise ValueError(f"{path}: cannot read context patterns: {exc}") from exc
+    parser = _read(path, "context patterns")
     patterns = {}
     for name in parser.sections():
         section = parser[name]
