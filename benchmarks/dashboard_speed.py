@@ -33,7 +33,8 @@ from timeline.model import STATUSES, EventFilter  # noqa: E402
 from timeline.store import EventStore  # noqa: E402
 
 VIEW_OUTPUTS = [(ids.FIGURE, "figure"), (ids.SUMMARY, "children"), (ids.TABLE, "rowData"),
-                (ids.TABLE_NOTE, "children"), (ids.ACTORS, "options"), (ids.SOURCES, "options")]
+                (ids.TABLE_NOTE, "children"), (ids.ACTORS, "options"), (ids.SOURCES, "options"),
+                (ids.DATES, "initial_visible_month")]
 
 
 def payload(outputs, inputs, state=(), changed=()):
@@ -51,15 +52,19 @@ def payload(outputs, inputs, state=(), changed=()):
 
 def view_call(query: str, group_by: str = "status") -> dict:
     return payload(VIEW_OUTPUTS, [(ids.FILTER, "data", query), (ids.DATA_VERSION, "data", 0),
-                                  (ids.GROUP_BY, "value", group_by)],
+                                  (ids.GROUP_BY, "value", group_by),
+                                  (ids.FIGURE, "relayoutData", None),
+                                  (ids.FIGURE, "clickData", None), (ids.SCREEN, "data", 1400)],
                    [(ids.ACTORS, "value", []), (ids.SOURCES, "value", [])],
                    changed=[f"{ids.FILTER}.data"])
 
 
 def sync_call(search: str) -> dict:
-    outputs = [(ids.URL, "search")] + CONTROLS + [(ids.FILTER, "data")]
-    values = [None, None, None, [], [], list(STATUSES), ["day", "week", "month", "quarter", "year"]]
-    inputs = [(ids.URL, "search", search)] + [(i, p, v) for (i, p), v in zip(CONTROLS, values)]
+    page = [(ids.GROUP_BY, "value"), (ids.TABS, "active_tab")]
+    outputs = [(ids.URL, "search")] + CONTROLS + page + [(ids.FILTER, "data")]
+    values = [None, None, None, [], [], list(STATUSES), ["day", "week", "month", "quarter", "year"],
+              [], "status", "timeline"]
+    inputs = [(ids.URL, "search", search)] + [(i, p, v) for (i, p), v in zip(CONTROLS + page, values)]
     return payload(outputs, inputs + [(ids.RESET, "n_clicks", None)])
 
 

@@ -1,6 +1,6 @@
 """A small REST API beside the app (Flask routes on ``app.server``).
 
-    GET  /api/events?start=&end=&q=&actors=&sources=&statuses=&granularities=&format=json|csv
+    GET  /api/events?start=&end=&q=&actors=&sources=&statuses=&granularities=&format=json|csv|timelinejs
     POST /api/articles      JSON {title, text, published, url, source} or multipart file(s)
     GET  /api/articles
 
@@ -44,8 +44,8 @@ def check_article_json(data) -> None:
 def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | None]:
     """(filter, format, limit) of a GET /api/events query; ValueError says what is wrong."""
     fmt = args.get("format", "json")
-    if fmt not in ("json", "csv"):
-        raise ValueError(f"format must be json or csv, not {fmt[:40]!r}")
+    if fmt not in ("json", "csv", "timelinejs"):
+        raise ValueError(f"format must be json, csv or timelinejs, not {fmt[:40]!r}")
     params = [(k, v) for k, v in parse_qsl(query_string.decode("utf-8", "replace"))
               if k not in ("format", "limit")]
     flt = EventFilter.from_query(urlencode(params))
@@ -78,6 +78,10 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
         if fmt == "csv":
             return Response(stream_with_context(iter_csv(events, bom=True)),  # BOM: Excel
                             content_type="text/csv; charset=utf-8")
+        if fmt == "timelinejs":  # one object, built whole (a story is read whole anyway)
+            from timeline.timelinejs import timelinejs_text
+
+            return Response(timelinejs_text(events), content_type="application/json")
         return Response(stream_with_context(iter_json(events)), content_type="application/json")
 
     @server.get("/api/articles")

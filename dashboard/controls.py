@@ -18,13 +18,15 @@ GROUP_LABELS = {"status": "status", "actor": "actor", "source": "source"}
 
 def filter_from_controls(start: str | None, end: str | None, text: str | None,
                          actors: list | None, sources: list | None,
-                         statuses: list | None, precisions: list | None) -> EventFilter:
+                         statuses: list | None, precisions: list | None,
+                         articles: list | None = None) -> EventFilter:
     """Everything ticked means no restriction, so the URL stays short."""
     statuses = [s for s in STATUSES if s in (statuses or [])]
     chosen = [g for g in GRANULARITY_GROUPS if g in (precisions or [])]
     return EventFilter(
         start=_day(start), end=_day(end), text=(text or "").strip(),
         actors=tuple(actors or ()), sources=tuple(sources or ()),
+        article_ids=tuple(articles or ()),
         statuses=() if len(statuses) == len(STATUSES) else tuple(statuses) or ("none",),
         granularities=() if len(chosen) == len(GRANULARITY_GROUPS)
         else tuple(g for c in chosen for g in GRANULARITY_GROUPS[c]) or ("none",),
@@ -43,6 +45,7 @@ def controls_from_filter(flt: EventFilter) -> dict:
         "statuses": [s for s in STATUSES if not flt.statuses or s in flt.statuses],
         "precisions": [g for g, members in GRANULARITY_GROUPS.items()
                        if not grains or grains & set(members)],
+        "articles": list(flt.article_ids),
     }
 
 

@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from html import escape
 
+from dashboard.marks import Candidate, axis_breaks, news_range, place_labels
 from timeline.model import Event, site_of
-from timeline.plain_dates import event_when
+from timeline.plain_dates import day_text, event_when
 
 GROUPS = ("status", "actor", "source")
 STATUS_COLOURS = {"happened": "#2563eb", "ongoing": "#d97706", "scheduled": "#db2777"}
@@ -25,6 +26,12 @@ AGGREGATE_THRESHOLD = 3_000  # above this many events, draw counts per period in
 MAX_LANES = 12
 SPREAD = 0.7                 # share of a lane's height used to stack same-day points
 HOVER_LIMIT = 140            # characters of summary shown on hover
+CLUSTER_MIN = 3              # more point events than this on one day in one lane: one mark ...
+EXPAND_DAYS = 21             # ... while the view is wider than this many days
+LABEL_CHARS = 34             # a label is the summary cut to this many characters
+LABELLED_SPREAD = 0.55       # marks stack in the middle of a lane; labels go above and below
+LANE_PX = 96                 # height of a lane, room for two rows of labels
+PLOT_WIDTH = 900             # the plot's width in pixels assumed when placing labels
 
 RANGE_BUTTONS = [
     dict(count=7, label="1w", step="day", stepmode="backward"),
@@ -97,54 +104,77 @@ def is_point(event: Event) -> bool:
     return event.granularity in POINT_GRANULARITIES or (event.end_date - event.start_date).days <= 1
 
 
-def timeline_figure(events: list[Event], group_by: str = "status") -> dict:
+def timeline_figure(events: list[Event], group_by: str = "status", view=None,
+                    width_px: int = PLOT_WIDTH) -> dict:
     """The interactive timeline of a list of events, as a Plotly figure dict (plain dicts and
     lists: building graph objects for thousands of points is several times slower).
-    customdata[0] of each mark is its event_id."""
+
+    ``view`` is what the reader asked to see: None (the first view: the newest articles'
+    dense period), "all", or a (first day, last day) range after a zoom. Days where one lane has
+    more than CLUSTER_MIN point events become one mark with the count while the view is wider
+    than EXPAND_DAYS (click it to zoom in and see them apart). Short labels (the summary) go on
+    the most important marks that fit without colliding; a narrower view fits more. Long empty
+    stretches are cut out of the axis (rangebreaks), so a background "in 1720" sits at the
+    edge instead of squashing the story. customdata[0] of each mark is its event_id, or
+    "day:<date>" for a cluster."""
     if not events:
         return empty_figure("No events match the filter.")
     labels = lane_labels(events, group_by)
     order = lane_order(labels, group_by)
     lane_y = {name: len(order) - 1 - i for i, name in enumerate(order)}  # first lane on top
     point = [is_point(e) for e in events]
+    first = min(e.start_date for e in events)
+    last = max(e.end_date for e in events)
+    shown = _view_range(events, view, (first, last))
+    lo, hi = shown or (first, last)
+    cluster = (hi - lo).days > EXPAND_DAYS
+    day_groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, (lab, e, p) in enumerate(zip(labels, events, point)):
+        if p:
+            day_groups[(lab, e.start_date)].append(i)
+    clustered = {i for members in day_groups.values() if cluster and len(members) > CLUSTER_MIN
+                 for i in members}
     keys = [(lab, e.start_date, p, None if p else e.end_date)
             for lab, e, p in zip(labels, events, point)]
     offsets, sizes = stack_offsets(keys)
-    scatter = "scattergl" if sum(point) > GL_THRESHOLD else "scatter"
+    scatter = "scattergl" if sum(point) - len(clustered) > GL_THRESHOLD else "scatter"
 
     traces = []
     for status in STATUS_ORDER + tuple(sorted({e.status for e in events} - set(STATUS_ORDER))):
         idx = [i for i, e in enumerate(events) if e.status == status]
         colour = STATUS_COLOURS.get(status, "#64748b")
         spans = [i for i in idx if not point[i]]
-        points = [i for i in idx if point[i]]
+        points = [i for i in idx if point[i] and i not in clustered]
         if spans:
             traces.append({
                 "type": "bar", "orientation": "h", "name": f"{status} (period)",
                 "legendgroup": status, "showlegend": False,
                 "base": [events[i].start_date.isoformat() for i in spans],
                 "x": [_ms(events[i].start_date, events[i].end_date) for i in spans],
-                "y": [lane_y[labels[i]] + offsets[i] for i in spans],
-                "width": [min(0.3, SPREAD / sizes[i]) for i in spans],
+                "y": [lane_y[labels[i]] + offsets[i] * LABELLED_SPREAD for i in spans],
+                "width": [min(0.2, SPREAD * LABELLED_SPREAD / sizes[i]) for i in spans],
                 "marker": {"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1}},
                 "customdata": [[events[i].event_id, hover_text(events[i])] for i in spans],
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
             })
-        if points:
-            traces.append({
-                "type": scatter, "mode": "markers", "name": status, "legendgroup": status,
-                "x": [events[i].start_date.isoformat() for i in points],
-                "y": [lane_y[labels[i]] + offsets[i] for i in points],
-                "marker": {"color": colour, "size": 11 if len(points) < 300 else 7,
-                           "symbol": STATUS_SYMBOLS.get(status, "circle"),
-                           "line": {"color": "white", "width": 1}},
-                "customdata": [[events[i].event_id, hover_text(events[i])
-                                + (f"<br>{sizes[i]} events here on this day" if sizes[i] > 1 else "")]
-                               for i in points],
-                "hovertemplate": "%{customdata[1]}<extra></extra>",
-            })
+        traces.append({  # always present, so the legend shows every status of the filter
+            "type": scatter, "mode": "markers", "name": status, "legendgroup": status,
+            "x": [events[i].start_date.isoformat() for i in points],
+            "y": [lane_y[labels[i]] + offsets[i] * LABELLED_SPREAD for i in points],
+            "marker": {"color": colour, "size": 11 if len(points) < 300 else 7,
+                       "symbol": STATUS_SYMBOLS.get(status, "circle"),
+                       "line": {"color": "white", "width": 1}},
+            "customdata": [[events[i].event_id, hover_text(events[i])
+                            + (f"<br>{sizes[i]} events here on this day" if sizes[i] > 1 else "")]
+                           for i in points],
+            "hovertemplate": "%{customdata[1]}<extra></extra>",
+        })
+    groups = [(key, members) for key, members in day_groups.items()
+              if members[0] in clustered]
+    if groups:
+        traces.append(_cluster_trace(groups, events, lane_y))
     counts = Counter(labels)
-    layout = _layout(height=max(360, 140 + 46 * len(order)))
+    layout = _layout(height=max(380, 150 + LANE_PX * len(order)))
     layout["barmode"] = "overlay"
     layout["yaxis"] = {
         "tickvals": [lane_y[name] for name in order],
@@ -152,13 +182,91 @@ def timeline_figure(events: list[Event], group_by: str = "status") -> dict:
         "range": [-0.6, len(order) - 0.4], "fixedrange": True, "showgrid": False, "zeroline": False,
         "automargin": True,
     }
-    focus = focus_range(events)
-    if focus:
-        layout["xaxis"]["range"] = focus
+    breaks = axis_breaks([(e.start_date, e.end_date) for e in events])
+    if breaks and scatter == "scatter":
+        layout["xaxis"]["rangebreaks"] = [{"bounds": [a.isoformat(), b.isoformat()]}
+                                          for a, b in breaks]
+        layout["annotations"] = [_break_note(a, b) for a, b in breaks]
+    if shown:
+        layout["xaxis"]["range"] = [shown[0].isoformat(), shown[1].isoformat()]
+    layout.setdefault("annotations", []).extend(
+        _labels(events, labels, lane_y, point, clustered, groups, lo, hi, width_px))
     layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
                          "y0": lane_y[name] + 0.5, "y1": lane_y[name] + 0.5,
                          "line": {"color": "#e2e8f0", "width": 1}} for name in order[1:]]
     return {"data": traces, "layout": layout}
+
+
+def _view_range(events: list[Event], view, full: tuple[date, date]) -> tuple[date, date] | None:
+    """The range to show: the reader's zoom, nothing for "all", else the newest news."""
+    if view == "all":
+        return None
+    if view:
+        return view
+    return news_range([e.start_date for e in events], [e.published for e in events], full)
+
+
+def _cluster_trace(groups, events: list[Event], lane_y: dict) -> dict:
+    """One mark per crowded day and lane, sized by its count, coloured by its main status."""
+    xs, ys, sizes, colours, data = [], [], [], [], []
+    for (lane, day), members in groups:
+        statuses = Counter(events[i].status for i in members)
+        main = statuses.most_common(1)[0][0]
+        tops = [escape(clip(events[i].summary or events[i].sentence, 70)) for i in members[:4]]
+        parts = ", ".join(f"{n} {s}" for s, n in statuses.most_common())
+        xs.append(day.isoformat())
+        ys.append(lane_y[lane])
+        sizes.append(min(34, 14 + 3 * len(members) ** 0.5 * 2))
+        colours.append(STATUS_COLOURS.get(main, "#64748b"))
+        data.append([f"day:{day.isoformat()}",
+                     f"<b>{len(members)} events on {escape(day_text(day))}</b> ({parts})<br>"
+                     + "<br>".join(tops) + ("<br>\u2026" if len(members) > 4 else "")
+                     + "<br><i>click to see them apart</i>"])
+    return {"type": "scatter", "mode": "markers+text", "name": "several on one day",
+            "showlegend": False, "x": xs, "y": ys, "text": [str(len(m)) for _, m in groups],
+            "textfont": {"color": "white", "size": 11}, "textposition": "middle center",
+            "marker": {"size": sizes, "color": colours, "opacity": 0.9,
+                       "line": {"color": "white", "width": 2}},
+            "customdata": data, "hovertemplate": "%{customdata[1]}<extra></extra>"}
+
+
+def importance(event: Event) -> float:
+    """Which marks are labelled first: more actors named, then what is scheduled (the news
+    ahead), then periods last. (Grouped events will bring their number of reports.)"""
+    return (len(event.actors) * 0.5 + (0.6 if event.status == "scheduled" else 0)
+            - (0.8 if not is_point(event) else 0))
+
+
+def _labels(events, labels, lane_y, point, clustered, groups, lo, hi, width_px) -> list[dict]:
+    cands, where = [], []
+    for (lane, day), members in groups:
+        cands.append(Candidate(day, lane_y[lane], f"{len(members)} events", 2 + len(members)))
+        where.append((day, lane_y[lane]))
+    for i, e in enumerate(events):
+        if i in clustered:
+            continue
+        text = clip(e.summary or e.sentence, LABEL_CHARS)
+        cands.append(Candidate(max(e.start_date, lo) if not point[i] else e.start_date,
+                               lane_y[labels[i]], text, importance(e)))
+        where.append((cands[-1].day, lane_y[labels[i]]))
+    notes = []
+    for index, row, side in place_labels(cands, lo, hi, width_px):
+        day, y = where[index]
+        notes.append({"x": day.isoformat(), "y": y + (0.3 if row == 0 else -0.3), "xref": "x",
+                      "yref": "y", "text": escape(cands[index].text), "showarrow": False,
+                      "xanchor": "left" if side == "right" else "right", "yanchor": "middle",
+                      "xshift": 4 if side == "right" else -4,
+                      "font": {"size": 11, "color": "#334155"}, "bgcolor": "rgba(255,255,255,0.75)",
+                      "captureevents": False})
+    return notes
+
+
+def _break_note(start: date, end: date) -> dict:
+    years = round((end - start).days / 365.25)
+    gap = f"{years} years" if years > 1 else f"{(end - start).days // 30} months"
+    return {"x": start.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
+            "text": f"\u2026 {gap} left out \u2026", "showarrow": False,
+            "font": {"size": 10, "color": "#94a3b8"}}
 
 
 def counts_figure(counts: list[tuple[str, int]], by: str = "month") -> dict:
@@ -183,26 +291,6 @@ def empty_figure(message: str) -> dict:
         "xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 300,
         "plot_bgcolor": "white", "paper_bgcolor": "white",
         "margin": {"l": 20, "r": 20, "t": 20, "b": 20}}}
-
-
-def focus_range(events: list[Event]) -> list[str] | None:
-    """Initial view on where most events are (10th to 90th percentile of their start dates),
-    when a few far-away events would otherwise squeeze them together; None to show all.
-    The range slider and the "all" button still show everything."""
-    starts = sorted(e.start_date for e in events)
-    lo, hi = starts[len(starts) // 10], starts[len(starts) * 9 // 10 - 1]
-    full = (max(e.end_date for e in events) - starts[0]).days
-    core = (hi - lo).days
-    if len(starts) < 10 or full <= 3 * core + 60:
-        return None
-    pad = core // 10 + 14
-    return [_shift(lo, -pad).isoformat(), _shift(hi, pad).isoformat()]
-
-
-def _shift(day: date, days: int) -> date:
-    """``day`` moved by ``days``, held within the calendar (years 1 to 9999 are all shown)."""
-    limit = (date.max - day).days if days > 0 else (date.min - day).days
-    return day + timedelta(days=min(days, limit) if days > 0 else max(days, limit))
 
 
 def aggregate_period(first: date | None, last: date | None) -> str:

@@ -5,6 +5,7 @@ URL = "url"
 FILTER = "filter-query"          # dcc.Store: the current EventFilter as a query string
 DATA_VERSION = "data-version"    # dcc.Store: bumped whenever the store changes
 SELECTED = "selected-event"      # dcc.Store: event_id shown in the side panel
+SCREEN = "screen-width"          # dcc.Store: the browser window's width in CSS pixels
 
 # filters
 DATES = "filter-dates"
@@ -14,6 +15,9 @@ SOURCES = "filter-sources"
 STATUSES = "filter-statuses"
 GRANULARITIES = "filter-granularities"
 GROUP_BY = "group-by"
+ARTICLES = "filter-articles"     # the articles shown (EventFilter.article_ids)
+STORY_PICK = "filter-story"      # a story: picks its articles
+STORY_MAP = "story-map"          # dcc.Store: story key -> its article ids
 RESET = "filter-reset"
 
 # timeline page
@@ -42,6 +46,7 @@ UPLOAD_RESULT = "upload-result"
 # download
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_JSON = "download-json"
+DOWNLOAD_TIMELINEJS = "download-timelinejs"
 DOWNLOAD = "download"
 
 # articles page
@@ -49,3 +54,11 @@ TABS = "tabs"
 ARTICLES_TABLE = "articles-table"
 ARTICLES_DELETE = "articles-delete"
 ARTICLES_MESSAGE = "articles-message"
+
+# story page
+STORY = "story"
+STORY_TITLE = "story-title"
+STORY_PRINT = "story-print"
+STORY_PRINTED = "story-printed"
+STORY_SAVE = "story-save"
+STORY_DOWNLOAD = "story-download"

@@ -50,6 +50,12 @@ def filters() -> html.Div:
         _label("Search"),
         dbc.Input(id=ids.SEARCH, type="search", placeholder="words in the sentence…",
                   debounce=True, className="mb-3"),
+        _label("Story"),
+        dcc.Dropdown(id=ids.STORY_PICK, placeholder="articles that share actors and days",
+                     className="mb-2", optionHeight=50),
+        _label("Articles"),
+        dcc.Dropdown(id=ids.ARTICLES, multi=True, placeholder="any article", className="mb-3",
+                     optionHeight=50),
         _label("Actors"),
         dcc.Dropdown(id=ids.ACTORS, multi=True, placeholder="any actor", className="mb-3"),
         _label("Sources"),
@@ -117,14 +123,19 @@ def timeline_tab() -> dbc.Row:
         dbc.Col([dbc.Card(dbc.CardBody(filters())), upload_card()], lg=3, className="sidebar"),
         dbc.Col([
             html.Div(id=ids.SUMMARY, className="summary mb-1"),
-            dcc.Loading(dcc.Graph(id=ids.FIGURE, config={"displaylogo": False,
-                                                          "scrollZoom": True}),
+            dcc.Loading(dcc.Graph(id=ids.FIGURE, config={
+                "displaylogo": False, "scrollZoom": True,
+                # the camera button saves the timeline as shown, labels included
+                "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}}),
                         type="circle", delay_show=300),
             html.Div([
                 html.Span(id=ids.TABLE_NOTE, className="small text-muted me-auto"),
                 dbc.Button("CSV", id=ids.DOWNLOAD_CSV, size="sm", color="primary", outline=True,
                            className="me-1"),
-                dbc.Button("JSON", id=ids.DOWNLOAD_JSON, size="sm", color="primary", outline=True),
+                dbc.Button("JSON", id=ids.DOWNLOAD_JSON, size="sm", color="primary", outline=True,
+                           className="me-1"),
+                dbc.Button("TimelineJS", id=ids.DOWNLOAD_TIMELINEJS, size="sm", color="primary",
+                           outline=True, title="A story for TimelineJS (timeline.knightlab.com)"),
                 dcc.Download(id=ids.DOWNLOAD),
             ], className="d-flex align-items-center my-2"),
             dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
@@ -153,19 +164,41 @@ def articles_tab() -> html.Div:
     ])
 
 
+def story_tab() -> html.Div:
+    """The reading view: follows the filter of the timeline tab."""
+    return html.Div([
+        html.Div([
+            html.H2(id=ids.STORY_TITLE, className="story-title me-auto"),
+            dbc.Button("Print", id=ids.STORY_PRINT, size="sm", color="primary", outline=True,
+                       className="me-1"),
+            dbc.Button("Save as HTML", id=ids.STORY_SAVE, size="sm", color="primary",
+                       outline=True),
+            dcc.Download(id=ids.STORY_DOWNLOAD),
+            html.Span(id=ids.STORY_PRINTED, hidden=True),
+        ], className="d-flex align-items-center my-2 no-print"),
+        html.P("The events of the timeline's filter, in date order; what is scheduled stands "
+               "apart. Open “sources” to read the reports.",
+               className="small text-muted no-print"),
+        dcc.Loading(html.Div(id=ids.STORY, className="story-page"), type="dot"),
+    ], className="story-wrap")
+
+
 def build_layout() -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.FILTER),
         dcc.Store(id=ids.DATA_VERSION, data=0),
         dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.SCREEN),
+        dcc.Store(id=ids.STORY_MAP),
         dbc.Navbar(dbc.Container([
             dbc.NavbarBrand([html.Span("\u25cf", className="brand-dot"), " timeline"]),
             html.Span("news articles \u2192 dated events", className="navbar-text small"),
-        ], fluid=True), color="dark", dark=True, className="mb-3"),
+        ], fluid=True), color="dark", dark=True, className="mb-3 no-print"),
         dbc.Container([
             dbc.Tabs([
                 dbc.Tab(timeline_tab(), label="Timeline", tab_id="timeline", className="pt-3"),
+                dbc.Tab(story_tab(), label="Story", tab_id="story", className="pt-3"),
                 dbc.Tab(articles_tab(), label="Articles", tab_id="articles", className="pt-3"),
             ], id=ids.TABS, active_tab="timeline"),
         ], fluid=True),

@@ -5,12 +5,11 @@ expression is an ``html.Mark`` built from offsets. Nothing here produces HTML or
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 from dash import html
 
 from dashboard.figures import source_name
-from timeline.model import Event
+from timeline.model import Event, safe_url  # noqa: F401  (safe_url: used by the callbacks)
 from timeline.plain_dates import day_text, event_when, plain_date
 
 TABLE_SUMMARY_LIMIT = 200
@@ -51,18 +50,6 @@ def article_paragraphs(text: str, timexes) -> list:
             out.append(html.P(highlight(block, local)))
         offset = end + 1
     return out
-
-
-def safe_url(url: str) -> str | None:
-    """The URL if it is an absolute http(s) link, else None (no javascript:, data:, ...)."""
-    url = (url or "").strip()
-    try:
-        parsed = urlparse(url)
-    except ValueError:
-        return None
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
-        return url
-    return None
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from dashboard.figures import AGGREGATE_THRESHOLD, aggregate_period, counts_figure, timeline_figure
+from dashboard.figures import PLOT_WIDTH, AGGREGATE_THRESHOLD, aggregate_period, counts_figure, timeline_figure
 from dashboard.present import event_row, plural
 from timeline.model import EventFilter
 
@@ -23,6 +23,7 @@ class View:
     note: str
     actor_options: list[dict]
     source_options: list[dict]
+    newest: str | None = None  # the newest day the events reach (date pickers open there)
 
 
 def ranked(counter: Counter) -> list[tuple[str, int]]:
@@ -46,13 +47,14 @@ def _events_or_count(store, flt: EventFilter) -> tuple[list | None, int]:
 
 
 def render_view(store, flt: EventFilter, group_by: str = "status",
-                actors: list | None = None, sources: list | None = None) -> View:
+                actors: list | None = None, sources: list | None = None, view=None,
+                width_px: int = PLOT_WIDTH) -> View:
     """Figure, summary, table rows and the actor / source options (with counts under the other
     filters) for one filter. Up to AGGREGATE_THRESHOLD events: all read once, the rest counted in
     Python; beyond: counts per period from the store and only the table's rows read."""
     events, total = _events_or_count(store, flt)
     if events is not None:
-        figure = timeline_figure(events, group_by)
+        figure = timeline_figure(events, group_by, view, width_px)
         by_status = Counter(e.status for e in events)
         actor_pairs = (store.actors(flt.replace(actors=())) if flt.actors
                        else ranked(Counter(a for e in events for a in e.actors)))
@@ -73,8 +75,16 @@ def render_view(store, flt: EventFilter, group_by: str = "status",
     summary = plural(total, "event") + (f" \u00b7 {', '.join(parts)}" if parts else "") + aggregated
     note = (f"showing the first {len(rows):,} of {total:,} rows; the export has them all"
             if total > len(rows) else plural(total, "row"))
+    newest = max((e.published for e in events if e.published), default=None)
     return View(figure, summary, rows, note, facet_options(actor_pairs, actors),
-                facet_options(source_pairs, sources))
+                facet_options(source_pairs, sources), newest.isoformat() if newest else None)
+
+
+def figure_only(store, flt: EventFilter, group_by: str = "status", view=None,
+                width_px: int = PLOT_WIDTH) -> dict | None:
+    """The timeline figure alone for a zoom (None when the filter is drawn as counts)."""
+    events, _ = _events_or_count(store, flt)
+    return timeline_figure(events, group_by, view, width_px) if events is not None else None
 
 
 def facet_options(pairs: list[tuple[str, int]], selected: list | None) -> list[dict]:

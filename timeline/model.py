@@ -45,6 +45,18 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def safe_url(url: str) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (no javascript:, data:, ...)."""
+    url = (url or "").strip()
+    try:
+        parsed = urlsplit(url)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return url
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """A news article. ``source`` is the site's name as the article gives it, else the domain of
@@ -268,5 +280,5 @@ def export_row(event: Event) -> dict:
 __all__ = [
     "Article", "TimeExpression", "Event", "EventFilter", "EXPORT_COLUMNS",
     "GRANULARITIES", "STATUSES", "TIMEX_TYPES", "event_id", "export_row",
-    "normalise_text", "site_of", "text_key",
+    "normalise_text", "safe_url", "site_of", "text_key",
 ]

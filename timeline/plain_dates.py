@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -97,6 +98,7 @@ def _with_part(text: str, part: str) -> str:
     return f"{word}{joiner}{text}"
 
 
+@lru_cache(maxsize=8192)  # the same few values recur across thousands of events; all immutable
 def plain_date(value: str, granularity: str | None = None, start: date | None = None,
                end: date | None = None) -> str:
     """A TIMEX3 value (and the interval it was placed at) in plain English."""

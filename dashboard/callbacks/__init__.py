@@ -1,8 +1,8 @@
 """Callbacks grouped by feature. Each module has ``register(app, store, ...)``; none imports
 the app, and the store reaches them only through these arguments (no global state)."""
-from dashboard.callbacks import articles, download, filters, panel, timeline, upload
+from dashboard.callbacks import articles, download, filters, panel, stories, story, timeline, upload
 
-FEATURES = (filters, timeline, panel, upload, download, articles)
+FEATURES = (filters, timeline, panel, upload, download, articles, story, stories)
 
 
 def register_all(app, store, **options) -> None:

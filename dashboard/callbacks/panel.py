@@ -49,7 +49,9 @@ def register(app, store, **_):
     def select_event(click, cell):
         if ctx.triggered_id == ids.FIGURE and click:
             data = click["points"][0].get("customdata")
-            return data[0] if data else no_update
+            if not data or str(data[0]).startswith("day:"):  # a crowded day: the figure zooms
+                return no_update
+            return data[0]
         if ctx.triggered_id == ids.TABLE and cell:
             return cell.get("rowId") or no_update
         return no_update

@@ -1,14 +1,63 @@
-"""The figure, the summary line, the table and the actor / source counts follow the FILTER store."""
+"""The figure, the summary line, the table and the actor / source counts follow the FILTER store.
+A zoom (or a click on a crowded day) redraws the figure alone, with the labels that fit."""
 from __future__ import annotations
 
-from dash import Input, Output, State
+from datetime import date, timedelta
+
+from dash import Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.controls import parse_query
-from dashboard.views import render_view
+from dashboard.views import figure_only, render_view
+
+ZOOM_DAYS = 5  # a click on a crowded day shows this many days on each side
+WIDE = 992     # Bootstrap's lg: from this window width the filters sit beside the timeline
+
+
+def plot_width(screen: int | None) -> int:
+    """The plot's width in pixels for a window ``screen`` pixels wide (labels are placed in it):
+    three quarters of the window beside the filters, the whole window on a phone, less the lane
+    names."""
+    screen = int(screen or 1400)
+    return max(200, int(screen * 0.75 if screen >= WIDE else screen) - 190)
+
+
+def view_of(relayout: dict | None):
+    """The x range a Plotly relayout event asks for: (first, last) dates, "all", or None when the
+    event is not about the x axis (a legend click, a resize)."""
+    if not relayout:
+        return None
+    if relayout.get("xaxis.autorange"):
+        return "all"
+    lo = relayout.get("xaxis.range[0]")
+    hi = relayout.get("xaxis.range[1]")
+    if lo is None and isinstance(relayout.get("xaxis.range"), list):
+        lo, hi = relayout["xaxis.range"][:2]
+    try:
+        return date.fromisoformat(str(lo)[:10]), date.fromisoformat(str(hi)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def clicked_day(click: dict | None) -> date | None:
+    """The day of a crowded-day mark that was clicked ("day:2025-03-20" in its customdata)."""
+    data = ((click or {}).get("points") or [{}])[0].get("customdata") or [""]
+    if isinstance(data, list) and str(data[0]).startswith("day:"):
+        return date.fromisoformat(data[0][4:])
+    return None
+
+
+def keep_view(figure: dict, query, view) -> dict:
+    """Plotly keeps the reader's zoom while ``uirevision`` stays the same: a new filter or a
+    range chosen here (a crowded day clicked) is a new revision, so the figure's range shows."""
+    figure.setdefault("layout", {})["uirevision"] = f"{query or ''}|{view}"
+    return figure
 
 
 def register(app, store, **_):
+    app.clientside_callback("function(_) { return window.innerWidth; }",
+                            Output(ids.SCREEN, "data"), Input(ids.URL, "pathname"))
+
     @app.callback(
         Output(ids.FIGURE, "figure"),
         Output(ids.SUMMARY, "children"),
@@ -16,15 +65,34 @@ def register(app, store, **_):
         Output(ids.TABLE_NOTE, "children"),
         Output(ids.ACTORS, "options"),
         Output(ids.SOURCES, "options"),
+        Output(ids.DATES, "initial_visible_month"),
         Input(ids.FILTER, "data"),
         Input(ids.DATA_VERSION, "data"),
         Input(ids.GROUP_BY, "value"),
+        Input(ids.FIGURE, "relayoutData"),
+        Input(ids.FIGURE, "clickData"),
+        Input(ids.SCREEN, "data"),
         State(ids.ACTORS, "value"),
         State(ids.SOURCES, "value"),
     )
-    def show_events(query, _version, group_by, actors, sources):
+    def show_events(query, _version, group_by, relayout, click, screen, actors, sources):
         """One callback, so a filter change costs one pass over the matching events."""
         flt, problem = parse_query(query)
-        view = render_view(store, flt, group_by or "status", actors, sources)
-        return (view.figure, (problem or view.summary), view.rows, view.note,
-                view.actor_options, view.source_options)
+        fired = set(ctx.triggered_prop_ids.values())  # several inputs may change at once
+        rest = [no_update] * 6
+        if fired and fired <= {ids.FIGURE}:  # a zoom or a click: the figure alone
+            clicked = f"{ids.FIGURE}.clickData" in ctx.triggered_prop_ids
+            day = clicked_day(click) if clicked else None
+            view = ((day - timedelta(days=ZOOM_DAYS), day + timedelta(days=ZOOM_DAYS + 1))
+                    if day else view_of(relayout))
+            if view is None:
+                return no_update, *rest
+            figure = figure_only(store, flt, group_by or "status", view, plot_width(screen))
+            if figure is None:
+                return no_update, *rest
+            return keep_view(figure, query, view), *rest
+        view = None if ids.FILTER in fired or not fired else view_of(relayout)
+        shown = render_view(store, flt, group_by or "status", actors, sources, view,
+                            plot_width(screen))
+        return (keep_view(shown.figure, query, view), (problem or shown.summary), shown.rows, shown.note,
+                shown.actor_options, shown.source_options, shown.newest or no_update)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import plotly.graph_objects as go
 import pytest
@@ -101,10 +101,10 @@ def test_empty_and_counts_figures():
 def test_initial_view_focuses_on_the_bulk_of_events(make_event):
     bulk = [make_event(i, day=date(2025, 3, 1 + i)) for i in range(20)]
     far = [make_event(99, day=date(2019, 1, 1), granularity="year")]
-    assert figures.focus_range(bulk) is None  # nothing far away: show all
-    lo, hi = figures.focus_range(bulk + far)
+    assert "range" not in timeline_figure(bulk)["layout"]["xaxis"]  # nothing far away: show all
+    lo, hi = timeline_figure(bulk + far)["layout"]["xaxis"]["range"]
     assert "2025-01-01" < lo < "2025-03-01" and "2025-03-20" < hi < "2025-05-01"
-    assert timeline_figure(bulk + far)["layout"]["xaxis"]["range"] == [lo, hi]
+    assert "range" not in timeline_figure(bulk + far, view="all")["layout"]["xaxis"]
 
 
 @pytest.mark.parametrize("bulk_day, far_day", [(date(1, 1, 1), date(9999, 12, 30)),
@@ -142,3 +142,59 @@ def test_lane_labels_are_escaped(make_event, group_by):
     fig = timeline_figure([make_event(0, source=evil, actors=(evil,))], group_by)
     (label,) = fig["layout"]["yaxis"]["ticktext"]
     assert "<" not in label and label.startswith("&lt;a href=")
+
+
+def test_a_crowded_day_is_one_mark_with_its_count_until_zoomed_in(make_event):
+    crowd = [make_event(i, day=date(2025, 3, 20)) for i in range(6)]
+    others = [make_event(10 + i, day=date(2025, 1, 5) + timedelta(days=7 * i)) for i in range(8)]
+    fig = timeline_figure(crowd + others, view=(date(2025, 1, 1), date(2025, 4, 1)))
+    cluster = next(tr for tr in fig["data"] if tr["name"] == "several on one day")
+    assert cluster["text"] == ["6"] and cluster["customdata"][0][0] == "day:2025-03-20"
+    assert "6 events on Thursday 20 March 2025" in cluster["customdata"][0][1]
+    assert not {e.event_id for e in crowd} & set(marks(fig))  # the six are inside the one mark
+    zoomed = timeline_figure(crowd + others, view=(date(2025, 3, 15), date(2025, 3, 25)))
+    assert {e.event_id for e in crowd} <= set(marks(zoomed))  # apart again
+    assert not any(tr["name"] == "several on one day" for tr in zoomed["data"])
+
+
+def test_labels_do_not_collide_and_more_appear_when_zoomed_in(make_event):
+    evs = [make_event(i, day=date(2025, 3, 1 + i % 28)) for i in range(28)]
+    for i, e in enumerate(evs):
+        e.summary = f"summary number {i} of the harbour talks"
+    wide = timeline_figure(evs, view=(date(2024, 12, 1), date(2025, 5, 1)))
+    narrow = timeline_figure(evs, view=(date(2025, 3, 1), date(2025, 3, 8)))
+
+    def labels(fig):
+        return [a for a in fig["layout"]["annotations"] if a.get("xref") == "x" and
+                a.get("yref") == "y"]
+    assert 0 < len(labels(wide)) < len(evs)
+    assert len(labels(narrow)) > 0
+    per_day_wide = len(labels(wide)) / 150
+    per_day_narrow = len(labels(narrow)) / 7
+    assert per_day_narrow > per_day_wide
+    for fig in (wide, narrow):  # no two labels of one row overlap (estimated widths)
+        rows = {}
+        for a in labels(fig):
+            rows.setdefault(a["y"], []).append(a["x"])
+        for xs in rows.values():
+            assert len(xs) == len(set(xs))
+
+
+def test_labels_are_escaped(make_event):
+    ev = make_event(0)
+    ev.summary = "<img src=x onerror=alert(1)> talks"
+    notes = timeline_figure([ev])["layout"]["annotations"]
+    assert notes and all("<img" not in a["text"] for a in notes)
+    assert any("&lt;img" in a["text"] for a in notes)
+
+
+def test_a_far_background_date_is_cut_out_of_the_axis(make_event):
+    story = [make_event(i, day=date(2025, 3, 1 + i)) for i in range(12)]
+    background = [make_event(99, day=date(1720, 1, 1), granularity="year")]
+    fig = timeline_figure(story + background, view="all")
+    breaks = fig["layout"]["xaxis"]["rangebreaks"]
+    assert len(breaks) == 1
+    lo, hi = breaks[0]["bounds"]
+    assert "1721-01-01" < lo < "1800-01-01" and "2024-01-01" < hi < "2025-03-01"
+    assert any("left out" in a["text"] for a in fig["layout"]["annotations"])
+    assert "rangebreaks" not in timeline_figure(story)["layout"]["xaxis"]

@@ -162,8 +162,9 @@ def ingest(paths, db, published, demo, workers, cluster):
 
 @click.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "timelinejs"]),
+              default="csv", show_default=True,
+              help="timelinejs: a story for TimelineJS (timeline.knightlab.com).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
               help="File to write [default: standard output].")
 @click.option("--start", type=DATE, help="Events whose dates reach this day or later.")
@@ -181,6 +182,7 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
            article_ids, query, bom):
     """Write the stored events (all, or those matching the filters) as CSV or JSON."""
     from timeline.export import write_csv, write_json
+    from timeline.timelinejs import write_timelinejs
 
     if start and end and start > end:
         raise click.BadParameter(f"--start {start} is after --end {end}")
@@ -188,7 +190,8 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
                       article_ids=article_ids, statuses=statuses, granularities=granularities)
     store = open_store(db, must_exist=True)
     bom = bool(output) if bom is None else bom
-    write = (lambda events, handle: write_csv(events, handle, bom=bom)) if fmt == "csv" else write_json
+    write = {"csv": lambda events, handle: write_csv(events, handle, bom=bom),
+             "json": write_json, "timelinejs": write_timelinejs}[fmt]
     try:
         events = store.iter_events(flt)
         if output:

@@ -136,6 +136,25 @@ class Queries:
             row = conn.execute(query).one()
         return _day(row[0]), _day(row[1])
 
+    def article_actors(self) -> list[tuple[str, str, int]]:
+        """(article_id, actor, number of its events naming the actor) for every article: what
+        the dashboard finds stories with."""
+        query = (select(events.c.article_id, event_actors.c.actor, func.count())
+                 .select_from(event_actors.join(events,
+                                                events.c.event_id == event_actors.c.event_id))
+                 .group_by(events.c.article_id, event_actors.c.actor)
+                 .order_by(events.c.article_id, event_actors.c.actor))
+        with self._db.reading() as conn:
+            return [(r[0], r[1], r[2]) for r in conn.execute(query)]
+
+    def article_days(self) -> list[tuple[str, str]]:
+        """(article_id, day) of every day-precise event: articles telling the same day."""
+        query = (select(events.c.article_id, events.c.start_date).distinct()
+                 .where(events.c.granularity.in_(("day", "time")))
+                 .order_by(events.c.article_id, events.c.start_date))
+        with self._db.reading() as conn:
+            return [(r[0], r[1]) for r in conn.execute(query)]
+
     def articles(self) -> list[ArticleInfo]:
         """Every article, newest publication first, with its number of events."""
         n_events = (select(func.count()).select_from(events)

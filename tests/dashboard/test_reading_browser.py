@@ -1,0 +1,112 @@
+"""Browser tests of the reading features (dash_duo, headless Chromium): labels and crowded
+days on the timeline, the story tab, lanes and tab in the address, the TimelineJS download."""
+import json
+import os
+import shutil
+import time
+from datetime import date, timedelta
+
+import pytest
+
+from dashboard import create_app
+from tests.dashboard.conftest import article_with_events
+from tests.dashboard.test_browser import POINTS, click, severe_logs, start, wait_count
+
+pytestmark = pytest.mark.skipif(not shutil.which("chromedriver"),
+                                reason="chromedriver not installed (.ci/run installs it)")
+
+LABELS = "#timeline-figure .annotation-text"
+
+
+def wait_file(path, timeout=10):
+    end = time.time() + timeout
+    while not os.path.exists(path) and time.time() < end:
+        time.sleep(0.1)
+    time.sleep(0.2)
+    return path
+
+
+def test_rd001_labels_and_a_crowded_day_that_opens_on_click(dash_duo, tmp_path):
+    from timeline.store import EventStore
+
+    store = EventStore(str(tmp_path / "t.db"))
+    crowd = [(f"Delegate {i} spoke at the summit on Tuesday.", "on Tuesday",
+              date(2025, 3, 18), "happened") for i in range(6)]
+    spread = [(f"The harbour board met on day {i} to discuss the pier.", f"day {i}",
+               date(2025, 2, 1) + timedelta(days=5 * i), "happened") for i in range(10)]
+    article, events, timexes = article_with_events("Summit", "Daily Post", crowd + spread)
+    store.add_article(article, events, timexes)
+    start(dash_duo, create_app(store))
+    dash_duo.wait_for_contains_text(LABELS, "6 events")  # the crowded day: one mark, counted
+    texts = [el.text for el in dash_duo.find_elements(LABELS)]
+    assert any("harbour board met" in t for t in texts)  # short labels from the summaries
+    wait_count(dash_duo, POINTS, 10 + 1)  # ten days apart + the crowded day's one mark
+    cluster = next(p for p in dash_duo.find_elements(POINTS)
+                   if p.find_elements("xpath", "..") and p.size["width"] > 16)
+    from selenium.webdriver.common.action_chains import ActionChains
+    ActionChains(dash_duo.driver).move_to_element(cluster).click().perform()
+    # zoomed in around that day: the six are apart now
+    end = time.time() + 10
+    while time.time() < end and len(dash_duo.find_elements(POINTS)) < 6:
+        time.sleep(0.1)
+    assert len(dash_duo.find_elements(POINTS)) >= 6
+    assert not any(t == "6" for t in (el.text for el in dash_duo.find_elements(
+        "#timeline-figure .scatterlayer .textpoint")))
+    assert severe_logs(dash_duo) == []
+    store.close()
+
+
+def test_rd002_story_tab_follows_the_filter_and_saves_an_escaped_page(dash_duo, seeded):
+    store, events = seeded
+    start(dash_duo, create_app(store))
+    dash_duo.driver.get(dash_duo.server_url + "/?statuses=scheduled&tab=story")
+    dash_duo.wait_for_contains_text("#story", "What is scheduled")
+    text = dash_duo.find_element("#story").text
+    assert "What happened" not in text  # the filter is the timeline's
+    assert "Wednesday 19 March 2025" in text and "Friday 21 March 2025" in text
+    assert "<img src=x onerror=alert(1)>" in text  # hostile text shown as text
+    assert not dash_duo.find_elements("#story img, #story script")
+    # the reports are one click away
+    details = dash_duo.find_elements("#story details")
+    assert len(details) == 2
+    click(dash_duo, details[0].find_element("css selector", "summary"))
+    dash_duo.wait_for_contains_text("#story details[open]", "Evil Wire" if "Evil" in
+                                    details[0].text else "Daily Post")
+    click(dash_duo, dash_duo.find_element("#story-save"))
+    page = open(wait_file(os.path.join(dash_duo.download_path, "timeline-story.html")),
+                encoding="utf-8").read()
+    assert "Wednesday 19 March 2025" in page and "<script" not in page and "<img" not in page
+    # the tab is in the address; going back to the timeline takes it out
+    assert "tab=story" in dash_duo.driver.current_url
+    click(dash_duo, next(t for t in dash_duo.find_elements(".nav-link") if t.text == "Timeline"))
+    end = time.time() + 5
+    while time.time() < end and "tab=" in dash_duo.driver.current_url:
+        time.sleep(0.1)
+    assert "tab=" not in dash_duo.driver.current_url
+    assert "statuses=scheduled" in dash_duo.driver.current_url
+    assert severe_logs(dash_duo) == []
+
+
+def test_rd003_lanes_in_the_address_and_timelinejs_download(dash_duo, seeded):
+    store, events = seeded
+    start(dash_duo, create_app(store))
+    dash_duo.driver.get(dash_duo.server_url + "/?lanes=source")
+    dash_duo.wait_for_contains_text("#timeline-figure .ytick", "Daily Post")
+    assert dash_duo.find_element("#group-by input[value=source]").is_selected()
+    click(dash_duo, dash_duo.find_element("#group-by input[value=actor]"))
+    end = time.time() + 5
+    while time.time() < end and "lanes=actor" not in dash_duo.driver.current_url:
+        time.sleep(0.1)
+    assert "lanes=actor" in dash_duo.driver.current_url
+    click(dash_duo, dash_duo.find_element("#download-timelinejs"))
+    path = wait_file(os.path.join(dash_duo.download_path, "timeline-timelinejs.json"))
+    story = json.load(open(path, encoding="utf-8"))
+    assert len(story["events"]) == len(events)
+    assert {s["unique_id"] for s in story["events"]} == {f"ev-{e.event_id}" for e in events}
+    # the timeline as shown, as a PNG, from the figure's own toolbar
+    camera = dash_duo.find_element("#timeline-figure .modebar-btn[data-title*=png]")
+    click(dash_duo, camera)
+    png = wait_file(os.path.join(dash_duo.download_path, "timeline.png"), timeout=15)
+    with open(png, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert severe_logs(dash_duo) == []

@@ -1,0 +1,46 @@
+"""The story view's entries and its saved page (pure)."""
+from datetime import date
+
+from dashboard.story import story_components, story_entries, story_html
+from tests.dashboard.conftest import HOSTILE
+
+
+def test_entries_are_chronological_with_scheduled_apart(make_event):
+    evs = [make_event(0, day=date(2025, 3, 20)),
+           make_event(1, day=date(2025, 3, 24), status="scheduled"),
+           make_event(2, day=date(2025, 3, 2)),
+           make_event(3, day=date(2025, 3, 1), granularity="month", status="ongoing",
+                      value="2025-03")]
+    evs[3].end_date = date(2025, 4, 1)
+    entries = story_entries(evs)
+    assert [e.when for e in entries["happened"]] == [
+        "March 2025", "Sunday 2 March 2025", "Thursday 20 March 2025"]
+    assert [e.when for e in entries["scheduled"]] == ["Monday 24 March 2025"]
+
+
+def test_reports_of_one_happening_are_told_once(make_event):
+    a = make_event(0, source="Daily Post")
+    b = make_event(1, source="Evening Star", article_id="b" * 16, actors=("Grace Hopper",))
+    b.summary = a.summary.upper()
+    entries = story_entries([a, b])["happened"]
+    assert len(entries) == 1 and len(entries[0].reports) == 2
+    assert entries[0].sources == ["Daily Post", "Evening Star"]
+    assert entries[0].actors == ("Ada Lovelace", "Grace Hopper")
+
+
+def test_the_saved_page_is_self_contained_and_escaped(make_event):
+    ev = make_event(0, sentence=HOSTILE, expression="on Friday")
+    ev.summary = "<img src=x onerror=alert(1)> summit"
+    ev.article_url = "javascript:alert(3)"
+    ev.article_title = "<b>Hostile</b>"
+    page = story_html(story_entries([ev]), "Story <script>x</script>", "1 event")
+    assert page.startswith("<!doctype html>") and "<style>" in page
+    assert "<script" not in page and "<img" not in page and "<b>Hostile" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; summit" in page
+    assert "javascript:" not in page
+    assert "<mark>on Friday</mark>" in page
+    assert "http" not in page.split("<body>")[0]  # nothing fetched from elsewhere
+
+
+def test_components_say_when_nothing_matches():
+    assert "No events" in str(story_components(story_entries([])))

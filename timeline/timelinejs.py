@@ -1,0 +1,88 @@
+"""Events -> a TimelineJS 3 story (the JSON its ``TL.Timeline(element, data)`` takes as is).
+
+    {"title": {"text": {"headline": ..., "text": ...}},
+     "events": [{"start_date": {"year": 2025, "month": 3, "day": 20},
+                 "end_date": {...},                 # only for events longer than a day
+                 "display_date": "Thursday 20 March 2025",
+                 "text": {"headline": "...", "text": "..."},
+                 "group": "happened", "unique_id": "ev-<event_id>"}]}
+
+Dates carry the parts their precision has (a year event: the year alone; a month: year and
+month; a day or finer: year, month and day). ``end_date`` is the last day the event covers
+(TimelineJS ends are inclusive; ours are exclusive). TimelineJS puts ``text`` in the page as
+HTML, and article text is untrusted: every piece of it is escaped here, and only http(s) links
+are made. Reference: https://timeline.knightlab.com/docs/json-format.html
+"""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from html import escape
+from typing import Iterable
+
+from timeline.model import Event, safe_url, site_of
+from timeline.plain_dates import event_when
+
+HEADLINE_LIMIT = 90
+YEAR_PARTS = {"year", "decade", "century"}
+MONTH_PARTS = {"month", "quarter", "half", "season"}
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _parts(day, granularity: str) -> dict:
+    if granularity in YEAR_PARTS:
+        return {"year": day.year}
+    if granularity in MONTH_PARTS:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def tl_event(event: Event) -> dict:
+    """One TimelineJS slide for one event, all article text escaped."""
+    source = event.source or site_of(event.article_url) or "unknown source"
+    title = event.article_title or "(untitled article)"
+    link = safe_url(event.article_url)
+    cite = (f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">{escape(title)}</a>'
+            if link else escape(title))
+    actors = f"<p><b>Actors:</b> {escape(', '.join(event.actors))}</p>" if event.actors else ""
+    slide = {
+        "start_date": _parts(event.start_date, event.granularity),
+        "display_date": event_when(event),
+        "text": {
+            "headline": escape(_clip(event.summary or event.sentence, HEADLINE_LIMIT)),
+            "text": (f"<p>{escape(event.sentence)}</p>{actors}"
+                     f"<p><i>{escape(source)}</i> \u00b7 {cite}</p>"),
+        },
+        "group": event.status,
+        "unique_id": f"ev-{event.event_id}",
+    }
+    last = event.end_date - timedelta(days=1)
+    if last > event.start_date:
+        slide["end_date"] = _parts(last, event.granularity)
+    return slide
+
+
+def to_timelinejs(events: Iterable[Event], title: str = "Timeline") -> dict:
+    """The TimelineJS story of the events (in the order given)."""
+    slides = [tl_event(e) for e in events]
+    return {"title": {"text": {"headline": escape(title),
+                               "text": f"{len(slides):,} event{'s' if len(slides) != 1 else ''}"}},
+            "events": slides}
+
+
+def timelinejs_text(events: Iterable[Event], title: str = "Timeline") -> str:
+    return json.dumps(to_timelinejs(events, title), ensure_ascii=False)
+
+
+def write_timelinejs(events: Iterable[Event], fileobj, title: str = "Timeline") -> int:
+    """Write the story to a text file; returns the number of events."""
+    story = to_timelinejs(events, title)
+    fileobj.write(json.dumps(story, ensure_ascii=False))
+    return len(story["events"])
+
+
+__all__ = ["tl_event", "timelinejs_text", "to_timelinejs", "write_timelinejs"]
