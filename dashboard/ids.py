@@ -54,6 +54,7 @@ TABS = "tabs"
 ARTICLES_TABLE = "articles-table"
 ARTICLES_DELETE = "articles-delete"
 ARTICLES_MESSAGE = "articles-message"
+ARTICLES_CONFIRM = "articles-confirm"  # dcc.ConfirmDialog: "delete this article?"
 
 # story page
 STORY = "story"

@@ -28,6 +28,18 @@ EVENT_COLUMNS = [
     {"field": "corrected", "headerName": "Edited", "width": 90},
 ]
 
+PHONE_COLUMNS = ("start", "summary", "actors")  # what fits beside each other on a phone
+
+
+def event_columns(screen: int | None) -> list[dict]:
+    """The table's columns for a window ``screen`` pixels wide: on a phone the date, the
+    summary and the actors (the rest is in the panel)."""
+    if screen and screen < 600:
+        return [dict(c, width=120) if c["field"] == "start" else dict(c, minWidth=150)
+                for c in EVENT_COLUMNS if c["field"] in PHONE_COLUMNS]
+    return EVENT_COLUMNS
+
+
 ARTICLE_COLUMNS = [
     {"field": "title", "flex": 3, "minWidth": 240, "checkboxSelection": True},
     {"field": "source", "flex": 1},
@@ -157,6 +169,7 @@ def articles_tab() -> html.Div:
                        outline=True, size="sm"),
         ], className="d-flex align-items-center my-2"),
         html.Div(id=ids.ARTICLES_MESSAGE),
+        dcc.ConfirmDialog(id=ids.ARTICLES_CONFIRM),
         dag.AgGrid(id=ids.ARTICLES_TABLE, columnDefs=ARTICLE_COLUMNS, rowData=[],
                    getRowId="params.data.article_id",
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},

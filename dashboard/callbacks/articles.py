@@ -1,4 +1,5 @@
-"""The articles tab: every stored article with its event count; delete one with its events."""
+"""The articles tab: every stored article with its event count; delete one with its events,
+after the browser asks to confirm."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -20,14 +21,30 @@ def register(app, store, **_):
         return [article_row(info) for info in store.articles()]
 
     @app.callback(
+        Output(ids.ARTICLES_CONFIRM, "message"),
+        Output(ids.ARTICLES_CONFIRM, "displayed"),
+        Output(ids.ARTICLES_MESSAGE, "children", allow_duplicate=True),
+        Input(ids.ARTICLES_DELETE, "n_clicks"),
+        State(ids.ARTICLES_TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
+    def ask_first(_clicks, selected):
+        """Deleting is not undone: the browser asks first, naming what goes."""
+        if not selected:
+            return no_update, False, dbc.Alert("Select an article first.", color="warning")
+        row = selected[0]
+        return (f"Delete \u201c{row['title']}\u201d and its {plural(row['events'], 'event')}? "
+                "A re-ingest of the article brings it back with your corrections.", True, "")
+
+    @app.callback(
         Output(ids.ARTICLES_MESSAGE, "children"),
         Output(ids.DATA_VERSION, "data", allow_duplicate=True),
-        Input(ids.ARTICLES_DELETE, "n_clicks"),
+        Input(ids.ARTICLES_CONFIRM, "submit_n_clicks"),
         State(ids.ARTICLES_TABLE, "selectedRows"),
         State(ids.DATA_VERSION, "data"),
         prevent_initial_call=True,
     )
-    def delete_article(_clicks, selected, version):
+    def delete_article(_confirmed, selected, version):
         if not selected:
             return dbc.Alert("Select an article first.", color="warning"), no_update
         row = selected[0]

@@ -195,6 +195,12 @@ def test_tl006_delete_an_event_then_an_article(dash_duo, seeded):
     assert "2" in harbour.find_element("css selector", "[col-id=events]").text  # 3 - 1 deleted
     harbour.find_element("css selector", "[col-id=title] input, [col-id=title] .ag-checkbox-input").click()
     dash_duo.find_element("#articles-delete").click()
+    end = time.time() + 10  # the browser asks first, naming the article
+    while time.time() < end and no_alert(dash_duo):
+        time.sleep(0.1)
+    alert = dash_duo.driver.switch_to.alert
+    assert "Harbour news" in alert.text and "2 events" in alert.text
+    alert.accept()
     dash_duo.wait_for_contains_text("#articles-message", "Deleted")
     assert store.count() == 1 and store.article(events[0].article_id) is None
     assert severe_logs(dash_duo) == []
