@@ -189,8 +189,8 @@ def story_tab() -> html.Div:
             dcc.Download(id=ids.STORY_DOWNLOAD),
             html.Span(id=ids.STORY_PRINTED, hidden=True),
         ], className="d-flex align-items-center my-2 no-print"),
-        html.P("The events of the timeline's filter, in date order; what is scheduled stands "
-               "apart. Open “sources” to read the reports.",
+        html.P("The events of the timeline's filter in date order: the background first, what "
+               "is scheduled apart at the end. Open \u201csources\u201d to read the reports.",
                className="small text-muted no-print"),
         dcc.Loading(html.Div(id=ids.STORY, className="story-page"), type="dot"),
     ], className="story-wrap")

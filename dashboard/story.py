@@ -1,6 +1,7 @@
 """The story view: the filtered events as a chronological reading page, like a published
-timeline. What happened (and is going on) comes first, in date order; what is scheduled stands
-apart after it. Each entry: the plain date, the summary, the actors, the number of sources, and
+timeline. The background (what ended more than half a year before the first article) comes
+first, then what happened (and is going on), in date order; what is scheduled stands apart
+after it. Each entry: the plain date, the summary, the actors, the number of sources, and
 its reports (source, article, the sentence) one click away.
 
 ``story_entries`` is pure data; ``story_components`` makes Dash components of it (text only,
@@ -10,7 +11,7 @@ style inline, no script) to save or print.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from dash import html
@@ -21,7 +22,9 @@ from timeline.model import Event
 from timeline.plain_dates import event_when
 
 STORY_LIMIT = 500  # entries shown and saved; the export has every event
-SECTIONS = (("happened", "What happened", ("happened", "ongoing")),
+BACKGROUND_DAYS = 180  # what ended this long before the first article is background
+SECTIONS = (("background", "Background", ("happened", "ongoing")),
+            ("happened", "What happened", ("happened", "ongoing")),
             ("scheduled", "What is scheduled", ("scheduled",)))
 
 
@@ -31,6 +34,7 @@ class Entry:
     time expression; reports of one value and one summary are told once)."""
     when: str
     start: date
+    end: date
     status: str
     summary: str
     actors: tuple[str, ...]
@@ -49,13 +53,16 @@ def story_entries(events: list[Event]) -> dict[str, list[Entry]]:
         key = (event.value, event.start_date, event.end_date, event.status, summary.casefold())
         entry = merged.get(key)
         if entry is None:
-            entry = merged[key] = Entry(event_when(event), event.start_date, event.status,
-                                        summary, ())
+            entry = merged[key] = Entry(event_when(event), event.start_date, event.end_date,
+                                        event.status, summary, ())
         entry.reports.append(event)
         entry.actors = tuple(dict.fromkeys(entry.actors + tuple(event.actors)))
+    published = [e.published for e in events if e.published]
+    cut = min(published) - timedelta(days=BACKGROUND_DAYS) if published else date.min
     sections = {}
     for key, _, statuses in SECTIONS:
-        chosen = [e for e in merged.values() if e.status in statuses]
+        chosen = [e for e in merged.values() if e.status in statuses
+                  and (key == "scheduled" or (e.end <= cut) == (key == "background"))]
         sections[key] = sorted(chosen, key=lambda e: (e.start, -len(e.reports), e.summary))
     return sections
 

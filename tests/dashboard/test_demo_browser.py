@@ -1,6 +1,6 @@
 """The demo corpus through the real pipeline, drawn in the browser; saves the README's pictures
 (docs/screenshot.png: the timeline, docs/story.png: the story view, at 1400x900, and
-docs/story-phone.png at 390x844) when TIMELINE_SCREENSHOT=1."""
+docs/story-phone.png, docs/timeline-phone.png at 390x844) when TIMELINE_SCREENSHOT=1."""
 import os
 import shutil
 import time
@@ -51,5 +51,8 @@ def test_tl005_demo_corpus_draws_a_timeline(dash_duo, tmp_path):
         dash_duo.driver.set_window_size(390, 844)
         time.sleep(1)
         dash_duo.driver.save_screenshot(str(DOCS / "story-phone.png"))
+        dash_duo.driver.get(dash_duo.server_url + "/")
+        time.sleep(3)
+        dash_duo.driver.save_screenshot(str(DOCS / "timeline-phone.png"))
     assert [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"] == []
     store.close()

@@ -44,3 +44,12 @@ def test_the_saved_page_is_self_contained_and_escaped(make_event):
 
 def test_components_say_when_nothing_matches():
     assert "No events" in str(story_components(story_entries([])))
+
+
+def test_what_ended_long_before_the_articles_is_background(make_event):
+    old = make_event(0, day=date(2019, 1, 1), granularity="year", value="2019")
+    old.end_date = date(2020, 1, 1)
+    recent = make_event(1, day=date(2025, 3, 10))
+    entries = story_entries([recent, old])
+    assert [e.when for e in entries["background"]] == ["2019"]
+    assert [e.when for e in entries["happened"]] == ["Monday 10 March 2025"]
