@@ -42,6 +42,9 @@ ARTICLE_MODAL_BODY = "article-modal-body"
 UPLOAD = "upload"
 UPLOAD_PUBLISHED = "upload-published"
 UPLOAD_RESULT = "upload-result"
+UPLOAD_PROGRESS = "upload-progress"  # shown while a background upload runs
+UPLOAD_PROGRESS_BAR = "upload-progress-bar"
+UPLOAD_PROGRESS_TEXT = "upload-progress-text"
 
 # download
 DOWNLOAD_CSV = "download-csv"

@@ -96,7 +96,10 @@ def upload_card() -> dbc.Card:
         _label("Publication date (files without one)"),
         html.Div(dcc.DatePickerSingle(id=ids.UPLOAD_PUBLISHED, display_format="YYYY-MM-DD",
                                       clearable=True, placeholder="YYYY-MM-DD"), className="mb-2"),
-        dcc.Loading(html.Div(id=ids.UPLOAD_RESULT, className="small"), type="dot"),
+        html.Div([dbc.Progress(id=ids.UPLOAD_PROGRESS_BAR, value=0, striped=True, animated=True),
+                  html.Div(id=ids.UPLOAD_PROGRESS_TEXT, className="small text-muted")],
+                 id=ids.UPLOAD_PROGRESS, className="mb-2", style={"display": "none"}),
+        html.Div(id=ids.UPLOAD_RESULT, className="small"),
     ]), className="mt-3")
 
 

@@ -1,13 +1,21 @@
-"""Drop files -> ingest -> a per-file result list; the views refresh through DATA_VERSION."""
+"""Drop files -> a background job through the ingest service -> a per-file result list.
+
+The analysis runs off the request thread: a Dash background callback whose jobs a diskcache
+queue hands to a worker process (``dash.DiskcacheManager``), reporting progress to the page
+(a bar with "n of N files, k added") until the results replace it; the views then refresh
+through DATA_VERSION. A store in memory cannot be shared with another process, so with one
+the upload runs in the request as before.
+"""
 from __future__ import annotations
 
-from datetime import date
+import tempfile
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html, no_update
 
 from dashboard import ids
 from dashboard.ingesting import MAX_BYTES, MAX_FILES, default_analyse, ingest_uploads
+from timeline.ingest.dates import parse_day
 
 COLOURS = {"added": "success", "duplicate": "secondary", "refused": "danger"}
 
@@ -16,13 +24,59 @@ def result_list(results) -> html.Ul:
     items = []
     for r in results:
         detail = (f"{r.events} events" if r.status == "added" else r.message)
+        name = f"{r.name}: {r.title}" if r.title and r.name.lower().endswith((".json", ".jsonl", ".csv", ".tsv")) else r.name
         items.append(html.Li([dbc.Badge(r.status, color=COLOURS[r.status], className="me-1"),
-                              html.Span(r.name, className="fw-semibold"), f" \u2014 {detail}"]))
+                              html.Span(name, className="fw-semibold"), f" \u2014 {detail}"]))
     return html.Ul(items, className="list-unstyled upload-results mb-0")
 
 
+def job_manager(directory: str | None = None):
+    """The job queue of background uploads: a diskcache in ``directory`` (a new temporary
+    folder by default), one worker process per job."""
+    import diskcache
+    from dash import DiskcacheManager
+
+    return DiskcacheManager(diskcache.Cache(directory or tempfile.mkdtemp(prefix="timeline-jobs-")))
+
+
+def progress_of(results, total_files: int) -> tuple[int, str]:
+    files = len({r.name for r in results})
+    added = sum(r.status == "added" for r in results)
+    return (max(5, round(100 * files / max(1, total_files))),
+            f"analysing: {files} of {total_files} file{'s' * (total_files != 1)} done, {added} added")
+
+
 def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes=MAX_BYTES, **_):
-    @app.callback(
+    background = getattr(store, "path", ":memory:") != ":memory:"
+    options = {}
+    if background:
+        options = dict(
+            background=True, manager=job_manager(),
+            progress=[Output(ids.UPLOAD_PROGRESS_BAR, "value"), Output(ids.UPLOAD_PROGRESS_TEXT, "children")],
+            running=[(Output(ids.UPLOAD_PROGRESS, "style"), {"display": "block"}, {"display": "none"}),
+                     (Output(ids.UPLOAD, "disabled"), True, False)],
+        )
+
+    def run(set_progress, contents, names, published, version):
+        if not contents:
+            return no_update, no_update, no_update
+        if isinstance(contents, str):
+            contents, names = [contents], [names]
+        try:
+            day = parse_day(published) if published else None
+        except ValueError as exc:
+            return html.Div(f"publication date {exc}", className="text-danger"), no_update, None
+        report = None
+        if set_progress is not None:
+            store.forked()  # this job runs in a process of its own
+            set_progress(progress_of([], len(contents)))
+            report = lambda done, results: set_progress(progress_of(results, len(contents)))  # noqa: E731
+        results = ingest_uploads(store, contents, names, day, analyse, max_files, max_bytes,
+                                 progress=report)
+        changed = any(r.status == "added" for r in results)
+        return result_list(results), ((version or 0) + 1 if changed else no_update), None
+
+    callback = app.callback(
         Output(ids.UPLOAD_RESULT, "children"),
         Output(ids.DATA_VERSION, "data", allow_duplicate=True),
         Output(ids.UPLOAD, "contents"),
@@ -31,13 +85,9 @@ def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes
         State(ids.UPLOAD_PUBLISHED, "date"),
         State(ids.DATA_VERSION, "data"),
         prevent_initial_call=True,
+        **options,
     )
-    def upload_files(contents, names, published, version):
-        if not contents:
-            return no_update, no_update, no_update
-        if isinstance(contents, str):
-            contents, names = [contents], [names]
-        day = date.fromisoformat(published[:10]) if published else None
-        results = ingest_uploads(store, contents, names, day, analyse, max_files, max_bytes)
-        changed = any(r.status == "added" for r in results)
-        return result_list(results), ((version or 0) + 1 if changed else no_update), None
+    if background:
+        callback(run)
+    else:
+        callback(lambda *args: run(None, *args))

@@ -89,6 +89,12 @@ class EventStore(Queries):
     def close(self) -> None:
         self._db.close()
 
+    def forked(self) -> None:
+        """Call in a child process that inherited this store (a background job): the pooled
+        connections of the parent are dropped without being closed, so the child opens its own
+        (SQLAlchemy's ``engine.dispose(close=False)``)."""
+        self._db.engine.dispose(close=False)
+
     def __enter__(self):
         return self
 
