@@ -163,18 +163,9 @@ def test_batch_streams_each_answer_before_reading_the_next_line():
     assert out.getvalue().count(b"\n") == 2
 
 
-def _real_tagger_or_skip():
-    try:
-        from timeline.temporal import tag_time  # noqa: F401
-    except ImportError:
-        pytest.skip("the temporal tagger has not landed yet")
-
-
 def test_console_script_batch_in_a_real_process():
     exe = shutil.which("timeline")
-    if exe is None:
-        pytest.skip("the timeline console script is not installed (pip install -e .)")
-    _real_tagger_or_skip()
+    assert exe, "the timeline console script is not installed (pip install -e .)"
     lines = [
         json.dumps({"id": "x", "text": "hello", "dct": "not a date"}).encode(),
         b"\xff garbage",
@@ -196,7 +187,6 @@ def test_console_script_batch_in_a_real_process():
 
 
 def test_real_tagger_on_a_utf16_file(tmp_path):
-    _real_tagger_or_skip()
     text = "Ministers – tired – will meet on Thursday.\nThey met on Saturday; a 30-day truce began."
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode("utf-16"))
@@ -210,7 +200,6 @@ def test_real_tagger_on_a_utf16_file(tmp_path):
 
 
 def test_real_tagger_huge_single_line_beyond_spacy_max_length():
-    _real_tagger_or_skip()
     text = "Nothing new. " * 80_000 + "It ended on Monday."  # 1.04 million characters
     result = run("--batch", stdin=json.dumps({"id": "big", "text": text, "dct": "2025-03-17"}) + "\n")
     assert result.exit_code == 0

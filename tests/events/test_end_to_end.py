@@ -17,13 +17,9 @@ TEXT = (
 @pytest.fixture(scope="module")
 def events():
     from timeline.events import extract
-    from timeline.nlp import ModelNotFoundError, load
+    from timeline.nlp import load
 
-    try:
-        nlp = load()
-    except ModelNotFoundError as exc:
-        pytest.skip(f"no trained English model: {exc}")
-    return extract(Article(text=TEXT, published=date(2025, 3, 17), title="Allies"), nlp)
+    return extract(Article(text=TEXT, published=date(2025, 3, 17), title="Allies"), load())
 
 
 @pytest.mark.slow
