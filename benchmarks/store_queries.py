@@ -1,23 +1,34 @@
-"""Query speed of the SQLite EventStore with 100,000 events (issue 5's targets).
+"""Query speed and write rate of the EventStore, on SQLite and on PostgreSQL (issue 17).
 
-    python -m benchmarks.store_queries [--events 100000] [--repeat 7] [--db FILE]
+    python -m benchmarks.store_queries [--events 1000000] [--repeat 7]
+        [--db PATH|URL ...] [--writers 1,2,4] [--write-events 20000]
 
-Builds a temporary database of synthetic events: sentences made by varying the demo
-corpus (names, places, dates swapped), when timeline.demo is there, and a few
+Each ``--db`` (default: a temporary SQLite file) is filled to ``--events`` synthetic events
+(a database that already holds that many is reused as it is): sentences made by varying
+the demo corpus (names, places, dates swapped), when timeline.demo is there, and a few
 templates otherwise, spread over ten years, 10 events per article, 300 actors, 25
-sources. Then times the queries the dashboard and the export make, median of
-``--repeat`` runs, in milliseconds. Targets: a filtered events query (date range +
-actor + text, limit 5000) < 300 ms; counts per month < 100 ms.
+sources. The fill writes the store's own tables in batches of 1,000 articles per
+transaction (``fill``: the rows add_article would write, faster to make a million). Then
+the queries the dashboard and the export make are timed, median of ``--repeat`` runs, in
+milliseconds. Targets: the dashboard's filter (date range + actor + text) and counts per
+month < 300 ms at 1,000,000 events, in both databases.
+
+The write rate is measured through the real path, ``EventStore.add_article`` (one
+transaction per article, as every ingest does), with 1, 2, 4 ... writer processes at once
+each storing ``--write-events / writers`` events of new articles into the filled database;
+those articles are deleted again afterwards.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -123,57 +134,177 @@ def timed(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> float:
+    """Store ``n_events`` synthetic events, ``batch`` articles per transaction; seconds.
+
+    The same rows as add_article writes (articles, events, actors, mentions), without its
+    per-article checks: a benchmark fixture, not an ingest path."""
+    from timeline.store.event_store import _event_row, _now, mentions_of
+    from timeline.store.tables import articles, event_actors, events, mentions
+
+    def flush(pairs):
+        if not pairs:
+            return
+        now = _now()
+        with store._db.transaction() as conn:
+            conn.execute(articles.insert(), [
+                {"article_id": a.article_id, "text": a.text, "title": a.title, "url": a.url,
+                 "source": a.source, "published": a.published.isoformat(), "path": a.path,
+                 "ingested_at": now} for a, _ in pairs])
+            conn.execute(events.insert(), [_event_row(a.article_id, ev)
+                                           for a, evs in pairs for ev in evs])
+            conn.execute(event_actors.insert(), [
+                {"event_id": ev.event_id, "actor": actor}
+                for _, evs in pairs for ev in evs for actor in dict.fromkeys(ev.actors)])
+            conn.execute(mentions.insert(), [
+                {"article_id": a.article_id, "start": t.start, "end": t.end, "text": t.text,
+                 "type": t.type, "value": t.value, "granularity": t.granularity,
+                 "start_date": t.start_date.isoformat(), "end_date": t.end_date.isoformat(),
+                 "anchor": t.anchor, "direction": t.direction, "mod": t.mod}
+                for a, evs in pairs for t in mentions_of(evs)])
+
+    t0 = time.perf_counter()
+    pairs = []
+    for pair in synthetic(n_events, seed=seed):
+        pairs.append(pair)
+        if len(pairs) == batch:
+            flush(pairs)
+            pairs = []
+    flush(pairs)
+    if store.dialect == "postgresql":
+        with store._db.engine.connect() as conn:  # fresh statistics for the planner
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    return time.perf_counter() - t0
+
+
+def _writer(args) -> int:
+    """One writer process: add_article for its share of new synthetic articles."""
+    db, n_events, seed = args
+    stored = 0
+    with EventStore(db) as store:
+        for article, events in synthetic(n_events, seed=seed):
+            stored += store.add_article(article, events).events
+    return stored
+
+
+def write_rate(db: str, n_events: int, writers: int, seed: int) -> dict:
+    """``writers`` processes at once, ``n_events / writers`` events each, through
+    add_article; events/s over the wall time, and the articles written (to delete)."""
+    share = n_events // writers
+    jobs = [(db, share, seed + w) for w in range(writers)]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(writers) as pool:
+        pool.map(_noop, range(writers))  # start the processes before the clock
+        t0 = time.perf_counter()
+        stored = sum(pool.map_async(_writer, jobs).get(timeout=3600))
+        seconds = time.perf_counter() - t0
+    return {"writers": writers, "events": stored, "seconds": seconds,
+            "events_per_s": stored / seconds}
+
+
+def _noop(_):
+    return None
+
+
+def _delete_written(store: EventStore, seeds: list[int], share: int) -> None:
+    for seed in seeds:
+        for article, _ in synthetic(share, seed=seed):
+            store.delete_article(article.article_id)
+
+
+def query_cases(store: EventStore) -> list:
+    actor = store.actors()[5][0]
+    start, end = date(2019, 1, 1), date(2022, 12, 31)
+    dashboard = EventFilter(start=start, end=end, actors=(actor,), text="ceasefire")
+    return [
+        ("events: date range + actor + text, limit 5000",
+         lambda: store.events(dashboard, limit=5000)),
+        ("count: date range + actor + text", lambda: store.count(dashboard)),
+        ("counts per month: date range + actor + text",
+         lambda: store.counts(dashboard, by="month")),
+        ("counts per month: no filter", lambda: store.counts(by="month")),
+        ("counts per month: date range + status",
+         lambda: store.counts(EventFilter(start=start, end=end, statuses=("happened",)),
+                              by="month")),
+        ("events: date range (4 years), limit 5000",
+         lambda: store.events(EventFilter(start=start, end=end), limit=5000)),
+        ("events: no filter, limit 5000", lambda: store.events(limit=5000)),
+        ("events: text only, limit 5000",
+         lambda: store.events(EventFilter(text="summit"), limit=5000)),
+        ("count: text only", lambda: store.count(EventFilter(text="ceasefire"))),
+        ("counts per day: no filter", lambda: store.counts(by="day")),
+        ("actors with counts: no filter", lambda: store.actors()),
+        ("actors with counts: date range",
+         lambda: store.actors(EventFilter(start=start, end=end))),
+        ("sources with counts: no filter", lambda: store.sources()),
+        ("statuses + granularities + date bounds",
+         lambda: (store.statuses(), store.granularities(), store.date_bounds())),
+    ]
+
+
+def describe(store: EventStore) -> str:
+    with store._db.reading() as conn:
+        if store.dialect == "sqlite":
+            version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+            return f"SQLite {version}"
+        version = conn.exec_driver_sql("SHOW server_version").scalar()
+        return f"PostgreSQL {version.split()[0]}"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--db", help="database file (default: a temporary one)")
+    parser.add_argument("--db", action="append",
+                        help="database file or URL, repeatable (default: a temporary file)")
+    parser.add_argument("--writers", default="",
+                        help="writer counts for the write rate, e.g. 1,2,4 (default: none)")
+    parser.add_argument("--write-events", type=int, default=20_000)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    writers = [int(w) for w in args.writers.split(",") if w.strip()]
+    report = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "events": args.events, "repeat": args.repeat, "databases": []}
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.db or str(Path(tmp) / "bench.db")
-        store = EventStore(path)
-        t0 = time.perf_counter()
-        for article, events in synthetic(args.events):
-            store.add_article(article, events)
-        load_s = time.perf_counter() - t0
-        total = store.count()
-        actor = store.actors()[5][0]
-        start, end = date(2019, 1, 1), date(2022, 12, 31)
-        cases = [
-            ("events: date range + actor + text, limit 5000",
-             lambda: store.events(EventFilter(start=start, end=end, actors=(actor,),
-                                              text="ceasefire"), limit=5000)),
-            ("events: date range (4 years), limit 5000",
-             lambda: store.events(EventFilter(start=start, end=end), limit=5000)),
-            ("events: no filter, limit 5000", lambda: store.events(limit=5000)),
-            ("events: text only, limit 5000",
-             lambda: store.events(EventFilter(text="summit"), limit=5000)),
-            ("count: text only",
-             lambda: store.count(EventFilter(text="ceasefire"))),
-            ("count: date range + actor + text",
-             lambda: store.count(EventFilter(start=start, end=end, actors=(actor,),
-                                             text="ceasefire"))),
-            ("counts per month: no filter", lambda: store.counts(by="month")),
-            ("counts per month: date range + status",
-             lambda: store.counts(EventFilter(start=start, end=end, statuses=("happened",)),
-                                  by="month")),
-            ("counts per day: no filter", lambda: store.counts(by="day")),
-            ("actors with counts: no filter", lambda: store.actors()),
-            ("actors with counts: date range", lambda: store.actors(EventFilter(start=start, end=end))),
-            ("sources with counts: no filter", lambda: store.sources()),
-            ("statuses + granularities + date bounds",
-             lambda: (store.statuses(), store.granularities(), store.date_bounds())),
-            ("articles list with counts", lambda: store.articles()),
-        ]
-        print(f"{total:,} events, {len(store.articles()):,} articles stored in {load_s:.1f} s "
-              f"({total / load_s:,.0f} events/s); SQLite via Python {sys.version.split()[0]}")
-        print(f"\n| query | median ms | rows |\n| --- | ---: | ---: |")
-        for name, fn in cases:
-            ms, result = timed(fn, args.repeat)
-            rows = result if isinstance(result, int) else len(result)
-            print(f"| {name} | {ms:.1f} | {rows:,} |")
-        store.close()
+        for db in args.db or [str(Path(tmp) / "bench.db")]:
+            report["databases"].append(bench_one(db, args, writers))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
     return 0
+
+
+def bench_one(db: str, args, writers: list[int]) -> dict:
+    store = EventStore(db)
+    what = describe(store)
+    have = store.count()
+    fill_s = None
+    if have < args.events:
+        fill_s = fill(store, args.events - have, seed=7 + have)
+    total = store.count()
+    n_articles = len(store.articles())
+    loaded = (f"filled in {fill_s:.1f} s ({(total - have) / fill_s:,.0f} events/s, 1,000 "
+              f"articles per transaction)" if fill_s else "already filled")
+    print(f"{total:,} events, {n_articles:,} articles; {what}; {loaded}; "
+          f"Python {sys.version.split()[0]}")
+    print("\n| query | median ms | rows |\n| --- | ---: | ---: |")
+    out = {"database": what, "events": total, "articles": n_articles, "fill_s": fill_s,
+           "queries": {}, "writes": []}
+    for name, fn in query_cases(store):
+        ms, result = timed(fn, args.repeat)
+        rows = result if isinstance(result, int) else len(result)
+        print(f"| {name} | {ms:.1f} | {rows:,} |")
+        out["queries"][name] = {"ms": round(ms, 2), "rows": rows}
+    if writers:
+        print("\n| writers | events | seconds | events/s (add_article) |\n| ---: | ---: | ---: | ---: |")
+    for n in writers:
+        seed = 1_000_000 + 100 * n
+        result = write_rate(db, args.write_events, n, seed)
+        print(f"| {n} | {result['events']:,} | {result['seconds']:.1f} | "
+              f"{result['events_per_s']:,.0f} |")
+        out["writes"].append(result)
+        _delete_written(store, [seed + w for w in range(n)], args.write_events // n)
+    store.close()
+    return out
 
 
 if __name__ == "__main__":

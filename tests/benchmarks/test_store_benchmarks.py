@@ -1,3 +1,5 @@
+import json
+
 from benchmarks import store_queries
 from benchmarks.ingest_speed import varied_articles
 from timeline.demo import demo_articles
@@ -18,11 +20,28 @@ def test_synthetic_events_are_valid_and_point_at_their_expression():
         assert store.count() == 35
 
 
-def test_store_benchmark_runs_and_reports_every_query(capsys):
-    assert store_queries.main(["--events", "400", "--repeat", "1"]) == 0
+def test_store_benchmark_runs_and_reports_every_query(capsys, tmp_path):
+    report = tmp_path / "store.json"
+    assert store_queries.main(["--events", "400", "--repeat", "1", "--writers", "2",
+                               "--write-events", "40", "--json", str(report)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("400 events, 40 articles")
-    assert out.count("\n| ") == 2 + 14  # header, rule, one row per query
+    assert out.startswith("400 events, 40 articles; SQLite")
+    assert out.count("\n| ") == 2 + 14 + 2 + 1  # header, rule, one row per query; writers
+    [db] = json.loads(report.read_text())["databases"]
+    assert db["events"] == 400 and len(db["queries"]) == 14
+    [writes] = db["writes"]
+    assert writes["writers"] == 2 and writes["events"] == 40 and writes["events_per_s"] > 0
+
+
+def test_fill_writes_what_add_article_writes(tmp_path):
+    with EventStore(":memory:") as filled, EventStore(":memory:") as added:
+        store_queries.fill(filled, 35, batch=2)
+        for article, events in store_queries.synthetic(35):
+            added.add_article(article, events)
+        assert filled.events() == added.events() and filled.actors() == added.actors()
+        assert [a.article_id for a in filled.articles()] == [a.article_id for a in added.articles()]
+        some = filled.articles()[0].article_id
+        assert filled.article_timexes(some) == added.article_timexes(some)
 
 
 def test_varied_articles_all_differ_and_keep_the_demo_stories():

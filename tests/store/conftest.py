@@ -1,9 +1,6 @@
 """Hand-made articles and events for the store tests."""
 from __future__ import annotations
 
-import os
-import uuid
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -38,38 +35,7 @@ def make_event(article: Article, expression: str, value: str, *, status="happene
         source=article.source, published=article.published)
 
 
-PG_ENV = "TIMELINE_TEST_PG"
-DIALECTS = ["sqlite", "postgresql"]
-
-
-def _pg_server() -> str:
-    """The URL of the PostgreSQL server for tests (any database on it), or skip / fail."""
-    url = os.environ.get(PG_ENV, "")
-    if url:
-        return url
-    reason = (f"PostgreSQL tests need a server: run `.ci/postgres` (it starts a throwaway one "
-              f"and prints its URL) and export {PG_ENV}=<that URL>")
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL. {reason}")
-    pytest.skip(reason)
-
-
-@contextmanager
-def fresh_pg_database():
-    """A new, empty PostgreSQL database on the test server; dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    server = make_url(_pg_server())
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+DIALECTS = ["sqlite", "postgresql"]  # postgresql: the pg_url fixture, tests/conftest.py
 
 
 @pytest.fixture(params=DIALECTS)
@@ -77,10 +43,8 @@ def db_url(request, tmp_path):
     """An empty database that several connections and processes can open: a SQLite file,
     or a new PostgreSQL database (skipped without a server, except in CI)."""
     if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    with fresh_pg_database() as url:
-        yield url
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture(params=DIALECTS)
@@ -90,7 +54,7 @@ def store(request):
         with EventStore(":memory:") as s:
             yield s
         return
-    with fresh_pg_database() as url, EventStore(url) as s:
+    with EventStore(request.getfixturevalue("pg_url")) as s:
         yield s
 
 
