@@ -117,7 +117,11 @@ def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, mak
         art = make.article("A second report came on Sunday.")
         assert store.add_article(art, [make.event(art, "on Sunday", "2025-03-16")]).added
         assert store.count() == 3
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == VERSION
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "events_span" in indexes and not {"events_dates", "events_status"} & indexes
+    conn.close()
 
 
 CHILD = """

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from timeline.store.tables import metadata
+from timeline.store.tables import events, metadata
 
 # Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
-VERSION = 2
+VERSION = 3
 _PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
 _SQLITE_TEXT_INDEX = [
@@ -70,9 +70,17 @@ def _add_text_index(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
+def _span_index(conn: Connection) -> None:
+    """v3: one covering index for date ranges and counts (1,000,000 events: counts per
+    month with a date range and a status went from 316 ms to ~110 ms in SQLite)."""
+    for name in ("events_dates", "events_status", "events_granularity"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    next(i for i in events.indexes if i.name == "events_span").create(conn, checkfirst=True)
+
+
 # UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
 # by _create).
-UPGRADES = {1: _add_text_index}
+UPGRADES = {1: _add_text_index, 2: _span_index}
 
 
 def _create(conn: Connection) -> None:
