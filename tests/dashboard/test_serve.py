@@ -186,7 +186,7 @@ def seed_events(db: str, make_event, n: int) -> list:
     return events
 
 
-def test_people_correcting_at_once_through_gunicorn_on_postgresql(make_event):
+def test_people_correcting_at_once_through_gunicorn_on_postgresql(make_event, pg_url):
     """Four people on a server of two processes save corrections at once: each of their own
     event, then all four of one shared event at the same moment (five rounds). Nobody's edit
     is lost, a shared event ends as one of the edits, and the extractor's value stays known."""
@@ -194,41 +194,40 @@ def test_people_correcting_at_once_through_gunicorn_on_postgresql(make_event):
     from concurrent.futures import ThreadPoolExecutor
 
     from tests.dashboard.dash_http import correction_output, panel_message, save_correction_body
-    from tests.store.conftest import fresh_pg_database
     from timeline.store import EventStore
 
     people, rounds = 4, 5
-    with fresh_pg_database() as url:
-        events = seed_events(url, make_event, people + rounds)
-        own, shared = events[:people], events[people:]
-        proc, base = start_server(url, "--workers", "2", "--threads", "4")
-        try:
-            output = correction_output(requests.get(base + "/_dash-dependencies", timeout=10).json())
-            together = threading.Barrier(people, timeout=60)
+    url = pg_url  # a new PostgreSQL database (tests/conftest.py)
+    events = seed_events(url, make_event, people + rounds)
+    own, shared = events[:people], events[people:]
+    proc, base = start_server(url, "--workers", "2", "--threads", "4")
+    try:
+        output = correction_output(requests.get(base + "/_dash-dependencies", timeout=10).json())
+        together = threading.Barrier(people, timeout=60)
 
-            def save(event_id, value):
-                resp = requests.post(base + "/_dash-update-component", timeout=30,
-                                     json=save_correction_body(output, event_id, value),
-                                     headers={"Origin": base})
-                assert resp.status_code == 200, resp.text[:300]
-                return panel_message(resp.json())
+        def save(event_id, value):
+            resp = requests.post(base + "/_dash-update-component", timeout=30,
+                                 json=save_correction_body(output, event_id, value),
+                                 headers={"Origin": base})
+            assert resp.status_code == 200, resp.text[:300]
+            return panel_message(resp.json())
 
-            def person(k):
-                answers = [save(own[k].event_id, f"2026-0{k + 1}-{day:02d}") for day in range(1, 6)]
-                for event in shared:
-                    together.wait()
-                    answers.append(save(event.event_id, f"2027-0{k + 1}"))
-                return answers
+        def person(k):
+            answers = [save(own[k].event_id, f"2026-0{k + 1}-{day:02d}") for day in range(1, 6)]
+            for event in shared:
+                together.wait()
+                answers.append(save(event.event_id, f"2027-0{k + 1}"))
+            return answers
 
-            with ThreadPoolExecutor(people) as pool:
-                answers = [f.result(timeout=120) for f in [pool.submit(person, k) for k in range(people)]]
-        finally:
-            out = stop_server(proc)
-        assert all("Saved" in a for one in answers for a in one), (answers, out)
-        assert "was sent" not in out and "Fatal" not in out, out  # no worker died
-        store = EventStore(url)
-        assert [store.event(e.event_id).value for e in own] == [f"2026-0{k + 1}-05" for k in range(people)]
-        for event in shared:
-            assert store.event(event.event_id).value in {f"2027-0{k + 1}" for k in range(people)}
-            assert store.original_value(event.event_id) == event.value
-        store.close()
+        with ThreadPoolExecutor(people) as pool:
+            answers = [f.result(timeout=120) for f in [pool.submit(person, k) for k in range(people)]]
+    finally:
+        out = stop_server(proc)
+    assert all("Saved" in a for one in answers for a in one), (answers, out)
+    assert "was sent" not in out and "Fatal" not in out, out  # no worker died
+    store = EventStore(url)
+    assert [store.event(e.event_id).value for e in own] == [f"2026-0{k + 1}-05" for k in range(people)]
+    for event in shared:
+        assert store.event(event.event_id).value in {f"2027-0{k + 1}" for k in range(people)}
+        assert store.original_value(event.event_id) == event.value
+    store.close()
