@@ -33,6 +33,9 @@ BUSY_TIMEOUT = 30.0  # seconds a SQLite writer waits for another writer
 POOL_SIZE = 5  # connections kept open; up to POOL_SIZE + POOL_OVERFLOW at once
 POOL_OVERFLOW = 10
 POOL_TIMEOUT = 60.0  # seconds a thread waits for a free connection
+# iter_events reads a server-side cursor to its end (or to its LIMIT): plan it for all rows,
+# not for the first 10 % (1,000,000 events: a text search with limit 5000 took 1.3 s, not 0.17)
+_PG_OPTIONS = "-c cursor_tuple_fraction=1.0"
 _SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
 
@@ -126,7 +129,8 @@ class Database:
             self.path = url.set(drivername="postgresql").render_as_string(hide_password=True)
             self.engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW,
                                         pool_timeout=POOL_TIMEOUT, pool_pre_ping=True,
-                                        connect_args={"connect_timeout": 10})
+                                        connect_args={"connect_timeout": 10,
+                                                      "options": _PG_OPTIONS})
         else:
             if not self._memory:
                 parent = Path(self.path).parent
