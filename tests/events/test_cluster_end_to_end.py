@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.conftest import fresh_pg_database
 from timeline.model import EventFilter
 from timeline.store import EventStore
 
@@ -77,14 +76,15 @@ def stored(url: str):
 
 
 @pytest.mark.skipif(CORPUS is None, reason="../shared/data/wikinews/articles.jsonl is not here")
-def test_two_dask_workers_fill_postgresql_with_the_events_of_the_embedded_path(scheduler, tmp_path):
-    with fresh_pg_database() as url:
-        embedded = tmp_path / "embedded.db"
-        alone = ingest("--db", str(embedded))
-        with get_task_stream(scheduler) as tasks:
-            on_cluster = ingest("--db", url, "--cluster", scheduler.scheduler.address)
-        assert on_cluster == alone and alone.startswith("90 articles added")
-        events = stored(url)
+def test_two_dask_workers_fill_postgresql_with_the_events_of_the_embedded_path(scheduler, tmp_path,
+                                                                               pg_url):
+    url = pg_url  # a new PostgreSQL database (tests/conftest.py)
+    embedded = tmp_path / "embedded.db"
+    alone = ingest("--db", str(embedded))
+    with get_task_stream(scheduler) as tasks:
+        on_cluster = ingest("--db", url, "--cluster", scheduler.scheduler.address)
+    assert on_cluster == alone and alone.startswith("90 articles added")
+    events = stored(url)
     assert events == stored(str(embedded)) and len(events) > 500
     workers = set(scheduler.scheduler_info()["workers"])
     chunks = [t for t in tasks.data if "-chunk-" in str(t["key"])]
