@@ -10,6 +10,10 @@ timeline shows both ends and a date correction touches one end only. A sentence 
 nothing but its expression (a dateline: "Monday, May 5, 2025") makes no event, and neither
 does page furniture (``timeline.events.furniture``: datelines, bylines, "updated" stamps, reader
 comments, live-blog clock stamps, photo credits, "this article appeared ...").
+
+An article whose lead reports news without a time expression ("A judge has ordered ...") gets
+one more event, dated by the article (``timeline.events.leads``): its expression is empty, its
+anchor "publication" and its direction "lead", so it is told apart from a stated date.
 """
 from __future__ import annotations
 
@@ -18,9 +22,10 @@ import re
 from timeline.doctext import doc_text
 from timeline.events.actors import article_names, sentence_actors
 from timeline.events.furniture import furniture
+from timeline.events.leads import LEAD_ANCHOR, LEAD_DIRECTION, lead_day
 from timeline.events.sentences import SentenceIndex, sentence_ranges
 from timeline.events.status import event_status
-from timeline.events.summary import summarise
+from timeline.events.summary import sentence_summary, summarise
 from timeline.model import Article, Event, TimeExpression, event_id
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -43,10 +48,12 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
     if timexes is None:
         timexes = doc_timexes(doc)
     chosen = [t for t in timexes if makes_event(t)]
-    if not chosen:
-        return []
     text = doc_text(doc)
-    index = SentenceIndex(sentence_ranges(doc))
+    ranges = sentence_ranges(doc)
+    lead = lead_day(text, ranges, article.published, article.title, [(t.start, t.end) for t in timexes])
+    if not chosen and lead is None:
+        return []
+    index = SentenceIndex(ranges)
     ents = list(doc.ents)
     names = article_names(doc) if ents else {}
     times = [(t.start, t.end) for t in timexes]
@@ -82,7 +89,40 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             anchor=timex.anchor,
             direction=timex.direction,
         ))
+    if lead is not None:
+        events.insert(0, _lead_event(article, doc, text, lead, names, times, ents))
     return events
+
+
+def _lead_event(article: Article, doc, text: str, lead: tuple[int, int, object], names, times,
+                ents) -> Event:
+    """The event of an undated lead, dated by the article (no expression)."""
+    from datetime import timedelta
+
+    s_start, s_end, day = lead
+    sentence = text[s_start:s_end]
+    return Event(
+        event_id=event_id(article.article_id, s_start, 0, 0),
+        article_id=article.article_id,
+        value=day.isoformat(),
+        start_date=day,
+        end_date=day + timedelta(days=1),
+        granularity="day",
+        expression="",
+        status="happened",
+        summary=sentence_summary(sentence, 0, 0),
+        sentence=sentence,
+        expr_start=0,
+        expr_end=0,
+        sentence_start=s_start,
+        actors=sentence_actors(doc, s_start, s_end, names, times, ents),
+        article_title=article.title,
+        article_url=article.url,
+        source=article.source,
+        published=article.published,
+        anchor=LEAD_ANCHOR,
+        direction=LEAD_DIRECTION,
+    )
 
 
 def _says_more(sentence: str, expr_start: int, expr_end: int) -> bool:
