@@ -3,6 +3,7 @@
     GET  /api/events?start=&end=&q=&actors=&sources=&statuses=&granularities=&format=json|csv|timelinejs
     POST /api/articles      JSON {title, text, published, url, source} or multipart file(s)
     GET  /api/articles
+    GET  /api/key-dates?dates=N&sentences=K&start=&end=   (dashboard/key_events.py)
 
 Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes under /api).
 """
@@ -65,6 +66,10 @@ def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | Non
 
 
 def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
+    from dashboard.key_events import register_key_dates
+
+    register_key_dates(server, store)
+
     @server.get("/api/events")
     def api_events():
         try:

@@ -66,3 +66,8 @@ STORY_PRINT = "story-print"
 STORY_PRINTED = "story-printed"
 STORY_SAVE = "story-save"
 STORY_DOWNLOAD = "story-download"
+
+# key events page (dashboard/callbacks/key_events.py)
+KEY_DAYS = "key-days"
+KEY_SENTENCES = "key-sentences"
+KEY_LIST = "key-list"

@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.callbacks.key_events import TAB_ID as KEY_EVENTS_TAB, key_events_tab
 from dashboard.controls import GRANULARITY_GROUPS, GROUP_LABELS
 from timeline.model import STATUSES
 
@@ -216,6 +217,7 @@ def build_layout() -> html.Div:
                 dbc.Tab(timeline_tab(), label="Timeline", tab_id="timeline", className="pt-3"),
                 dbc.Tab(story_tab(), label="Story", tab_id="story", className="pt-3"),
                 dbc.Tab(articles_tab(), label="Articles", tab_id="articles", className="pt-3"),
+                dbc.Tab(key_events_tab(), label="Key events", tab_id=KEY_EVENTS_TAB, className="pt-3"),
             ], id=ids.TABS, active_tab="timeline"),
         ], fluid=True),
         panel(),
