@@ -144,6 +144,18 @@ class Settings:
         900.0, "Seconds to wait for the oldest chunk in flight (queueing included) before the "
         "ingest stops with an error naming its first article.", low=1.0, high=86_400.0)
 
+    # --- grouping mentions into events (timeline.story.grouping)
+    grouping_threshold: float = _setting(
+        0.4, "two overlapping mentions report the same happening at this score (content-word "
+        "overlap + actor_weight * actor overlap); measured on tests/story/data/wikinews_pairs.tsv",
+        low=0.0, high=2.0)
+    grouping_actor_weight: float = _setting(
+        0.5, "weight of the actors' overlap beside the content words' in the grouping score",
+        low=0.0, high=2.0)
+    grouping_max_days: int = _setting(
+        31, "a mention wider than this many days (a year, a decade) is grouped with nothing",
+        low=1, high=3660)
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
