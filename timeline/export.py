@@ -65,21 +65,53 @@ def json_object(event: Event) -> dict:
 
 def iter_csv(events: Iterable[Event], bom: bool = False) -> Iterator[str]:
     """The CSV text in pieces: the header, then one piece per event (for streamed downloads)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, quoting=csv.QUOTE_MINIMAL,
-                            lineterminator="\r\n")
-    writer.writeheader()
-    yield (BOM if bom else "") + _take(buffer)
-    for event in events:
-        writer.writerow(csv_row(event))
-        yield _take(buffer)
+    return _iter_csv(EXPORT_COLUMNS, map(csv_row, events), bom)
 
 
 def iter_json(events: Iterable[Event], indent: int | None = None) -> Iterator[str]:
     """The JSON list in pieces, one object per piece."""
+    return _iter_json(map(json_object, events), indent)
+
+
+def iter_event_csv(events: Iterable, bom: bool = False) -> Iterator[str]:
+    """Grouped events (``timeline.story.happenings.StoryEvent``) as CSV: one row per event with
+    its number of reports and its sources (columns ``EVENT_COLUMNS``)."""
+    from timeline.story.happenings import EVENT_COLUMNS
+
+    rows = ({k: neutralise(v) for k, v in e.row().items()} for e in events)
+    return _iter_csv(EVENT_COLUMNS, rows, bom)
+
+
+def iter_event_json(events: Iterable, indent: int | None = None) -> Iterator[str]:
+    """Grouped events as a JSON list: one object per event with its ``reports``."""
+    return _iter_json((e.to_json() for e in events), indent)
+
+
+def write_event_csv(events: Iterable, fileobj: IO[str], bom: bool = False) -> int:
+    """Write grouped events as CSV; returns the number of events written."""
+    return _write(iter_event_csv(events, bom), fileobj)
+
+
+def write_event_json(events: Iterable, fileobj: IO[str], indent: int | None = None) -> int:
+    """Write grouped events as a JSON list; returns the number of events written."""
+    return _write(iter_event_json(events, indent), fileobj)
+
+
+def _iter_csv(columns, rows: Iterable[dict], bom: bool) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, quoting=csv.QUOTE_MINIMAL,
+                            lineterminator="\r\n")
+    writer.writeheader()
+    yield (BOM if bom else "") + _take(buffer)
+    for row in rows:
+        writer.writerow(row)
+        yield _take(buffer)
+
+
+def _iter_json(objects: Iterable[dict], indent: int | None) -> Iterator[str]:
     separator = "["
-    for event in events:
-        yield separator + "\n" + json.dumps(json_object(event), ensure_ascii=False, indent=indent)
+    for obj in objects:
+        yield separator + "\n" + json.dumps(obj, ensure_ascii=False, indent=indent)
         separator = ","
     yield "[]\n" if separator == "[" else "\n]\n"
 
@@ -117,4 +149,5 @@ def _write(pieces: Iterator[str], fileobj: IO[str]) -> int:
     return max(count, 0)
 
 
-__all__ = ["iter_csv", "iter_json", "neutralise", "to_csv", "to_json", "write_csv", "write_json"]
+__all__ = ["iter_csv", "iter_event_csv", "iter_event_json", "iter_json", "neutralise",
+           "write_event_csv", "write_event_json", "to_csv", "to_json", "write_csv", "write_json"]

@@ -107,7 +107,7 @@ def test_bad_input_is_one_clear_line(args, message, tmp_path, monkeypatch):
 def test_export_filters_and_neutralises_formulas(fake_tagger, files, tmp_path):
     db = str(tmp_path / "t.db")
     run("ingest", str(files), "--db", db, "--published", "2025-03-17")
-    result = run("export", "--db", db, "--actor", "Ada Park")
+    result = run("export", "--db", db, "--actor", "Ada Park", "--mentions")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["date"] for r in rows] == ["2025-03-10", "2025-03-20"]
     assert rows[1]["article_title"].startswith("'=")

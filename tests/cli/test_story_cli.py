@@ -33,9 +33,9 @@ def topic(tmp_path):
     (folder / "timelines").mkdir(parents=True)
     rows = [
         ("2025-03-10", "A strong earthquake struck the coast on 2025-03-10 , officials said ."),
-        ("2025-03-11", "Rescuers searched the rubble after the earthquake of 2025-03-10 ."),
+        ("2025-03-11", "Rescuers searched the rubble after the strong earthquake struck the coast on 2025-03-10 ."),
         ("2025-03-12", "Aid arrived on 2025-03-12 as rescuers searched the rubble ."),
-        ("2025-03-14", "The earthquake of 2025-03-10 killed 300 people , the government said ."),
+        ("2025-03-14", "The strong earthquake that struck the coast on 2025-03-10 killed 300 people ."),
         ("2025-03-14", "A minister resigned on 2025-03-14 over the slow rescue ."),
     ]
     lines = ["date,text"] + [f'{d},"{t}"' for d, t in rows]
@@ -97,3 +97,24 @@ def test_key_dates_without_a_database_says_so(tmp_path):
                                     "3", "--sentences", "1", "--start", "2025-03-02",
                                     "--end", "2025-03-01"])
     assert bad.exit_code != 0 and "after --end" in bad.output
+
+
+def test_export_gives_events_with_reports_and_mentions_on_request(counted_tagger, topic, tmp_path):
+    db = str(tmp_path / "e.db")
+    from timeline.cli.store import run_ingest
+    from timeline.store import EventStore
+    from timeline.story.collection import topic_articles
+    from timeline.story.tls import read_topic
+
+    with EventStore(db) as store:
+        run_ingest(store, topic_articles(read_topic(topic)), progress=False)
+    events = json.loads(run("export", "--db", db, "--format", "json").output)
+    quake = next(e for e in events if e["start_date"] == "2025-03-10")
+    # three articles place the earthquake on 2025-03-10: one event, three reports
+    assert len(quake["reports"]) == 3
+    assert {"event_id", "date", "start_date", "end_date", "status", "summary", "actors",
+            "reports"} <= set(quake)
+    rows = run("export", "--db", db).output.splitlines()
+    assert rows[0].startswith("event_id,date,start_date,end_date") and "reports,sources" in rows[0]
+    mentions = json.loads(run("export", "--db", db, "--format", "json", "--mentions").output)
+    assert len(mentions) == 5 and all("sentence" in m and "reports" not in m for m in mentions)

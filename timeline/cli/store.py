@@ -178,10 +178,15 @@ def ingest(paths, db, published, demo, workers, cluster):
               "or expression (any case).")
 @click.option("--bom/--no-bom", default=None, help="Start the CSV with a byte-order mark, so "
               "Excel reads UTF-8 [default: with -o FILE, not on standard output].")
+@click.option("--mentions", is_flag=True, help="One row per dated mention (each expression in "
+              "its sentence) instead of one per event with its reports.")
 def export(db, fmt, output, start, end, actors, sources, statuses, granularities,
-           article_ids, query, bom):
-    """Write the stored events (all, or those matching the filters) as CSV or JSON."""
-    from timeline.export import write_csv, write_json
+           article_ids, query, bom, mentions):
+    """Write the stored events (all, or those matching the filters) as CSV, JSON or TimelineJS.
+
+    An event is a happening with every report of it (mentions of the same happening grouped,
+    timeline.story.grouping); --mentions writes the mentions themselves, one per row."""
+    from timeline.export import write_csv, write_event_csv, write_event_json, write_json
     from timeline.timelinejs import write_timelinejs
 
     if start and end and start > end:
@@ -190,8 +195,16 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
                       article_ids=article_ids, statuses=statuses, granularities=granularities)
     store = open_store(db, must_exist=True)
     bom = bool(output) if bom is None else bom
-    write = {"csv": lambda events, handle: write_csv(events, handle, bom=bom),
-             "json": write_json, "timelinejs": write_timelinejs}[fmt]
+    if mentions or fmt == "timelinejs":
+        write = {"csv": lambda events, handle: write_csv(events, handle, bom=bom),
+                 "json": write_json, "timelinejs": write_timelinejs}[fmt]
+    else:
+        from timeline.story.happenings import story_events
+
+        def write(items, handle):
+            if fmt == "csv":
+                return write_event_csv(story_events(items), handle, bom=bom)
+            return write_event_json(story_events(items), handle)
     try:
         events = store.iter_events(flt)
         if output:

@@ -1,0 +1,77 @@
+"""Grouped events for export: one object per happening with all its reports."""
+import csv
+import io
+import json
+from datetime import date, timedelta
+
+from timeline.export import iter_event_csv, iter_event_json
+from timeline.model import Event
+from timeline.story.happenings import EVENT_COLUMNS, story_events
+
+DAY = date(2019, 12, 18)
+
+
+def mention(eid, article, sentence, expression, day=DAY, days=1, published=DAY, source="",
+            status="happened", actors=(), value=None, title="t"):
+    at = sentence.index(expression)
+    return Event(event_id=eid, article_id=article, value=value or day.isoformat(), start_date=day,
+                 end_date=day + timedelta(days=days), granularity="day" if days == 1 else "week",
+                 expression=expression, status=status, summary=sentence[:50], sentence=sentence,
+                 expr_start=at, expr_end=at + len(expression), actors=tuple(actors),
+                 article_title=title, source=source, published=published)
+
+
+def reports():
+    return [
+        mention("m1", "A", "The House will vote on Wednesday to impeach President Trump.", "on Wednesday",
+                published=DAY - timedelta(days=2), source="Wire", status="scheduled",
+                actors=["Donald Trump"]),
+        mention("m2", "B", "On Wednesday, the House voted to impeach President Trump.", "On Wednesday",
+                published=DAY + timedelta(days=1), source="=Post", actors=["House", "Donald Trump"]),
+        mention("m3", "C", "The House voted this week to impeach President Trump for abuse of power.",
+                "this week", day=DAY - timedelta(days=2), days=7, published=DAY + timedelta(days=2),
+                source="Herald", value="2019-W51"),
+        mention("m4", "C", "Snow closed every school in Boston on Wednesday.", "on Wednesday",
+                published=DAY + timedelta(days=2), source="Herald"),
+    ]
+
+
+def test_reports_of_one_happening_make_one_event():
+    events = story_events(reports())
+    assert len(events) == 2
+    impeach = next(e for e in events if len(e.reports) == 3)
+    assert impeach.event_id == "m3"                  # its first mention in date order (the week)
+    assert (impeach.start_date, impeach.end_date, impeach.agreed) == (DAY, DAY + timedelta(days=1), True)
+    assert impeach.status == "happened"                              # the latest report knows
+    assert impeach.actors == ("Donald Trump", "House")
+    assert [r.event_id for r in impeach.reports] == ["m1", "m2", "m3"]   # oldest first
+    assert impeach.sources == ("=Post", "Herald", "Wire")
+
+
+def test_json_has_the_reports_and_csv_one_row_per_event():
+    events = story_events(reports())
+    data = json.loads("".join(iter_event_json(events)))
+    assert [len(e["reports"]) for e in data] == [3, 1]
+    assert set(data[0]) >= {"event_id", "date", "start_date", "end_date", "status", "summary",
+                            "actors", "reports"}
+    assert set(data[0]["reports"][0]) == {"event_id", "article_id", "article_title", "source",
+                                          "published", "expression", "sentence"}
+    rows = list(csv.DictReader(io.StringIO("".join(iter_event_csv(events)))))
+    assert list(rows[0]) == list(EVENT_COLUMNS)
+    assert [r["reports"] for r in rows] == ["3", "1"]
+    assert rows[0]["sources"] == "'=Post; Herald; Wire"                  # formula neutralised
+
+
+def test_reports_that_disagree_say_so():
+    a = mention("a", "A", "The summit opened in Geneva on Monday with a speech.", "on Monday")
+    b = mention("b", "B", "The summit opened in Geneva on Tuesday with a speech.", "on Tuesday",
+                day=DAY + timedelta(days=1))
+    (only,) = [e for e in story_events([a, b]) if len(e.reports) == 2] or [None]
+    assert only is None   # different days never group: blocking by overlapping interval
+    week = mention("w", "W", "The summit opened in Geneva this week with a speech.", "this week",
+                   day=DAY - timedelta(days=2), days=7)
+    (grouped,) = [e for e in story_events([a, b, week]) if len(e.reports) > 1]
+    # the week joins both days; Monday and Tuesday do not overlap: the event says so and keeps
+    # its representative report's interval
+    assert len(grouped.reports) == 3 and grouped.agreed is False
+    assert (grouped.end_date - grouped.start_date).days >= 1

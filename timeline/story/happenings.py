@@ -1,0 +1,107 @@
+"""Events as a reader means them: the mentions of one happening, grouped, with their reports.
+
+``story_events(mentions)`` groups stored mentions (``timeline.model.Event``, one per dated
+expression) with ``timeline.story.grouping`` and describes each group:
+
+- ``event_id``: the id of its first mention (stable while reports come and go);
+- ``start_date``/``end_date``: the interval its reports agree on (their overlap); when they do
+  not overlap, the representative report's interval and ``agreed`` False;
+- ``date``, ``granularity``, ``summary``: those of the representative report, the one that shares
+  most words with the others (ties: the earliest published);
+- ``status``: that of the latest report (it knows most); ``actors``: all, the most named first;
+- ``reports``: every mention as {event_id, article_id, article_title, source, published,
+  expression, sentence}, oldest first.
+
+Pure: no spaCy, no store.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from timeline.model import Event
+from timeline.settings import SETTINGS, Settings
+from timeline.story.grouping import Mention, Signature, group_mentions, similarity
+
+EVENT_COLUMNS = ("event_id", "date", "start_date", "end_date", "granularity", "status", "summary",
+                 "actors", "reports", "sources", "first_published", "agreed", "corrected")
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    event_id: str
+    date: str
+    start_date: date
+    end_date: date
+    granularity: str
+    status: str
+    summary: str
+    actors: tuple[str, ...]
+    reports: tuple[Event, ...]
+    agreed: bool = True
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({r.source for r in self.reports if r.source}))
+
+    @property
+    def corrected(self) -> bool:
+        return any(r.corrected for r in self.reports)
+
+    def to_json(self) -> dict:
+        return {
+            "event_id": self.event_id, "date": self.date,
+            "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
+            "granularity": self.granularity, "status": self.status, "summary": self.summary,
+            "actors": list(self.actors), "agreed": self.agreed, "corrected": self.corrected,
+            "reports": [{
+                "event_id": r.event_id, "article_id": r.article_id,
+                "article_title": r.article_title, "source": r.source,
+                "published": r.published.isoformat() if r.published else None,
+                "expression": r.expression, "sentence": r.sentence,
+            } for r in self.reports],
+        }
+
+    def row(self) -> dict:
+        """The flat CSV row (one per event): report count and sources."""
+        published = [r.published for r in self.reports if r.published]
+        return {
+            "event_id": self.event_id, "date": self.date,
+            "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
+            "granularity": self.granularity, "status": self.status, "summary": self.summary,
+            "actors": "; ".join(self.actors), "reports": str(len(self.reports)),
+            "sources": "; ".join(self.sources),
+            "first_published": min(published).isoformat() if published else "",
+            "agreed": "" if self.agreed else "no", "corrected": "yes" if self.corrected else "",
+        }
+
+
+def story_events(mentions: Iterable[Event], settings: Settings = SETTINGS) -> list[StoryEvent]:
+    """The mentions grouped into events, ordered by start date then id."""
+    by_id = {m.event_id: m for m in mentions}
+    groups = group_mentions((Mention.of(m) for m in by_id.values()), settings)
+    out = [_describe([by_id[x.mention_id] for x in g.mentions], g.event_id, settings) for g in groups]
+    return sorted(out, key=lambda e: (e.start_date, e.end_date, e.event_id))
+
+
+def _describe(reports: list[Event], event_id: str, settings: Settings) -> StoryEvent:
+    reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.sentence_start,
+                                             r.expr_start, r.event_id))
+    signatures = [Signature.of(Mention.of(r)) for r in reports]
+
+    def centrality(i: int) -> float:
+        return sum(similarity(signatures[i], s, settings) for j, s in enumerate(signatures) if j != i)
+
+    rep = reports[max(range(len(reports)), key=lambda i: (centrality(i), -i))]
+    start = max(r.start_date for r in reports)
+    end = min(r.end_date for r in reports)
+    agreed = start < end
+    if not agreed:
+        start, end = rep.start_date, rep.end_date
+    latest = max(reports, key=lambda r: (r.published or date.min, r.event_id))
+    counts = Counter(a for r in reports for a in dict.fromkeys(r.actors))
+    actors = tuple(sorted(counts, key=lambda a: (-counts[a], a)))
+    return StoryEvent(event_id, rep.value, start, end, rep.granularity, latest.status, rep.summary,
+                      actors, tuple(reports), agreed)
