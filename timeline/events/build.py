@@ -82,10 +82,7 @@ def build_events(article: Article, doc, timexes: list[TimeExpression] | None = N
             expr_end=expr_end,
             sentence_start=s_start,
             actors=sentence_actors(doc, s_start, s_end, names, times, ents),
-            article_title=article.title,
-            article_url=article.url,
-            source=article.source,
-            published=article.published,
+            **_of_article(article),
             anchor=timex.anchor,
             direction=timex.direction,
         ))
@@ -116,13 +113,16 @@ def _lead_event(article: Article, doc, text: str, lead: tuple[int, int, object],
         expr_end=0,
         sentence_start=s_start,
         actors=sentence_actors(doc, s_start, s_end, names, times, ents),
-        article_title=article.title,
-        article_url=article.url,
-        source=article.source,
-        published=article.published,
+        **_of_article(article),
         anchor=LEAD_ANCHOR,
         direction=LEAD_DIRECTION,
     )
+
+
+def _of_article(article: Article) -> dict:
+    """The fields an event copies from its article."""
+    return {"article_title": article.title, "article_url": article.url, "source": article.source,
+            "published": article.published}
 
 
 def _says_more(sentence: str, expr_start: int, expr_end: int) -> bool:
