@@ -106,8 +106,9 @@ def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, ma
     store.add_article(article, [event], [])
     client = create_app(store, analyse=fake_analyse).server.test_client()
     out = tmp_path / "cli.csv"
-    CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "-o", str(out)],
-                       catch_exceptions=False)
+    # --mentions: the CLI's row per mention, the rows the other two downloads give
+    CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "--mentions",
+                              "-o", str(out)], catch_exceptions=False)
     texts = [client.get("/api/events?format=csv").get_data(as_text=True),
              export_text(store, "", "csv"), out.read_text(encoding="utf-8")]
     rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
