@@ -152,6 +152,9 @@ class Settings:
     grouping_actor_weight: float = _setting(
         0.5, "weight of the actors' overlap beside the content words' in the grouping score",
         low=0.0, high=2.0)
+    grouping_compare: int = _setting(
+        20, "a new mention is compared with this many reports of an event at most (its first)",
+        low=1, high=10_000)
     grouping_max_days: int = _setting(
         31, "a mention wider than this many days (a year, a decade) is grouped with nothing",
         low=1, high=3660)

@@ -78,4 +78,4 @@ def test_a_wide_mention_joins_nothing_and_the_agreed_interval_is_the_overlap():
     grouper.add(week)
     group = grouper.groups["a1"]
     assert [x.mention_id for x in group.mentions] == ["a1", "w"]
-    assert (group.start_date, group.end_date, group.agreed) == (DAY, DAY + timedelta(days=1), True)
+    assert (group.start_date, group.end_date) == (DAY, DAY + timedelta(days=1))

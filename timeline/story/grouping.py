@@ -11,10 +11,13 @@ measured on a hand-checked list of Wikinews pairs: tests/story/data/wikinews_pai
 docs/STORY.md).
 
 ``Grouper`` is incremental: ``add`` attaches a mention to the best event it matches (its best
-scoring member, among the events whose days overlap) or opens a new one; nothing is reclustered,
+scoring member among the first ``grouping_compare``, among the events whose agreed interval, the
+overlap of all their reports, overlaps the mention) or opens a new one; nothing is reclustered,
 so adding an article costs only its mentions against the events of the same days.
 ``remove_article`` drops an article's reports (an event left without reports is gone). Event ids
-are the id of their first mention, so they stay stable while reports come and go.
+are the id of their first mention, so they stay stable while reports come and go. Reports that
+disagree on the day (one says Monday, one Tuesday) are never one event: every report of an
+event overlaps the interval all of them agree on.
 """
 from __future__ import annotations
 
@@ -112,11 +115,6 @@ class Group:
     def end_date(self) -> date:
         return min(m.end_date for m in self.mentions)
 
-    @property
-    def agreed(self) -> bool:
-        """False when the reports' intervals do not all overlap (say so to the user)."""
-        return self.start_date < self.end_date
-
 
 class Grouper:
     """Incremental grouping; per-call state lives on this object only (one per store/request)."""
@@ -143,9 +141,12 @@ class Grouper:
         candidates = sorted({g for d in days for g in self._by_day.get(d, ())})
         best, best_score = None, self.settings.grouping_threshold
         for group_id in candidates:
-            for other in self.groups[group_id].mentions:
-                if not overlaps(mention, other):
-                    continue
+            group = self.groups[group_id]
+            # the interval all its reports agree on must hold the mention too: no chains of
+            # overlapping mentions across days (a month joins one day's event, not all of them)
+            if not (mention.start_date < group.end_date and group.start_date < mention.end_date):
+                continue
+            for other in group.mentions[:self.settings.grouping_compare]:
                 score = similarity(signature, self._signatures[other.mention_id], self.settings)
                 if score >= best_score and (best is None or score > best_score):
                     best, best_score = group_id, score

@@ -4,10 +4,10 @@
 expression) with ``timeline.story.grouping`` and describes each group:
 
 - ``event_id``: the id of its first mention (stable while reports come and go);
-- ``start_date``/``end_date``: the interval its reports agree on (their overlap); when they do
-  not overlap, the representative report's interval and ``agreed`` False;
-- ``date``, ``granularity``, ``summary``: those of the representative report, the one that shares
-  most words with the others (ties: the earliest published);
+- ``start_date``/``end_date``: the interval its reports agree on (their overlap; reports that
+  disagree are never grouped, ``timeline.story.grouping``);
+- ``date``, ``granularity``, ``summary``: those of the representative report, the one of its first
+  ``grouping_compare`` reports that shares most words with the others (ties: the earliest);
 - ``status``: that of the latest report (it knows most); ``actors``: all, the most named first;
 - ``reports``: every mention as {event_id, article_id, article_title, source, published,
   expression, sentence}, oldest first.
@@ -26,7 +26,7 @@ from timeline.settings import SETTINGS, Settings
 from timeline.story.grouping import Mention, Signature, group_mentions, similarity
 
 EVENT_COLUMNS = ("event_id", "date", "start_date", "end_date", "granularity", "status", "summary",
-                 "actors", "reports", "sources", "first_published", "agreed", "corrected")
+                 "actors", "reports", "sources", "first_published", "corrected")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ class StoryEvent:
     summary: str
     actors: tuple[str, ...]
     reports: tuple[Event, ...]
-    agreed: bool = True
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -55,7 +54,7 @@ class StoryEvent:
             "event_id": self.event_id, "date": self.date,
             "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
             "granularity": self.granularity, "status": self.status, "summary": self.summary,
-            "actors": list(self.actors), "agreed": self.agreed, "corrected": self.corrected,
+            "actors": list(self.actors), "corrected": self.corrected,
             "reports": [{
                 "event_id": r.event_id, "article_id": r.article_id,
                 "article_title": r.article_title, "source": r.source,
@@ -74,7 +73,7 @@ class StoryEvent:
             "actors": "; ".join(self.actors), "reports": str(len(self.reports)),
             "sources": "; ".join(self.sources),
             "first_published": min(published).isoformat() if published else "",
-            "agreed": "" if self.agreed else "no", "corrected": "yes" if self.corrected else "",
+            "corrected": "yes" if self.corrected else "",
         }
 
 
@@ -91,17 +90,16 @@ def _describe(reports: list[Event], event_id: str, settings: Settings) -> StoryE
                                              r.expr_start, r.event_id))
     signatures = [Signature.of(Mention.of(r)) for r in reports]
 
-    def centrality(i: int) -> float:
-        return sum(similarity(signatures[i], s, settings) for j, s in enumerate(signatures) if j != i)
+    pool = range(min(len(reports), settings.grouping_compare))   # the first reports, bounded work
 
-    rep = reports[max(range(len(reports)), key=lambda i: (centrality(i), -i))]
+    def centrality(i: int) -> float:
+        return sum(similarity(signatures[i], signatures[j], settings) for j in pool if j != i)
+
+    rep = reports[max(pool, key=lambda i: (centrality(i), -i))]
     start = max(r.start_date for r in reports)
     end = min(r.end_date for r in reports)
-    agreed = start < end
-    if not agreed:
-        start, end = rep.start_date, rep.end_date
     latest = max(reports, key=lambda r: (r.published or date.min, r.event_id))
     counts = Counter(a for r in reports for a in dict.fromkeys(r.actors))
     actors = tuple(sorted(counts, key=lambda a: (-counts[a], a)))
     return StoryEvent(event_id, rep.value, start, end, rep.granularity, latest.status, rep.summary,
-                      actors, tuple(reports), agreed)
+                      actors, tuple(reports))
