@@ -115,6 +115,6 @@ def test_export_gives_events_with_reports_and_mentions_on_request(counted_tagger
     assert {"event_id", "date", "start_date", "end_date", "status", "summary", "actors",
             "reports"} <= set(quake)
     rows = run("export", "--db", db).output.splitlines()
-    assert rows[0].startswith("event_id,date,start_date,end_date") and "reports,sources" in rows[0]
+    assert rows[0].startswith("event_id,when,date,start_date,end_date") and "reports,sources" in rows[0]
     mentions = json.loads(run("export", "--db", db, "--format", "json", "--mentions").output)
     assert len(mentions) == 5 and all("sentence" in m and "reports" not in m for m in mentions)

@@ -25,7 +25,7 @@ from timeline.model import Event
 from timeline.settings import SETTINGS, Settings
 from timeline.story.grouping import Mention, Signature, group_mentions, similarity
 
-EVENT_COLUMNS = ("event_id", "date", "start_date", "end_date", "granularity", "status", "summary",
+EVENT_COLUMNS = ("event_id", "when", "date", "start_date", "end_date", "granularity", "status", "summary",
                  "actors", "reports", "sources", "first_published", "corrected")
 
 
@@ -46,12 +46,19 @@ class StoryEvent:
         return tuple(sorted({r.source for r in self.reports if r.source}))
 
     @property
+    def when(self) -> str:
+        """The event's date in plain English (as the mention export's ``when``)."""
+        from timeline.plain_dates import plain_date
+
+        return plain_date(self.date, self.granularity, self.start_date, self.end_date)
+
+    @property
     def corrected(self) -> bool:
         return any(r.corrected for r in self.reports)
 
     def to_json(self) -> dict:
         return {
-            "event_id": self.event_id, "date": self.date,
+            "event_id": self.event_id, "when": self.when, "date": self.date,
             "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
             "granularity": self.granularity, "status": self.status, "summary": self.summary,
             "actors": list(self.actors), "corrected": self.corrected,
@@ -67,7 +74,7 @@ class StoryEvent:
         """The flat CSV row (one per event): report count and sources."""
         published = [r.published for r in self.reports if r.published]
         return {
-            "event_id": self.event_id, "date": self.date,
+            "event_id": self.event_id, "when": self.when, "date": self.date,
             "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
             "granularity": self.granularity, "status": self.status, "summary": self.summary,
             "actors": "; ".join(self.actors), "reports": str(len(self.reports)),
