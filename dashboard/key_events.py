@@ -1,9 +1,12 @@
-"""Key dates beside the app: ``GET /api/key-dates`` and the parsing it shares with the view.
+"""The story beside the app: key dates and grouped events over HTTP.
 
     GET /api/key-dates?dates=N&sentences=K[&start=YYYY-MM-DD][&end=YYYY-MM-DD]
         -> [{"date": "YYYY-MM-DD", "sentences": ["...", ...]}, ...] in date order
+    GET /api/events/grouped?<the filter of /api/events>&format=json|csv
+        -> one object (row) per event with its reports, as `timeline export` writes them
 
-The same ranking as ``timeline key-dates`` (``timeline.story.service.store_key_dates``).
+The same ranking as ``timeline key-dates`` (``timeline.story.service.store_key_dates``) and the
+same grouping as ``timeline export`` (``timeline.story.happenings.story_events``).
 """
 from __future__ import annotations
 
@@ -48,6 +51,23 @@ def register_key_dates(server, store) -> None:
     from flask import jsonify, request
 
     from timeline.story.service import store_key_dates
+
+    @server.get("/api/events/grouped")
+    def api_grouped_events():
+        from flask import Response
+
+        from dashboard.api import events_query
+        from timeline.export import iter_event_csv, iter_event_json
+        from timeline.story.happenings import story_events
+
+        try:
+            flt, fmt, limit = events_query(request.args, request.query_string)
+        except ValueError as exc:
+            return jsonify({"error": f"bad query: {exc}"}), 400
+        events = story_events(store.iter_events(flt, limit=limit))
+        if fmt == "csv":
+            return Response(iter_event_csv(events, bom=True), content_type="text/csv; charset=utf-8")
+        return Response(iter_event_json(events), content_type="application/json")
 
     @server.get("/api/key-dates")
     def api_key_dates():

@@ -37,3 +37,18 @@ def test_bad_queries_are_400_with_the_reason(client, query, message):
 
 def test_defaults():
     assert key_dates_query({}) == (10, 2, None, None)
+
+
+def test_grouped_events_route_gives_events_with_reports(client, seeded):
+    _, events = seeded
+    body = client.get("/api/events/grouped").get_json()
+    assert sum(len(e["reports"]) for e in body) == len(events)
+    assert all({"event_id", "when", "start_date", "end_date", "status", "summary", "actors",
+                "reports"} <= set(e) for e in body)
+    scheduled = client.get("/api/events/grouped?statuses=scheduled").get_json()
+    assert all(r["event_id"] in {e.event_id for e in events if e.status == "scheduled"}
+               for e in scheduled for r in e["reports"])
+    csv_text = client.get("/api/events/grouped?format=csv").get_data(as_text=True)
+    assert csv_text.lstrip("\ufeff").startswith("event_id,when,date")
+    bad = client.get("/api/events/grouped?format=xml")
+    assert bad.status_code == 400 and "format must be json or csv" in bad.get_json()["error"]
