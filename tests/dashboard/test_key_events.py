@@ -51,4 +51,4 @@ def test_grouped_events_route_gives_events_with_reports(client, seeded):
     csv_text = client.get("/api/events/grouped?format=csv").get_data(as_text=True)
     assert csv_text.lstrip("\ufeff").startswith("event_id,when,date")
     bad = client.get("/api/events/grouped?format=xml")
-    assert bad.status_code == 400 and "format must be json or csv" in bad.get_json()["error"]
+    assert bad.status_code == 400 and "format must be json" in bad.get_json()["error"]
