@@ -61,30 +61,31 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: str, nofile: int, workers: int | None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-
+def start_server(db: str, *args: str, nofile: int | None = None,
+                 wait: float = 120) -> tuple[subprocess.Popen, str]:
+    """`timeline serve --db db *args` in its own process group (with ``ulimit -n nofile``);
+    returns (process, base URL) once it answers, else RuntimeError with its output."""
     def limit():
-        resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+        if nofile:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
 
-    args = [sys.executable, "-m", "timeline", "serve", "--db", db, "--port", str(port)]
-    if workers:
-        args += ["--workers", str(workers)]
-    proc = subprocess.Popen(args, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            preexec_fn=limit, start_new_session=True)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--db", db, "--port", str(port), *args],
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, preexec_fn=limit, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(proc.stdout.read().decode(errors="replace"))
+            raise RuntimeError(proc.stdout.read().decode(errors="replace"))
         try:
-            requests.get(base + "/api/events?limit=1", timeout=5)
+            requests.get(base + "/api/articles", timeout=5)
             return proc, base
         except requests.ConnectionError:
-            time.sleep(0.3)
+            time.sleep(0.2)
     stop(proc)
-    raise SystemExit("the server did not answer within 120 s")
+    raise RuntimeError(f"timeline serve did not answer within {wait:.0f} s")
 
 
 def stop(proc: subprocess.Popen) -> str:
@@ -253,7 +254,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "load.db")
         built = build_store(db, args.events)
-        proc, base = start_server(db, args.nofile, args.workers)
+        extra = ["--workers", str(args.workers)] if args.workers else []
+        proc, base = start_server(db, *extra, nofile=args.nofile)
         try:
             pid = proc.pid
             pool = queries(db, random.Random(19))

@@ -1,9 +1,4 @@
-import os
-import signal
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import dash
@@ -11,6 +6,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
+from benchmarks.server_load import start_server, stop
 from timeline.cli import main
 from timeline.cli import serve as serve_module
 
@@ -82,51 +78,6 @@ def test_readme_documents_every_serve_option():
 
 # --- the real thing: a subprocess, a free port, a timeout ----------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(db: str, *args: str, nofile: int | None = None) -> tuple[subprocess.Popen, str]:
-    """`timeline serve` in its own process group (with ``ulimit -n nofile``); returns
-    (process, base URL) once it answers."""
-    import resource
-
-    def limit():
-        if nofile:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
-
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "serve", "--db", db, "--port", str(port), *args],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-        preexec_fn=limit)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(proc.stdout.read().decode(errors="replace"))
-        try:
-            requests.get(base + "/api/articles", timeout=2)
-            return proc, base
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    stop_server(proc)
-    raise AssertionError("timeline serve did not answer within 60 s")
-
-
-def stop_server(proc: subprocess.Popen) -> str:
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        out, _ = proc.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate(timeout=10)
-    return out.decode(errors="replace")
-
-
 def test_timeline_serve_runs_gunicorn_workers_and_answers(tmp_path):
     proc, base = start_server(str(tmp_path / "g.db"), "--workers", "2", "--threads", "2")
     try:
@@ -142,7 +93,7 @@ def test_timeline_serve_runs_gunicorn_workers_and_answers(tmp_path):
                                  timeout=10).stdout.split()
         assert len(workers) >= 3  # the arbiter and two worker processes
     finally:
-        out = stop_server(proc)
+        out = stop(proc)
     assert "Traceback" not in out, out
 
 
@@ -166,7 +117,7 @@ def test_a_thousand_requests_in_a_row_with_256_open_files(tmp_path, make_event):
                               headers={"Connection": "close"}).status_code for _ in range(1000)]
         after = files()
     finally:
-        out = stop_server(proc)
+        out = stop(proc)
     assert codes.count(200) == 1000, (sorted(set(codes)), out[-2000:])
     assert after <= before + 8, (before, after)
 
@@ -222,7 +173,7 @@ def test_people_correcting_at_once_through_gunicorn_on_postgresql(make_event, pg
         with ThreadPoolExecutor(people) as pool:
             answers = [f.result(timeout=120) for f in [pool.submit(person, k) for k in range(people)]]
     finally:
-        out = stop_server(proc)
+        out = stop(proc)
     assert all("Saved" in a for one in answers for a in one), (answers, out)
     assert "was sent" not in out and "Fatal" not in out, out  # no worker died
     store = EventStore(url)
