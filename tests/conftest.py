@@ -39,3 +39,19 @@ def pg_url():
     finally:
         with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def _free_dash_port():
+    """dash.testing starts every app on 8050, 8051, ... in each process, so two test runs on one
+    machine collide. Give each test's Dash server a port the OS says is free."""
+    try:
+        from dash.testing.application_runners import BaseDashRunner
+    except ImportError:  # dash[testing] is in the test extra; without it no browser test runs
+        yield
+        return
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        BaseDashRunner._next_port = sock.getsockname()[1]
+    yield
