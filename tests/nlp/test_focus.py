@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from tests.nlp.conftest import needs_model
-from timeline.nlp.focus import COMPONENT, dated_spans, sentence_pipeline, timex_candidates
+from timeline.nlp.focus import COMPONENT, dated_candidates, sentence_pipeline
 from timeline.nlp.splitter import split_text
 
 # Written for this test: a headline, sentences with and without time expressions, a quote,
@@ -60,7 +60,7 @@ def test_timex_sentences_are_annotated_identically_in_both_modes(docs):
     chosen = [(a, b) for a, b, on in analyser.plan(full) if on]
     texts = [full[a:b].text.strip() for a, b in chosen]
     with_time = {full[a:b].text.strip() for a, b, _ in analyser.plan(full)
-                 if any(full[a].idx <= s < full[b - 1].idx + len(full[b - 1]) for s, _ in dated_spans(ARTICLE, PUBLISHED))}
+                 if any(full[a].idx <= s < full[b - 1].idx + len(full[b - 1]) for s, _ in dated_candidates(full))}
     assert set(texts) == with_time and len(texts) < 8
     for words in ("Rotterdam on Wednesday", "broke down last year", "next Tuesday"):
         assert any(words in t for t in texts), words
@@ -71,23 +71,45 @@ def test_timex_sentences_are_annotated_identically_in_both_modes(docs):
     assert [(t.text, t.value) for t in focused._.timexes] == [(t.text, t.value) for t in full._.timexes]
 
 
-def test_dated_spans_keep_only_what_an_event_can_be_placed_at():
+def make_doc(text, published=PUBLISHED):
+    import timeline.temporal.component  # noqa: F401  (the Doc extensions)
+
+    doc = spacy.blank("en").make_doc(text)
+    doc._.dct = published
+    return doc
+
+
+def test_dated_candidates_keep_only_what_an_event_can_be_placed_at():
     text = "The strike lasted three weeks. Talks resume every week. Talks resumed on Monday. They last met in 2019."
-    spans = dated_spans(text, PUBLISHED)
-    assert [text[a:b] for a, b in spans] == ["Monday", "2019"]
-    assert [text[a:b] for a, b in dated_spans(text, None)] == ["2019"]  # no publication date
-    assert dated_spans("  \n", PUBLISHED) == []
+    doc = make_doc(text)
+    assert [text[a:b] for a, b in dated_candidates(doc)] == ["Monday", "2019"]
+    assert dated_candidates(make_doc("  \n")) == []
 
 
-def test_dated_spans_do_not_depend_on_tense():
-    """Spans are found without reading tense: the same ones the tense-aware tagger dates."""
+def test_dated_candidates_are_what_the_tense_aware_tagger_dates():
+    """The focus chooses from the rule pass alone (no resolution, no tense): the same spans
+    the tagger dates once it has resolved them with tense."""
     from timeline.temporal import tag_time
 
     text = ("The envoys met on Thursday and will meet again on Thursday. The deal was expected to "
             "close in March, two days later than planned. Officials said last week that talks would "
-            "resume the following week. It has not rained for 30 days.")
-    assert dated_spans(text, PUBLISHED) == [(t.start, t.end) for t in tag_time(text, PUBLISHED) if t.dated]
-    assert len(dated_spans(text, PUBLISHED)) == 5  # not the two durations
+            "resume the following week. It has not rained for 30 days. Over the next decade it grows.")
+    spans = dated_candidates(make_doc(text))
+    assert spans == [(t.start, t.end) for t in tag_time(text, PUBLISHED) if t.dated]
+    assert len(spans) == 6  # not the two durations
+
+
+def test_the_rule_pass_runs_once_and_the_component_reads_it_from_the_doc(monkeypatch):
+    from timeline.temporal import rules
+    from timeline.temporal import add_temporal
+
+    nlp = add_temporal(sentence_pipeline(spacy.blank("en"), "test-once", "timex"))
+    calls = []
+    find = rules.find
+    monkeypatch.setattr(rules, "find", lambda text, ruleset: calls.append(text) or find(text, ruleset))
+    doc = nlp(make_doc("Talks resumed on Monday. Nothing else."))
+    assert calls == [doc.text] and [c.text for c in doc._.timex_candidates] == ["Monday"]
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "2025-06-02")]
 
 
 @needs_model
@@ -174,13 +196,6 @@ def test_a_pipeline_without_parser_gets_the_splitter_sentences():
 
 
 # -- mechanics, no model needed ----------------------------------------------------------
-
-def test_candidates_come_from_the_temporal_rules():
-    text = "It rained. They met on Friday, 6 June 2025."
-    found = [text[a:b] for a, b in timex_candidates(text)]
-    assert found and all("Friday" in f or "June" in f for f in found)
-    assert timex_candidates("No dates at all here.") == []
-
 
 def test_timex_mode_without_a_publication_date_chooses_the_sentences_with_a_candidate():
     analyser = blank_pipeline("timex").get_pipe(COMPONENT)

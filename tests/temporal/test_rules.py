@@ -96,23 +96,20 @@ def test_every_negative_match_holds_one_of_the_strings_it_needs():
     assert hits >= 8
 
 
-def test_find_keeps_recent_results_and_forgets_the_oldest(monkeypatch):
+def test_find_keeps_nothing_between_calls():
+    """No shared state: the rule pass runs afresh on each text (the pipeline keeps the
+    result on the Doc instead, Doc._.timex_candidates)."""
     ruleset = rules.load("en")
-    monkeypatch.setattr(rules, "RECENT", 3)
-    monkeypatch.setattr(rules, "_recent", {})
     first = rules.find("They met on Monday.", ruleset)
-    assert [c.text for c in first] == ["Monday"]
-    assert rules.find("They met on Monday.", ruleset) is first  # the focus and the tagger share it
-    for text in ("In 2019.", "Last week.", "On Friday."):
-        rules.find(text, ruleset)
-    assert len(rules._recent) == 3
     again = rules.find("They met on Monday.", ruleset)
-    assert again is not first and [c.text for c in again] == ["Monday"]
+    assert [c.text for c in first] == ["Monday"] and again == first and again is not first
+    assert not any(isinstance(v, dict) for k, v in vars(rules).items() if not k.startswith("__"))
 
 
-def test_find_does_not_keep_long_texts(monkeypatch):
+def test_dated_rules_are_those_an_event_can_be_placed_at():
     ruleset = rules.load("en")
-    monkeypatch.setattr(rules, "_recent", {})
-    monkeypatch.setattr(rules, "RECENT_MAX_CHARS", 10)
-    assert [c.text for c in rules.find("They met on Monday.", ruleset)] == ["Monday"]
-    assert rules._recent == {}
+    text = "The strike lasted three weeks, talks resume every week, and now they met on Monday in 2019."
+    assert {c.text: c.rule.dated for c in rules.find(text, ruleset)} == {
+        "three weeks": False, "every week": False, "now": False, "Monday": True, "2019": True}
+    ahead = rules.find("Over the next decade the city will build homes.", ruleset)
+    assert [(c.text, c.rule.dated) for c in ahead] == [("the next decade", True)]

@@ -14,12 +14,12 @@ alone gets the same annotations whichever other sentences are analysed, so the t
 agree on every sentence they both analyse:
 
     "all"    every sentence
-    "timex"  only the sentences that hold a time expression an event can be placed at (a
-             DATE, TIME or anchored DURATION with an interval, ``TimeExpression.dated``) as
-             the rule-only tagger resolves the text against ``Doc._.dct`` (without tense:
-             the tense changes a value's direction, never whether it is dated); events come
-             only from such sentences, so this is load()'s default. A Doc without a
-             publication date: the sentences that hold a candidate of the rule pass.
+    "timex"  only the sentences that hold a time expression an event can be placed at: a
+             candidate of the temporal rule pass whose rule dates (``Rule.dated``: a DATE or
+             TIME on the calendar, a duration that runs ahead; not "now", durations, sets).
+             The candidates are found once and kept on the Doc
+             (``Doc._.timex_candidates``), where the temporal component reads them; events
+             come only from such sentences, so this is load()'s default.
 
 A sentence left out gets a flat structure (its first token the root, the others attached to
 it with the label "dep"), no tags and no statistical entities; the entity rules that follow
@@ -44,7 +44,8 @@ from timeline.doctext import doc_text
 from timeline.nlp.bounded import check_budget
 from timeline.nlp.splitter import split_text
 from timeline.settings import SETTINGS
-from timeline.temporal import default_tagger, rules
+from timeline.temporal import rules
+from timeline.temporal.component import candidates_of
 
 COMPONENT = "timeline_sentences"
 MODES = ("timex", "all")
@@ -151,15 +152,13 @@ class SentenceAnalyser:
 
     def plan(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, analyse?) for each sentence of ``doc``."""
-        text = doc_text(doc)
         sents = self.sentences(doc)
         if self.mode == "all":
             chosen = [True] * len(sents)
         else:
             chosen = [False] * len(sents)
             starts = [doc[a].idx for a, _ in sents]
-            dct = doc._.dct if doc.has_extension("dct") else None
-            for start, end in dated_spans(text, dct) if dct else timex_candidates(text, self.lang):
+            for start, end in dated_candidates(doc, self.lang):
                 i = max(0, bisect_right(starts, start) - 1)
                 while i < len(sents) and doc[sents[i][0]].idx < end:
                     last = doc[sents[i][1] - 1]
@@ -238,19 +237,7 @@ class SentenceAnalyser:
         arr[:, c] = numpy.where(starts, 1, -1).astype("int64").view("uint64")
 
 
-def timex_candidates(text: str, lang: str = "en") -> list[tuple[int, int]]:
-    """Character ranges of the temporal rule pass's candidates in ``text``."""
-    return [(c.start, c.end) for c in rules.find(text, rules.load(lang))]
-
-
-def dated_spans(text: str, dct) -> list[tuple[int, int]]:
-    """Character ranges of the dated time expressions of ``text`` (rule-only tagger; the rule
-    pass's candidates are kept for the temporal component that follows). Tense turns a value
-    one way or the other but never decides whether it is dated, so it is not read here."""
-    if not text.strip():
-        return []
-    return [(t.start, t.end) for t in default_tagger().tag_text(text, dct, _no_tense) if t.dated]
-
-
-def _no_tense(start: int, end: int) -> None:
-    return None
+def dated_candidates(doc: Doc, lang: str = "en") -> list[tuple[int, int]]:
+    """Character ranges of the candidates of ``doc`` that an event can be placed at
+    (``Rule.dated``), from the rule pass kept on the Doc (found here when it has not run)."""
+    return [(c.start, c.end) for c in candidates_of(doc, rules.load(lang)) if c.rule.dated]

@@ -1,6 +1,13 @@
 """The spaCy component: find time expressions in ``doc.text`` and resolve them against
 ``doc._.dct`` (the publication date), tense-aware (the Doc's parse when it has one) and
-narrative-anchored. The tagging itself is tagger.Tagger, which needs no spaCy."""
+narrative-anchored. The tagging itself is tagger.Tagger, which needs no spaCy.
+
+State lives on the Doc, one pass each:
+    Doc._.timex_candidates  the rule pass's candidates (rules.find), found once: by the sentence
+                            focus (timeline.nlp.focus) when it runs first, else here
+    Doc._.timexes           the resolved TimeExpressions (direction and anchor on each)
+    Span._.timex            the TimeExpression of an expression's span
+"""
 from __future__ import annotations
 
 from spacy.language import Language
@@ -8,11 +15,15 @@ from spacy.tokens import Doc, Span
 
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression
+from timeline.temporal import rules
+from timeline.temporal.rules import Candidate, RuleSet
 from timeline.temporal.tagger import Tagger
 from timeline.temporal.tense import tense_of
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
+if not Doc.has_extension("timex_candidates"):
+    Doc.set_extension("timex_candidates", default=None)
 if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=[])
 if not Span.has_extension("timex"):
@@ -36,12 +47,20 @@ class TemporalTagger(Tagger):
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
             return tense_of(span) if span is not None and len(span) else None
 
-        found = self.tag_text(text, doc._.dct, tense_at)
+        found = self.tag_text(text, doc._.dct, tense_at, candidates_of(doc, self.ruleset))
         for timex in found:
             span = spans.get((timex.start, timex.end))
             if span is not None and span.start_char == timex.start and span.end_char == timex.end:
                 span._.timex = timex
         return found
+
+
+def candidates_of(doc: Doc, ruleset: RuleSet) -> tuple[Candidate, ...]:
+    """The rule pass's candidates of ``doc``: found once and kept on the Doc."""
+    found = doc._.timex_candidates
+    if found is None:
+        found = doc._.timex_candidates = rules.find(doc_text(doc), ruleset)
+    return found
 
 
 @Language.factory(

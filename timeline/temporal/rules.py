@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import configparser
 import re
-import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +37,16 @@ class Rule:
     source: str = ""  # the full pattern (tables and fragments filled in), before the first-character guard
     needs: re.Pattern | None = None  # strings one of which each match holds, in the folded text
 
+    @property
+    def dated(self) -> bool:
+        """Whether a match can be placed on the calendar (what an event is dated by): a DATE or
+        TIME rule that resolves to a day, month, year ... (not "now", "recently": a literal or
+        table value), or a duration that runs ahead from now ("over the next decade"). The
+        sentence focus analyses the sentences that hold such a candidate; tense never changes it."""
+        if self.type in ("DATE", "TIME"):
+            return self.resolve not in UNPLACED
+        return self.type == "DURATION" and self.params.get("runs") == "ahead"
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -63,6 +72,7 @@ class RuleSet:
     deictic: re.Pattern = re.compile("(?!)")  # words that tie an expression to the publication date
 
 
+UNPLACED = frozenset({"literal", "table"})  # resolve kinds whose values are not on the calendar
 # Tables whose words never make a time expression on their own: not triggers.
 _NOT_TRIGGERS = {"numword", "this", "ordinal", "modifier", "quantity_modifier"}
 _STOP_WORDS = {"the", "a", "an", "of", "at", "as", "for", "st", "and", "in", "after", "before", "last",
@@ -217,33 +227,10 @@ def windows(text: str, ruleset: RuleSet) -> list[list]:
     return out
 
 
-RECENT = 128  # texts whose candidates find() keeps: a batch of nlp.pipe asks twice for each
-RECENT_MAX_CHARS = 200_000  # longer texts are not kept (memory), only found again
-_recent: dict[tuple[int, str], tuple[RuleSet, tuple[Candidate, ...]]] = {}
-_recent_lock = threading.Lock()  # the dashboard tags uploads in several threads
-
-
 def find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
-    """Longest non-overlapping candidates, in text order, vetoed by the negatives.
-
-    The result is shared, not copied: an immutable tuple of frozen candidates. The last
-    ``RECENT`` results are kept, because the pipeline asks twice for each text (the sentence
-    focus chooses the sentences to analyse, then the temporal component resolves)."""
-    if len(text) > RECENT_MAX_CHARS:
-        return _find(text, ruleset)
-    key = (id(ruleset), text)
-    kept = _recent.get(key)
-    if kept is not None and kept[0] is ruleset:
-        return kept[1]
-    found = _find(text, ruleset)
-    with _recent_lock:
-        while len(_recent) >= RECENT:
-            del _recent[next(iter(_recent))]  # the oldest
-        _recent[key] = (ruleset, found)
-    return found
-
-
-def _find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
+    """Longest non-overlapping candidates, in text order, vetoed by the negatives: an
+    immutable tuple of frozen candidates. The pipeline finds them once per Doc and keeps them
+    on it (``Doc._.timex_candidates``, timeline.temporal.component.candidates_of)."""
     found = []
     spans = windows(text, ruleset)
     folded, holds = fold(text), {}

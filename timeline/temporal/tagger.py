@@ -46,9 +46,10 @@ class Tagger:
         self.date_order = date_order
         self.settings = settings
 
-    def tag_text(self, text: str, dct, tense_at=tense_in_text) -> list[TimeExpression]:
+    def tag_text(self, text: str, dct, tense_at=tense_in_text, candidates=None) -> list[TimeExpression]:
         """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
-        tense around a match (default: cue words read straight from the text, no Doc)."""
+        tense around a match (default: cue words read straight from the text, no Doc);
+        ``candidates``: the rule pass's, when it has already run on ``text`` (the Doc's)."""
         if tense_at is tense_in_text:
             def tense_at(start, end, text=text):
                 return tense_in_text(text, start, end)
@@ -62,7 +63,8 @@ class Tagger:
         lookback = self.settings.temporal_lookback
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
-        candidates = rules.find(text, self.ruleset)
+        if candidates is None:
+            candidates = rules.find(text, self.ruleset)
         story = dct is not None and self.narrates_past(candidates, dct)
         for cand in candidates:
             if cand.rule.params.get("tense") == "none":
