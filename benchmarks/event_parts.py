@@ -4,10 +4,10 @@
 
 Runs ``extract_many`` (one process, one BLAS thread, batches of 32) over generated articles
 (``ingest_speed.varied_articles``) or the TempEval-3 TimeBank texts, with timers around the
-parts: choosing the sentences (``plan``, and inside it the rule pass ``rules._find``), copying
+parts: choosing the sentences (``plan``, and inside it the rule pass ``rules.find``), copying
 them, the statistical model, writing back, each later component, ``build_events``. Then
-dateparser.search_dates on the same texts, for scale. Seconds of one warm pass; use more than
-128 articles, or the rule pass's memory of its last 128 texts makes the second pass free.
+dateparser.search_dates on the same texts, for scale. Seconds of one warm pass. The rule pass
+runs once per Doc (the focus keeps its candidates on the Doc for the temporal component).
 """
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
     focus = nlp.get_pipe("timeline_sentences")
     timers.wrap(focus, "plan", "choose sentences (plan)")
     timers["choose sentences (plan)"] = 0.0  # printed before the part inside it
-    timers.wrap(rules, "_find", "  of which the rule pass")
+    timers.wrap(rules, "find", "  of which the rule pass")
     timers.wrap(focus, "copies", "copy sentences")
     timers.wrap(focus.inner, "pipe", "statistical model", eager=True)
     timers.wrap(focus, "write", "write back")  # the model's time is taken out below
