@@ -15,6 +15,9 @@ Each run is its own child process (so memory peaks stay apart), one after the ot
 - ``dask:N``: a LocalCluster of N single-threaded worker processes is started first (its
   start is timed apart, ``startup``), then ``extract_many(cluster=address)``: the clock
   includes each worker loading the pipeline (the worker plugin) and every chunk.
+- ``ingest:N``: the ingest service (``timeline ingest --workers N``): N = 1 runs the pipeline in
+  this process; N > 1 starts a local cluster inside the clock, and its workers tag *and store*
+  (each its own connection), this process only reads, dedupes and counts.
 - ``pool:N``: ``extract_many(n_process=N)`` of ``--pool-rev`` (read from git history: the
   multiprocessing pool that Dask replaced; it forks after loading the pipeline in the
   parent, before the clock starts).
@@ -103,7 +106,8 @@ def worker_peak_mb() -> float:
 def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = "dask",
         pool_rev: str = POOL_REV) -> dict:
     """Ingest ``n`` varied articles into ``db``; ``mechanism`` is "process" (one process),
-    "dask" (a local cluster of ``workers``) or "pool" (the old pool of ``pool_rev``)."""
+    "dask" (a local cluster of ``workers``), "ingest" (the ingest service with ``workers``) or
+    "pool" (the old pool of ``pool_rev``)."""
     from timeline.nlp import load
     from timeline.store import EventStore
 
@@ -125,17 +129,25 @@ def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = 
     elif mechanism == "pool":
         extract_many = old_pool(pool_rev).extract_many
         kwargs = {"nlp": load(), "n_process": workers}  # loaded and shared with the forked workers
-    else:
+    elif mechanism == "process":
         from timeline.events import extract_many
 
         kwargs = {"nlp": load()}
     store = EventStore(db)
     memory, events, stored = {}, 0, 0
     t0 = time.perf_counter()
-    for article, found, timexes in extract_many(varied_articles(n), **kwargs):
-        result = store.add_article(article, found, timexes)
-        stored += result.added
-        events += result.events
+    if mechanism == "ingest":  # the ingest service: with workers > 1 they tag and store
+        from timeline.ingest.service import ingest
+
+        added = ((r.status == "added", r.events)
+                 for r in ingest(store, varied_articles(n), workers=workers))
+    else:
+        added = ((result.added, result.events) for result in (
+            store.add_article(article, found, timexes)
+            for article, found, timexes in extract_many(varied_articles(n), **kwargs)))
+    for was_added, count in added:
+        stored += was_added
+        events += count
         if stored in checkpoints:
             memory[stored] = peak_rss_mb()
     seconds = time.perf_counter() - t0
@@ -169,7 +181,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", nargs="+", default=["process", "dask:1", "dask:2", "pool:2"],
-                        help="process | dask:N | pool:N, measured in this order")
+                        help="process | dask:N | ingest:N | pool:N, measured in this order")
     parser.add_argument("--pool-rev", default=POOL_REV, help="commit of the old pool")
     parser.add_argument("--checkpoints", type=int, nargs="+", default=[500, 1000, 2000])
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")

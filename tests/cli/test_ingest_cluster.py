@@ -19,7 +19,7 @@ def test_one_session_serves_the_whole_run_and_workers_exclude_cluster(monkeypatc
         opened.append((n_process, cluster))
         yield type("Session", (), {"articles_in_flight": lambda self: 1})()
 
-    def fake(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
+    def fake(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
         calls.append(cluster)
         for article in articles:
             yield article, [], []

@@ -17,7 +17,7 @@ from timeline.store import EventStore
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def fake_extract_many(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
+def fake_extract_many(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
     for article in articles:
         events = []
         for m in ISO.finditer(article.text):
@@ -150,13 +150,13 @@ def test_articles_lists_and_deletes(fake_tagger, files, tmp_path):
 def test_a_failing_article_costs_only_itself(monkeypatch, files, tmp_path):
     """The analysis fails on one article of a batch: the batch is redone one by one, the bad
     article is refused by name with the reason, every other article read is stored."""
-    def broken_batch(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
+    def broken_batch(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
         for article in articles:
             if "Oslo" in article.text:
                 raise RuntimeError("model missing")
             yield from fake_extract_many([article])
 
-    def analyse_one(article, nlp=None):
+    def analyse_one(article, nlp=None, settings=None):
         if "Oslo" in article.text:
             raise RuntimeError("model missing")
         [(_, events, timexes)] = fake_extract_many([article])

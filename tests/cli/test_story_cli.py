@@ -15,7 +15,7 @@ from .test_store_cli import fake_extract_many
 def counted_tagger(monkeypatch):
     calls = []
 
-    def tagger(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
+    def tagger(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
         for item in fake_extract_many(articles, nlp, n_process, batch_size):
             calls.append(item[0])
             yield item

@@ -122,3 +122,65 @@ def test_a_session_serves_many_calls_with_one_pipeline_per_worker(nlp, cluster):
         second = list(extract_many(given[3:], cluster=session))
     assert first + second == serial
     assert all(found == [session.plugin] for found in names.values())
+
+
+def stored_events(store):
+    from timeline.model import EventFilter
+
+    return sorted(store.iter_events(EventFilter()), key=lambda e: e.event_id)
+
+
+def test_workers_store_what_they_tag_one_result_per_article_in_order(nlp, cluster, tmp_path):
+    """ingest_on_cluster: the workers write into the same SQLite file the embedded path fills,
+    each article's result comes back in input order, and a second pass finds duplicates."""
+    from timeline.events.cluster import ingest_on_cluster
+    from timeline.events.extract import parallel
+    from timeline.store import EventStore
+
+    given = long_articles(6)
+    with EventStore(tmp_path / "alone.db") as alone:
+        for article, found, timexes in extract_many(given, nlp=nlp):
+            alone.add_article(article, found, timexes)
+        expected = stored_events(alone)
+    with EventStore(tmp_path / "workers.db") as store, parallel(
+            cluster=cluster.scheduler_address, nlp=nlp,
+            settings=QUICK.replace(chunk_articles=2)) as session:
+        address = store.shared_address(same_machine=True)
+        results = list(ingest_on_cluster(session, iter(given), address))
+        assert [(r.status, r.title, r.events) for r in results] == [
+            ("added", a.title, 120) for a in given]
+        assert stored_events(store) == expected
+        again = list(ingest_on_cluster(session, iter(given[:2]), address))
+        assert [r.status for r in again] == ["duplicate", "duplicate"]
+        assert len(stored_events(store)) == 6 * 120
+
+
+def test_a_worker_refuses_an_article_past_its_budget_and_stores_the_rest(nlp, cluster, tmp_path):
+    from timeline.events.cluster import ingest_on_cluster
+    from timeline.events.extract import parallel
+    from timeline.store import EventStore
+
+    slow = long_articles(1)[0]
+    slow = Article(text=" ".join([slow.text] * 60), published=slow.published, title="long")
+    quick = [Article(text=f"The council met on {d} March 2025.", published=date(2025, 3, 19),
+                     title=f"q{d}") for d in (3, 4)]
+    with EventStore(tmp_path / "w.db") as store, parallel(
+            cluster=cluster.scheduler_address, nlp=nlp,
+            settings=QUICK.replace(chunk_articles=3, max_item_seconds=0.2)) as session:
+        results = list(ingest_on_cluster(session, iter([quick[0], slow, quick[1]]),
+                                         store.shared_address(same_machine=True)))
+        assert [(r.status, r.title) for r in results] == [
+            ("added", "q3"), ("refused", "long"), ("added", "q4")]
+        assert "time budget (0.2 s)" in results[1].message
+        assert {a.title for a in store.articles()} == {"q3", "q4"}
+
+
+def test_which_stores_workers_can_share(tmp_path, pg_url):
+    from timeline.store import EventStore
+
+    with EventStore(":memory:") as memory, EventStore(tmp_path / "f.db") as file, \
+            EventStore(pg_url) as server:
+        assert memory.shared_address(same_machine=True) is None
+        assert file.shared_address(same_machine=True) == str(tmp_path / "f.db")
+        assert file.shared_address(same_machine=False) is None  # a remote worker has no such file
+        assert server.shared_address(same_machine=False) == pg_url  # with its password, if any

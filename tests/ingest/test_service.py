@@ -26,7 +26,7 @@ def quick(article, nlp=None):
     return [], []
 
 
-def quick_many(articles, nlp=None, n_process=1, batch_size=32, cluster=None):
+def quick_many(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
     for article in articles:
         yield article, [], []
 

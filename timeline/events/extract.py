@@ -43,10 +43,10 @@ def _prepare(nlp, article: Article, settings: Settings = SETTINGS):
     return doc
 
 
-def analyse(article: Article, nlp=None) -> Result:
+def analyse(article: Article, nlp=None, settings: Settings = SETTINGS) -> Result:
     """Events and all time expressions of one article."""
     nlp = nlp if nlp is not None else _default_nlp()
-    doc = nlp(_prepare(nlp, article))
+    doc = nlp(_prepare(nlp, article, settings))
     return build_events(article, doc), doc_timexes(doc)
 
 
@@ -55,9 +55,17 @@ def extract(article: Article, nlp=None) -> list[Event]:
     return analyse(article, nlp)[0]
 
 
+def analyse_stream(nlp, articles: list[Article], batch_size: int, settings: Settings = SETTINGS,
+                   ) -> Iterator[tuple[Article, list[Event], list[TimeExpression]]]:
+    """``(article, events, timexes)`` for each of ``articles``, tagged with ``nlp.pipe`` and
+    given as soon as each is done."""
+    docs = nlp.pipe((_prepare(nlp, a, settings) for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield article, build_events(article, doc), doc_timexes(doc)
+
+
 def _analyse_batch(nlp, articles: list[Article], batch_size: int) -> list[Result]:
-    docs = nlp.pipe((_prepare(nlp, a) for a in articles), batch_size=batch_size)
-    return [(build_events(a, doc), doc_timexes(doc)) for a, doc in zip(articles, docs)]
+    return [(events, timexes) for _, events, timexes in analyse_stream(nlp, articles, batch_size)]
 
 
 def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,
@@ -76,8 +84,7 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,
     if n_process <= 1 and not cluster:
         nlp = nlp if nlp is not None else _default_nlp()
         while batch := list(islice(articles, batch_size)):
-            for article, result in zip(batch, _analyse_batch(nlp, batch, batch_size)):
-                yield (article, *result)
+            yield from analyse_stream(nlp, batch, batch_size, settings)
         return
     from timeline.events.cluster import extract_on_cluster
 

@@ -89,11 +89,38 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
         from timeline.events.extract import parallel
 
         with parallel(workers, cluster, settings=settings) as session:
+            shared = store.shared_address(same_machine=not cluster) \
+                if hasattr(store, "shared_address") else None
+            if shared:  # the workers analyse and store; this process only reads and dedupes
+                from timeline.events.cluster import ingest_on_cluster
+
+                yield from _passed(stream, lambda articles: ingest_on_cluster(
+                    session, articles, shared, BATCH))
+                return
             yield from _batches(store, stream, session.articles_in_flight() * 4, session,
                                 analyse, settings)
         return
     size = BATCH * 2 if analyse is None else 1
     yield from _batches(store, stream, size, None, analyse, settings)
+
+
+def _passed(stream, store_all: Callable) -> Iterator[ItemResult]:
+    """The results of ``stream``: its refusals and duplicates as they come, its articles
+    through ``store_all(articles) -> results`` (lazily, in order)."""
+    early: list[ItemResult] = []
+
+    def articles():
+        for item in stream:
+            if isinstance(item, ItemResult):
+                early.append(item)
+            else:
+                yield item
+
+    for result in store_all(articles()):
+        yield from early
+        early.clear()
+        yield result
+    yield from early
 
 
 def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings):
@@ -108,8 +135,16 @@ def _batches(store, stream, size: int, session, analyse: Callable | None, settin
                 break
         if not batch:
             return
-        for article, outcome in _analysed(batch, session, analyse, settings):
-            yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
+        if analyse is not None:
+            for article in batch:
+                outcome = _analyse_one(analyse, article, settings)
+                yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
+            continue
+        from timeline.events import analyse as analyse_one, extract_many
+
+        yield from store_batch(store, batch, lambda b: extract_many(
+            b, batch_size=BATCH, cluster=session, settings=settings),
+            lambda article: analyse_one(article, settings=settings), settings)
 
 
 def _known(store, article_id: str) -> bool:
@@ -117,24 +152,23 @@ def _known(store, article_id: str) -> bool:
     return has(article_id) if has is not None else store.article(article_id) is not None
 
 
-def _analysed(batch: list[Article], session, analyse: Callable | None, settings: Settings):
-    """(article, (events, timexes) | refusal) for each article of ``batch``, in order."""
-    if analyse is None:
-        from timeline.events import extract_many
-
-        done = 0
-        try:
-            for article, events, timexes in extract_many(batch, batch_size=BATCH, cluster=session):
-                yield article, (events, timexes)
-                done += 1
-            return
-        except Exception:  # noqa: BLE001 - one article failed the batch: redo the rest one by one
-            batch = batch[done:]
-        from timeline.events import analyse as analyse_one
-
-        analyse = analyse_one
-    for article in batch:
-        yield article, _analyse_one(analyse, article, settings)
+def store_batch(store, batch: list[Article], extract: Callable, analyse: Callable,
+                settings: Settings = SETTINGS) -> Iterator[ItemResult]:
+    """Analyse and store each article of ``batch``, one result each, in order.
+    ``extract(articles)`` streams ``(article, events, timexes)``; if it fails, the articles it
+    has not given are analysed one at a time with ``analyse(article)``, so a bad article
+    costs only itself. Used in this process and by Dask workers that store what they tag."""
+    done = 0
+    try:
+        for article, events, timexes in extract(batch):
+            yield _store(store, article, events, timexes)
+            done += 1
+        return
+    except Exception:  # noqa: BLE001 - one article failed the batch: redo the rest one by one
+        pass
+    for article in batch[done:]:
+        outcome = _analyse_one(analyse, article, settings)
+        yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
 
 
 def _analyse_one(analyse: Callable, article: Article, settings: Settings):

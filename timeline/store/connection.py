@@ -120,6 +120,7 @@ class Database:
 
     def __init__(self, path_or_url=None):
         self.path = resolve_path(path_or_url)
+        self.address = self.path  # what another process opens for the same database (secret)
         self._memory = self.path == MEMORY
         self._lock = threading.RLock() if self._memory else None
         self.fts = False

@@ -86,6 +86,15 @@ class EventStore(Queries):
         self.path = self._db.path  # the file, or the URL without its password
         self.dialect = self._db.dialect  # "sqlite" | "postgresql"
 
+    def shared_address(self, same_machine: bool) -> str | None:
+        """What another process passes to ``EventStore`` to write into this same database: the
+        PostgreSQL URL (with its password: do not show it), or the SQLite file when
+        ``same_machine``; None for a database in memory."""
+        address = self._db.address
+        if self.dialect == "postgresql" or (same_machine and not self._db._memory):
+            return address
+        return None
+
     def close(self) -> None:
         self._db.close()
 
