@@ -21,6 +21,14 @@ def _pg_server() -> str:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_home(tmp_path_factory):
+    """Job queues of test apps (dashboard/callbacks/upload.py) go to a temporary cache, not the
+    user's ~/.cache; servers started by tests inherit it."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
 @pytest.fixture
 def pg_url():
     """A new, empty PostgreSQL database on the test server (postgresql://... URL), dropped

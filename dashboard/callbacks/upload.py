@@ -3,12 +3,16 @@
 The analysis runs off the request thread: a Dash background callback whose jobs a diskcache
 queue hands to a worker process (``dash.DiskcacheManager``), reporting progress to the page
 (a bar with "n of N files, k added") until the results replace it; the views then refresh
-through DATA_VERSION. A store in memory cannot be shared with another process, so with one
+through DATA_VERSION. The queue is one per database and user on a machine (``jobs_directory``),
+shared by the server's gunicorn processes, since any of them may answer a progress poll. A store in memory cannot be shared with another process, so with one
 the upload runs in the request as before.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import tempfile
+from pathlib import Path
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html, no_update
@@ -28,6 +32,18 @@ def result_list(results) -> html.Ul:
         items.append(html.Li([dbc.Badge(r.status, color=COLOURS[r.status], className="me-1"),
                               html.Span(name, className="fw-semibold"), f" \u2014 {detail}"]))
     return html.Ul(items, className="list-unstyled upload-results mb-0")
+
+
+def jobs_directory(database: str) -> str:
+    """The folder of the upload jobs of ``database`` (its path, or its URL without password):
+    the same for every server process of this user on this machine, so the gunicorn worker
+    that answers a page's progress poll finds the job another one started. In the user's cache
+    folder ($XDG_CACHE_HOME or ~/.cache), readable by that user only."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    key = hashlib.sha256(database.encode("utf-8")).hexdigest()[:16]
+    folder = cache / "timeline" / "jobs" / key
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return str(folder)
 
 
 def job_manager(directory: str | None = None):
@@ -51,7 +67,7 @@ def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes
     options = {}
     if background:
         options = dict(
-            background=True, manager=job_manager(),
+            background=True, manager=job_manager(jobs_directory(store.path)),
             progress=[Output(ids.UPLOAD_PROGRESS_BAR, "value"), Output(ids.UPLOAD_PROGRESS_TEXT, "children")],
             running=[(Output(ids.UPLOAD_PROGRESS, "style"), {"display": "block"}, {"display": "none"}),
                      (Output(ids.UPLOAD, "disabled"), True, False)],

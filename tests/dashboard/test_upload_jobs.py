@@ -1,0 +1,35 @@
+"""The upload job queue is one per database and user on a machine: every process of
+`timeline serve` (gunicorn workers) finds the jobs the others started, and they sign and check
+the page's job handles with the same secret, so any of them may answer a progress poll."""
+import os
+import stat
+
+from dashboard import create_app
+from dashboard.callbacks.upload import jobs_directory
+from timeline.store import EventStore
+
+
+def upload_manager(app):
+    return next(c["manager"] for key, c in app.callback_map.items() if "upload-result" in key)
+
+
+def test_two_server_processes_share_the_job_queue_and_its_secret(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    db = str(tmp_path / "team.db")
+    with EventStore(db) as first_store, EventStore(db) as second_store:
+        first, second = create_app(first_store), create_app(second_store)  # as two gunicorn workers
+        one, two = upload_manager(first), upload_manager(second)
+        assert one.handle.directory == two.handle.directory == jobs_directory(db)
+        one.handle.set("job-result", "3 added")
+        assert two.handle.get("job-result") == "3 added"
+        assert first._get_signing_secret() == second._get_signing_secret()
+    with EventStore(str(tmp_path / "other.db")) as other:
+        assert upload_manager(create_app(other)).handle.directory != jobs_directory(db)
+
+
+def test_the_job_folder_is_the_users_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = jobs_directory("postgresql://me@db.example.org/news")
+    assert folder.startswith(str(tmp_path / "cache" / "timeline" / "jobs"))
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert "db.example.org" not in folder  # the database's name is not spelled out on disk
