@@ -29,7 +29,7 @@ def test_upload_shows_progress_then_the_results(dash_duo, seeded, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("[" * 5000 + "]" * 5000)
     paths.insert(1, str(bad))
-    dash_duo.find_element("#upload input[type=file]").send_keys("\n".join(paths))
+    dash_duo.wait_for_element("#upload input[type=file]", timeout=30).send_keys("\n".join(paths))
     dash_duo.wait_for_contains_text("#upload-progress", "of 4 files", timeout=30)
     bar = dash_duo.find_element("#upload-progress")
     assert bar.is_displayed()
