@@ -15,13 +15,16 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def create_app(store, *, analyse=default_analyse, max_files: int = MAX_FILES,
-               max_bytes: int = MAX_BYTES, allowed_hosts: list[str] | None = None) -> dash.Dash:
+               max_bytes: int = MAX_BYTES, allowed_hosts: list[str] | None = None,
+               jobs: str | None = None) -> dash.Dash:
     """A Dash app showing ``store`` (a timeline.store.EventStore).
 
     ``analyse(article) -> (events, timexes)`` turns uploaded articles into events (the
     NLP pipeline by default); ``max_files`` / ``max_bytes`` limit one upload (and the size of
     any request). ``allowed_hosts``: the origins (``http://host:port``) the server answers and
     takes writes from; None is the loopback names on any port (see dashboard/guard.py).
+    ``jobs``: a Redis URL to queue uploads with Celery (dashboard/jobs.py runs them) instead of
+    a diskcache on this machine.
     """
     app = dash.Dash(
         __name__, title="timeline", assets_folder=str(ASSETS), update_title=None,
@@ -30,7 +33,7 @@ def create_app(store, *, analyse=default_analyse, max_files: int = MAX_FILES,
     install(app.server, allowed=allowed_origins(allowed_hosts),
             max_request_bytes=request_cap(max_files, max_bytes))
     app.layout = build_layout
-    register_all(app, store, analyse=analyse, max_files=max_files, max_bytes=max_bytes)
+    register_all(app, store, analyse=analyse, max_files=max_files, max_bytes=max_bytes, jobs=jobs)
     register_api(app.server, store, analyse=analyse, max_bytes=max_bytes)
     warm_up()
     return app

@@ -4,7 +4,8 @@ The analysis runs off the request thread: a Dash background callback whose jobs 
 queue hands to a worker process (``dash.DiskcacheManager``), reporting progress to the page
 (a bar with "n of N files, k added") until the results replace it; the views then refresh
 through DATA_VERSION. The queue is one per database and user on a machine (``jobs_directory``),
-shared by the server's gunicorn processes, since any of them may answer a progress poll. A store in memory cannot be shared with another process, so with one
+shared by the server's gunicorn processes, since any of them may answer a progress poll; or,
+for servers on several machines, Celery on a Redis broker (``jobs``, dashboard/jobs.py). A store in memory cannot be shared with another process, so with one
 the upload runs in the request as before.
 """
 from __future__ import annotations
@@ -55,6 +56,18 @@ def job_manager(directory: str | None = None):
     return DiskcacheManager(diskcache.Cache(directory or tempfile.mkdtemp(prefix="timeline-jobs-")))
 
 
+def manager_for(store, jobs: str | None = None):
+    """The upload queue: Celery on the broker at ``jobs`` (``redis://host:6379/0``: its
+    workers run `celery --app dashboard.jobs worker`, on any machine that reaches the broker and
+    the database), else a diskcache on this machine (``jobs_directory``)."""
+    if jobs:
+        from celery import Celery
+        from dash import CeleryManager
+
+        return CeleryManager(Celery("timeline", broker=jobs, backend=jobs))
+    return job_manager(jobs_directory(store.path))
+
+
 def progress_of(results, total_files: int) -> tuple[int, str]:
     files = len({r.name for r in results})
     added = sum(r.status == "added" for r in results)
@@ -62,12 +75,13 @@ def progress_of(results, total_files: int) -> tuple[int, str]:
             f"analysing: {files} of {total_files} file{'s' * (total_files != 1)} done, {added} added")
 
 
-def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes=MAX_BYTES, **_):
+def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes=MAX_BYTES,
+             jobs: str | None = None, **_):
     background = getattr(store, "path", ":memory:") != ":memory:"
     options = {}
     if background:
         options = dict(
-            background=True, manager=job_manager(jobs_directory(store.path)),
+            background=True, manager=manager_for(store, jobs),
             progress=[Output(ids.UPLOAD_PROGRESS_BAR, "value"), Output(ids.UPLOAD_PROGRESS_TEXT, "children")],
             running=[(Output(ids.UPLOAD_PROGRESS, "style"), {"display": "block"}, {"display": "none"}),
                      (Output(ids.UPLOAD, "disabled"), True, False)],

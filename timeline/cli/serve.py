@@ -76,11 +76,15 @@ def run_gunicorn(factory, *, host: str, port: int, workers: int, threads: int,
                    f"{SERVER_WORKERS} on PostgreSQL).")
 @click.option("--threads", type=click.IntRange(1, 256), default=THREADS, show_default=True,
               help="Threads per worker process.")
+@click.option("--jobs", metavar="REDIS_URL", envvar="TIMELINE_JOBS",
+              help="Queue uploads on this Redis broker for Celery workers (`celery --app "
+                   "dashboard.jobs worker`, same TIMELINE_DB and TIMELINE_JOBS) instead of a "
+                   "queue on this machine. Env: TIMELINE_JOBS.")
 @click.option("--demo", is_flag=True, help="Ingest the demo corpus first (duplicates skipped).")
 @click.option("--debug", is_flag=True,
               help="Flask's development server with Dash debug mode (reloader, dev tools). "
                    "Never on a shared host.")
-def serve(db, host, port, allowed_hosts, workers, threads, demo, debug):
+def serve(db, host, port, allowed_hosts, workers, threads, jobs, demo, debug):
     """Open the dashboard at http://HOST:PORT on the event store."""
     from dashboard.guard import default_allowed, parse_origin
     from timeline.store import EventStore, StoreError
@@ -107,12 +111,12 @@ def serve(db, host, port, allowed_hosts, workers, threads, demo, debug):
                   f"gunicorn, {workers} process(es) x {threads} threads")
                + f"; allowed: {', '.join(allowed)}; Ctrl+C stops)")
     if debug:
-        create_app(store, allowed_hosts=allowed).run(host=host, port=port, debug=True)
+        create_app(store, allowed_hosts=allowed, jobs=jobs).run(host=host, port=port, debug=True)
         return
     if memory:
         app = create_app(store, allowed_hosts=allowed).server
         run_gunicorn(lambda: app, host=host, port=port, workers=1, threads=threads, preload=True)
         return
     store.close()  # each worker opens its own: connection pools do not survive a fork
-    run_gunicorn(lambda: create_app(EventStore(target), allowed_hosts=allowed).server,
+    run_gunicorn(lambda: create_app(EventStore(target), allowed_hosts=allowed, jobs=jobs).server,
                  host=host, port=port, workers=workers, threads=threads)
