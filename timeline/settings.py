@@ -39,6 +39,14 @@ class Settings:
     keydates_after_weight: float = _setting(
         1.0, "an article published n days after the day it dates weighs 1 + this * log2(1 + n) "
         "(the story kept it); previews and same-day reports weigh 1", low=0.0, high=10.0)
+    keydates_window_days: int = _setting(
+        15, "a day's weighted reports are divided by the reports of the days within this many "
+        "days on either side (its share of its month's attention: a quiet period's key day "
+        "competes with its own weeks, not with the busiest ones); 0 ranks by the reports alone",
+        low=0, high=366)
+    keydates_min_reports: int = _setting(
+        2, "days reported by fewer independent articles (or sources) come after all the days "
+        "that have this many (one passing mention of a day is not a key date)", low=1, high=100)
     keydates_min_words: int = _setting(6, "shortest sentence offered for a key date (words)",
                                        low=1, high=1000)
     keydates_max_words: int = _setting(60, "longest sentence offered for a key date (words)",

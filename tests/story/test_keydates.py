@@ -71,3 +71,35 @@ def test_sentences_shared_by_the_reports_win_and_repeats_are_skipped():
     assert chosen[1].startswith("Crowds")           # the near-repeat of the first is skipped
     assert keys[0].to_json() == {"date": "2011-02-11", "sentences": list(chosen)}
     assert key_dates(events, 1, 0)[0].sentences == ()
+
+
+def _busy_and_quiet():
+    """A busy fortnight (days of 4 and 6 articles) and, two months on, a quiet day of 2."""
+    events = []
+    for offset, n in enumerate((4, 4, 6, 4, 4)):
+        day = DAY + timedelta(days=offset)
+        events += [report(f"busy{offset}-{i}", day, f"Clashes went on in the capital, report {i}.")
+                   for i in range(n)]
+    quiet = DAY + timedelta(days=60)
+    events += [report(f"quiet{i}", quiet, f"The parliament was dissolved on that day, report {i}.")
+               for i in range(2)]
+    return events, quiet
+
+
+def test_a_quiet_months_key_day_competes_with_its_own_weeks():
+    events, quiet = _busy_and_quiet()
+    assert [k.date for k in key_dates(events, 2, 1)] == [DAY + timedelta(days=2), quiet]
+    plain = SETTINGS.replace(keydates_window_days=0)   # reports alone: the busy fortnight wins
+    assert [k.date for k in key_dates(events, 2, 1, settings=plain)] == \
+        [DAY, DAY + timedelta(days=2)]
+
+
+def test_a_day_one_article_mentions_comes_after_the_days_several_report():
+    events, quiet = _busy_and_quiet()
+    lone = DAY + timedelta(days=200)
+    events.append(report("anniversary", lone, "The coup took place on that day long ago.",
+                         published=lone + timedelta(days=3000)))
+    assert lone not in [k.date for k in key_dates(events, 6, 1)]
+    assert lone in [k.date for k in key_dates(events, 7, 1)]     # it still fills the list
+    anyone = SETTINGS.replace(keydates_min_reports=1)
+    assert lone in [k.date for k in key_dates(events, 1, 1, settings=anyone)]

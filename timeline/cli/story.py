@@ -99,7 +99,8 @@ def _evaluate(topics, stores: Path, baseline: bool, workers: int):
 
     settings = SETTINGS
     if baseline:
-        settings = SETTINGS.replace(keydates_after_weight=0.0)
+        settings = SETTINGS.replace(keydates_after_weight=0.0, keydates_window_days=0,
+                                    keydates_min_reports=1)
     report = Report()
     for path in topics:
         try:

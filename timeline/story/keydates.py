@@ -7,6 +7,12 @@ A day is scored by what the collection says about it, not by how often one artic
 - an article published *after* the day counts ``1 + after_weight * log2(1 + days later)``: a
   happening that later reports still date is one the story kept, the longer the more (previews
   and same-day reports count once);
+- the day's weighted reports are divided by ``1 +`` the independent reports of every day within
+  ``window_days`` on either side: its share of its month's attention. A collection's volume
+  follows the news cycle while a journalist's timeline covers the whole period, so a quiet
+  month's key day competes with its own weeks, not with the busiest ones;
+- days reported by fewer than ``min_reports`` independent articles come after the others (one
+  passing mention of a day, such as an anniversary, is not a key date, however quiet its month).
 
 The sentences of a key day come from the mentions of that day. Each is scored by how much of the
 day's shared vocabulary it holds (content words that several articles use about that day: what
@@ -20,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable
 
 from timeline.model import Event
@@ -65,16 +71,28 @@ def key_dates(events: Iterable[Event], dates: int, sentences: int, start: date |
         if day is None or (start and day < start) or (end and day > end):
             continue
         by_day[day].append(event)
+    weighted = {day: _day_score(day, reports, settings) for day, reports in by_day.items()}
     scored = []
-    for day, reports in by_day.items():
-        score, independent = _day_score(day, reports, settings)
-        scored.append((score, independent, day))
-    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
-    chosen = scored[:dates]
+    for day, (weight, independent) in weighted.items():
+        score = weight / (1 + _window(day, weighted, settings.keydates_window_days)) \
+            if settings.keydates_window_days else weight
+        scored.append((independent < settings.keydates_min_reports, score, independent, day))
+    scored.sort(key=lambda s: (s[0], -s[1], -s[2], s[3]))
+    chosen = [(score, independent, day) for _, score, independent, day in scored[:dates]]
     out = [KeyDate(day, round(score, 3), independent,
                    tuple(_pick_sentences(by_day[day], sentences, stop, settings)))
            for score, independent, day in chosen]
     return sorted(out, key=lambda k: k.date)
+
+
+def _window(day: date, weighted: dict[date, tuple[float, int]], days: int) -> int:
+    """Independent reports of the days within ``days`` of ``day`` (itself included)."""
+    total = 0
+    for offset in range(-days, days + 1):
+        near = weighted.get(day + timedelta(days=offset))
+        if near:
+            total += near[1]
+    return total
 
 
 def _day_score(day: date, reports: list[Event], settings: Settings) -> tuple[float, int]:
