@@ -76,3 +76,58 @@ def test_near_misses_of_the_vetoes_are_still_found(text, expected):
 ])
 def test_other_gaps(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full stop after a full month name ends the sentence: no date runs across it
+    ("The siege ended on 3 June.\n1633 was a hard year.", [("3 June", "2024-06-03"), ("1633", "1633")]),
+    ("It ended in June. 1633 was worse.", [("June", "2024-06"), ("1633", "1633")]),
+    # ... nor across a blank line; a line break inside a date is kept, and so is an abbreviation
+    ("The war began on 3 June\n\n1633 was a hard year.", [("3 June", "2024-06-03"), ("1633", "1633")]),
+    ("The war began on 3 June\n1633, in the north.", [("3 June\n1633", "1633-06-03")]),
+    ("Talks began in Jan.\n1633 and failed.", [("Jan.\n1633", "1633-01")]),
+])
+def test_no_expression_across_a_sentence_or_paragraph_end(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of day with its day is one expression
+    ("Troops attacked before dawn Thursday.", [("dawn Thursday", "2025-03-13TMO")]),
+    ("The curfew starts at dusk on Friday.", [("dusk on Friday", "2025-03-21TEV")]),
+    # years before the common era
+    ("Caesar was killed in 44 BC.", [("44 BC", "BC0044")]),
+    ("The city was founded about 300 BCE.", [("300 BCE", "BC0300")]),
+    ("The wall was built between 1500 BC and 1400 BC.", [("1500 BC", "BC1500"), ("1400 BC", "BC1400")]),
+    # compositional: the same month a year back, the year before the one talked about
+    ("Sales were up 5% on the same month a year ago.", [("the same month a year ago", "2024-03")]),
+    ("Sales in February rose 5% from the same month last year.",
+     [("February", "2025-02"), ("the same month last year", "2024-02")]),
+    ("The plant closed in 2019, after losses in the year previous.", [("2019", "2019"), ("the year previous", "2018")]),
+    # "last year" compared with the quarter just named: that quarter, a year back
+    ("Profit rose 5% in the third quarter, up from last year.",
+     [("the third quarter", "2024-Q3"), ("last year", "2023-Q3")]),
+    # ... but not when the text has moved on to a year
+    ("Profit in the third quarter was $5. Sales for this year rose, up from last year.",
+     [("the third quarter", "2024-Q3"), ("this year", "2025"), ("last year", "2024")]),
+    # doing something in a number of days takes that long; a date that far ahead stays a date
+    ("He promised to do it in 100 days.", [("100 days", "P100D")]),
+    ("The vote will be held in 100 days.", [("100 days", "2025-06-27")]),
+    # a set of parts of days
+    ("She runs every morning.", [("every morning", "XXXX-XX-XXTMO")]),
+    # a count of days with four digits is a duration, not a year
+    ("The siege lasted 1720 days.", [("1720 days", "P1720D")]),
+    ("The siege lasted 1,720 days.", [("1,720 days", "P1720D")]),
+    ("It lasted 2.5 years.", [("2.5 years", "P2Y6M")]),
+])
+def test_more_english(text, expected):
+    assert found(text) == expected
+
+
+def test_bc_years_and_durations_are_typed_and_not_dated():
+    (bc,) = tag_time("Caesar was killed in 44 BC.", DCT)
+    assert (bc.type, bc.dated, bc.start_date) == ("DATE", False, None)
+    (days,) = tag_time("He promised to do it in 100 days.", DCT)
+    assert (days.type, days.dated, days.anchor) == ("DURATION", False, "")
+    (every,) = tag_time("She runs every morning.", DCT)
+    assert every.type == "SET" and not every.dated

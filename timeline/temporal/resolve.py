@@ -20,6 +20,8 @@ _CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns w
 _PUT_OFF = _CONTEXT["put_off"].regex
 _SINCE = _CONTEXT["since"].regex  # "since March": a time already past
 _AMOUNT_BEFORE = _CONTEXT["amount_before"].regex  # "$4 million a year ago": a quarter compared
+_COMPARED = _CONTEXT["compared"].regex  # "in the third quarter, up from last year"
+_DONE_IN = _CONTEXT["done_in"].regex  # "do it in 100 days": a span, not a date
 _DIRECTION = {-1: "past", 1: "future", 0: None}
 # "August of that year": the year a date of the narrative anchor's year, or the one after or before
 _OF_YEAR = re.compile(r"\b(that|same|following|next|previous)\s+year$", re.I)
@@ -55,6 +57,9 @@ class Context:
 
 
 def _number(text: str, tables: dict) -> float | None:
+    digits = text.strip().replace(",", "")  # "1,000", "2.5"
+    if _DIGITS.fullmatch(digits):
+        return float(digits)
     key = normal_key(text)
     if key.endswith(" and a half"):  # "two and a half"
         whole = _number(key[:-len(" and a half")], tables)
@@ -110,7 +115,7 @@ class Resolver:
         return out
 
     def convert(self, source: str, text: str):
-        if source in ("year", "isoyear", "decade2", "day", "mm", "dd", "hour", "minute"):
+        if source in ("year", "isoyear", "decade2", "day", "mm", "dd", "hour", "minute", "bcnum"):
             return int(_DIGITS.search(text).group())
         if source == "yy":
             year = int(text[1:])
@@ -350,8 +355,9 @@ class Resolver:
         return unit, 1
 
     def r_relative(self, cand, f, ctx):
-        if cand.rule.params.get("past_duration") == "yes" and ctx.tense == "past":
-            return self.r_duration(cand, f, ctx)  # "rates fell for the first time in 30 years"
+        if cand.rule.params.get("past_duration") == "yes" and (ctx.tense == "past" or _DONE_IN.search(ctx.before)):
+            # "rates fell for the first time in 30 years", "promised to do it in 100 days"
+            return self.r_duration(cand, f, ctx)
         unit, scale = self._unit(f, cand)
         if "number" in f:
             if f["number"] is None:
@@ -369,16 +375,22 @@ class Resolver:
             offset = int(cand.rule.params.get("offset", "0"))
         if unit in ("second", "minute", "hour"):
             unit, offset = "day", 0
+        years = int(cand.rule.params.get("years", "0"))  # "the same month a year ago": then years back
+        if years and values.coarser(ctx.narrative, unit):  # the text names no month: the publication date's
+            return values.shift(values.relative(self._dct(ctx), unit, offset), "year", years * int(f.get("count") or 1))
         if cand.rule.params.get("anchor") == "narrative" and values.coarser(ctx.narrative, unit):
             return None  # "that day" after "in 1987": no day can be placed
         if unit == "weekend" and offset == 0:
             return self._weekend(self._anchor(cand, ctx), ctx.tense)
-        comparison = "this" in f and offset == -1 and _AMOUNT_BEFORE.search(ctx.before)
+        comparison = "this" in f and offset == -1 and (
+            _AMOUNT_BEFORE.search(ctx.before)
+            or (_COMPARED.search(ctx.before) and (values.interval(ctx.narrative) or ("",))[0] in ("quarter", "half")))
         if (cand.rule.params.get("sign") == "-1" or comparison) and unit == "year":
             quarter = self._period(ctx)
             if quarter:  # "a year ago" in quarterly results: that quarter, a year before
                 return values.shift(quarter, "year", offset)
-        return values.relative(self._anchor(cand, ctx), unit, offset)
+        value = values.relative(self._anchor(cand, ctx), unit, offset)
+        return values.shift(value, "year", years * int(f.get("count") or 1)) if years else value
 
     @staticmethod
     def _weekend(day: date, tense: str | None) -> str:
@@ -475,6 +487,8 @@ class Resolver:
             return f"XXXX-{f['month_name']:02d}"
         if "season" in f:
             return f"XXXX-{f['season']}"
+        if "part" in f:  # "every morning"
+            return f"XXXX-XX-XXT{f['part']}"
         unit, scale = self._unit(f, cand)
         # a fixed count: "every other week" is 2 weeks, "three times a day" once a day
         n = int(cand.rule.params["number"]) if "number" in cand.rule.params else f.get("number", 1)
@@ -511,6 +525,10 @@ class Resolver:
             if hour == 24 and day == dct and ctx.tense == "past":
                 day = values.add(dct, "day", -1)  # "a strike began at midnight": the one that opened today
         return values.time_of_day(day.isoformat(), hour, minute)
+
+    def r_bc_year(self, cand, f, ctx):
+        """"44 BC": TIMEX3's BC year (before the calendar's first year: no interval)."""
+        return f"BC{f['bcnum']:04d}"
 
     def r_decade(self, cand, f, ctx):
         if "decade_word" in f:

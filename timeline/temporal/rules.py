@@ -19,7 +19,7 @@ from timeline.temporal.prefilter import first_char_guard, fold, required
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
-              "table", "span", "examples", "part", "keeps_anchor", "mod", "number", "past_duration", "tense",
+              "table", "span", "examples", "part", "keeps_anchor", "mod", "number", "past_duration", "tense", "years",
               "runs"}
 
 

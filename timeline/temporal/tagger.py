@@ -106,6 +106,7 @@ class Tagger:
                 ttype = "DURATION"
             anchored = cand.rule.resolve in ("relative", "shift", "weekday", "dayword", "part_of_day", "time") \
                 or ("year" not in cand.fields and cand.rule.resolve == "date")
+            anchored = anchored and not (ttype == "DURATION" and start_date is None)  # "do it in 100 days"
             timex = TimeExpression(
                 start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=ttype,
                 value=value, granularity=granularity if ttype in ("DATE", "TIME") else None,
