@@ -119,10 +119,18 @@ class Settings:
     narrative_deictic_share: float = _setting(
         0.2, "... and its expressions tied to the publication date ('today', 'on Monday', 'last "
         "year') are at most this share of its explicit years", low=0.0, high=1.0)
+    narrative_paragraph_min_years: int = _setting(
+        2, "a paragraph of news narrates a past period when it names at least this many explicit "
+        "years of past periods and, in the share above, expressions tied to the publication date",
+        low=1, high=1000)
     narrative_future_cost: float = _setting(
         1.0, "in a narrative, a year-less date ahead of the story's time weighs this many days "
         "behind it (stories move forward: 'In January' after 'December 7, 1941' is 1942)",
         low=0.1, high=10.0)
+    narrative_retrospective_days: int = _setting(
+        7, "news that names a day with its weekday ('Friday, April 24') at least this many days "
+        "before the publication date tells a past passage: its bare weekdays ('Monday') are near "
+        "that story's days, until an expression tied to the publication date", low=1, high=366)
     tense_window_left: int = _setting(
         15, "words before an expression in which the tense cues are looked for", low=1, high=100)
     tense_window_right: int = _setting(

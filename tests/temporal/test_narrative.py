@@ -57,3 +57,57 @@ def test_deictic_examples(kind, text):
     cands = rules.find(text.strip(), tagger.ruleset)
     assert cands, text
     assert any(tagger.deictic(c) for c in cands) == (kind == "deictic")
+
+
+NEWS_WITH_HISTORY = (
+    "Shares of the retailer rose 4% today after it said on Monday that it will open a store in "
+    "August.\n\n"
+    "The retailer was founded in 1950 and listed in 1962. In August it opened its first store "
+    "abroad.\n\n"
+    "Its chief executive says the new store will open on 1 September."
+)
+
+
+def test_a_paragraph_of_history_in_news_takes_its_years_from_the_story():
+    found = [(t.text, t.value) for t in tag_time(NEWS_WITH_HISTORY, date(2025, 3, 19))]
+    assert found == [("today", "2025-03-19"), ("Monday", "2025-03-17"), ("August", "2025-08"),
+                     ("1950", "1950"), ("1962", "1962"), ("August", "1962-08"), ("1 September", "2025-09-01")]
+
+
+def test_one_old_year_in_a_paragraph_is_no_story():
+    found = values("The retailer was founded in 1950. In August it will open a store.", date(2025, 3, 19))
+    assert found["August"] == "2025-08"
+
+
+RETROSPECTIVE = (
+    "On Friday, April 24, the governor closed the schools. Monday was the beginning of the first "
+    "full week with the virus, and the shops closed on Tuesday.\n\n"
+    "Today the shops reopened. They had closed on Tuesday."
+)
+
+
+def test_a_retrospective_passage_in_news_places_weekdays_near_its_days():
+    found = [(t.text, t.value, t.anchor) for t in tag_time(RETROSPECTIVE, date(2020, 5, 10))]
+    assert found == [
+        ("Friday, April 24", "2020-04-24", "2020-05-10"),
+        ("Monday", "2020-04-27", "2020-04-24"),  # the story's Monday, after the Friday it set
+        ("Tuesday", "2020-04-28", "2020-04-27"),
+        ("Today", "2020-05-10", "2020-05-10"),  # back to the publication date ...
+        ("Tuesday", "2020-05-05", "2020-05-10"),  # ... and its week
+    ]
+
+
+def test_a_weekday_with_its_date_near_the_publication_date_is_no_retrospective():
+    text = "On Friday, May 8, the governor closed the schools. Shops closed on Tuesday."
+    found = values(text, date(2020, 5, 10))
+    assert found["Tuesday"] == "2020-05-05"
+
+
+def test_the_morning_of_a_death_is_on_the_day_the_text_is_talking_about():
+    text = ("He was arrested on 3 March 2019. He had been drinking at 1.30 am on the morning of "
+            "his death, police said.")
+    found = [(t.text, t.value, t.type) for t in tag_time(text, date(2020, 5, 10))]
+    assert found == [("3 March 2019", "2019-03-03", "DATE"), ("1.30 am", "2019-03-03T01:30", "TIME"),
+                     ("the morning of his death", "2019-03-03TMO", "TIME")]
+    # with no day named, no value: it is not the publication date's morning
+    assert values("He had been drinking on the morning of his death.", date(2020, 5, 10)) == {}

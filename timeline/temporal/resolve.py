@@ -54,6 +54,9 @@ class Context:
     # value the resolver placed the expression against when it was not the publication date
     story: bool = False
     anchor: str | None = None
+    # a retrospective passage of news (tagger: a day named with its weekday well before the
+    # publication date): a bare weekday is the one nearest the story's day, not the DCT's
+    retro: bool = False
 
 
 def _number(text: str, tables: dict) -> float | None:
@@ -331,6 +334,11 @@ class Resolver:
             # ("said on Wednesday the storm was expected to pass Wednesday night": that day)
             day = values.weekday(span[1], f["weekday"], "future")
             return day.isoformat() + ("T" + f["part"] if "part" in f else "")
+        if ctx.retro and "this" not in f and span and span[0] in ("day", "time"):
+            # "On Friday, April 24, ... Monday was the first full week": the story's Monday
+            ctx.direction, ctx.anchor = None, ctx.narrative
+            day = values.weekday(span[1], f["weekday"], None, self.settings.narrative_future_cost)
+            return day.isoformat() + ("T" + f["part"] if "part" in f else "")
         day = values.weekday(self._reference(ctx), f["weekday"], direction, cost)
         if f.get("this") == -1 and day == ctx.dct:
             day = values.weekday(ctx.dct - timedelta(days=1), f["weekday"], "past")
@@ -452,9 +460,14 @@ class Resolver:
         text = normal_key(cand.text)
         day = self._dct(ctx)
         span = values.interval(ctx.narrative or "")
-        if cand.rule.params.get("anchor") == "narrative" and "dayword" not in f \
-                and span and span[0] in ("day", "time"):
+        anchor = cand.rule.params.get("anchor")
+        if anchor == "story" and ctx.dct and ctx.narrative == ctx.dct.isoformat():
+            span = None  # the text has named no day yet
+        if anchor in ("narrative", "story") and "dayword" not in f and span and span[0] in ("day", "time"):
             day = span[1]  # "in the morning": of the day the text is talking about
+            ctx.anchor = ctx.narrative if anchor == "story" else ctx.anchor
+        elif anchor == "story":
+            return None  # "the morning of his death" when the text names no day: no value
         offset = f.get("dayword", 0)
         if text.startswith("last night"):
             offset = -1

@@ -10,6 +10,7 @@ its state in local variables and per-candidate Contexts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, datetime, timedelta
 
 from timeline.model import TimeExpression
@@ -27,6 +28,7 @@ _DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 _CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns with examples
 _TIME_THEN_DAY = _CONTEXT["time_then_day"].regex
 _YEAR = re.compile(r"\d{4}")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")  # a blank line ends a paragraph
 _DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
 _SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
@@ -65,8 +67,11 @@ class Tagger:
         previous = None  # (end, tense) of the last candidate
         if candidates is None:
             candidates = rules.find(text, self.ruleset)
-        story = dct is not None and self.narrates_past(candidates, dct)
-        for cand in candidates:
+        in_story = self.story_paragraphs(text, candidates, dct)
+        retro = False  # inside a retrospective passage (Context.retro)
+        for cand, story in zip(candidates, in_story):
+            if retro and self.deictic(cand) and cand.rule.resolve != "weekday":
+                retro = False  # "today", "this week", "last year": back to the publication date
             if cand.rule.params.get("tense") == "none":
                 tense = None
             elif previous and _COORDINATED.fullmatch(text, previous[0], cand.start):
@@ -75,7 +80,7 @@ class Tagger:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
             ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - lookback):cand.start],
-                          direction=tense if tense in ("past", "future") else None, story=story)
+                          direction=tense if tense in ("past", "future") else None, story=story, retro=retro)
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -118,6 +123,10 @@ class Tagger:
                 mod=cand.mod,
             )
             out.append(timex)
+            if dct and granularity == "day" and {"weekday", "day", "month"} <= cand.fields.keys():
+                # "Friday, April 24": a day named with its weekday; well before the publication
+                # date it opens a retrospective passage, near it it closes one
+                retro = start_date <= dct - timedelta(days=self.settings.narrative_retrospective_days)
             bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
                         and not _DAY_WORD.search(cand.text))
             if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
@@ -132,7 +141,23 @@ class Tagger:
         return out
 
 
-    def narrates_past(self, candidates, dct: date) -> bool:
+    def story_paragraphs(self, text: str, candidates, dct: date | None) -> list[bool]:
+        """For each candidate, whether it is in a stretch that narrates a past period: the whole
+        text (``narrates_past``), else its paragraph (a blank line ends one) by the same test
+        with ``narrative_paragraph_min_years``: news with a paragraph of history."""
+        if dct is None:
+            return [False] * len(candidates)
+        if self.narrates_past(candidates, dct):
+            return [True] * len(candidates)
+        ends = [m.start() for m in _PARAGRAPH.finditer(text)]
+        groups: dict[int, list] = {}
+        for cand in candidates:
+            groups.setdefault(bisect_right(ends, cand.start), []).append(cand)
+        least = self.settings.narrative_paragraph_min_years
+        story = {k: self.narrates_past(group, dct, least) for k, group in groups.items()}
+        return [story[bisect_right(ends, cand.start)] for cand in candidates]
+
+    def narrates_past(self, candidates, dct: date, least: int | None = None) -> bool:
         """Whether the text narrates a past period (a history, a war narrative) rather than
         reporting news: it names many explicit years well before the publication date and
         hardly any expression tied to the publication date ("today", "on Monday", "last
@@ -145,7 +170,7 @@ class Tagger:
                 past += int(year.group()) <= dct.year - settings.narrative_years_back
             elif self.deictic(cand):
                 deictic += 1
-        return past >= settings.narrative_min_years and deictic <= settings.narrative_deictic_share * past
+        return past >= (least or settings.narrative_min_years) and deictic <= settings.narrative_deictic_share * past
 
     def deictic(self, cand) -> bool:
         """Whether a candidate is tied to the publication date ("today", "on Monday", "last
