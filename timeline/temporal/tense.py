@@ -53,6 +53,14 @@ CLAUSE_AFTER_AND = CUES["clause_after_and"].words
 PASSIVE_LEAD = CUES["passive_lead"].words
 BOUNDARY = CUES["boundary"].words
 SCHEDULE_OBJECT = CUES["schedule_object"].after
+FUTURE_BEFORE_ONLY = CUES["future_before_only"].words
+FUTURE_AUX = CUES["future_aux"].words
+WEAK_MODALS = CUES["weak_modals"].words
+WOULD_PERFECT = CUES["would_perfect"].words
+PERFECT_AUX = CUES["perfect_aux"].words
+PERFECT_PARSE = CUES["perfect_parse"].words
+POSSESSIVE = CUES["possessive"].words
+CLAUSE_JOINERS = CUES["clause_joiners"].words
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
 AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})
 
@@ -78,15 +86,15 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
         return "later"
     if low == "due" and nxt in DUE_NEXT:  # "elections are due in the autumn": a date ahead
         return "later" if prev in PAST_AUX else "future"
-    if low in FUTURE_WORDS and low not in ("plans", "plan", "due", "aims", "hopes", "intends"):
+    if low in FUTURE_WORDS and low not in FUTURE_BEFORE_ONLY:
         return "future"
-    if low == "would" and nxt not in ("have", "'ve"):
+    if low == "would" and nxt not in WOULD_PERFECT:
         # "said it would vote on Friday": future seen from a past report, no direction
         return "later" if REPORTING_PAST.intersection(
             t.lower_ for t in tokens[max(0, i - 12):i]) else "future"
     if low in PAST_WORDS:
         return None if prev in PASSIVE_LEAD else "past"
-    if low in ("has", "have", "'s", "'ve") and nxt.endswith("ed"):
+    if low in PERFECT_AUX and nxt.endswith("ed"):
         return "past"
     if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
@@ -106,8 +114,8 @@ def _scheduled(low: str, prev: str, nxt: str) -> bool:
 
 def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
     tok = tokens[i]
-    if tok.tag_ == "MD" or tok.lower_ in ("will", "'ll", "shall", "wo"):
-        return "future" if tok.lower_ not in ("could", "might", "should", "may", "can", "must") else None
+    if tok.tag_ == "MD" or tok.lower_ in FUTURE_AUX:
+        return "future" if tok.lower_ not in WEAK_MODALS else None
     if tok.lower_ in FUTURE_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
         return "future"
     if tok.pos_ not in ("VERB", "AUX"):
@@ -115,7 +123,7 @@ def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
     tense = tok.morph.get("Tense")
     if "Past" in tense and "Fin" in tok.morph.get("VerbForm"):
         return "past"
-    if "Past" in tense and tok.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in tok.children):
+    if "Past" in tense and tok.tag_ == "VBN" and any(c.lower_ in PERFECT_PARSE for c in tok.children):
         return "past"
     if "Pres" in tense and "Fin" in tok.morph.get("VerbForm"):
         return "present"
@@ -129,7 +137,7 @@ def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
         lo -= 1
     hi = last
     while hi < len(tokens) and hi - last < WINDOW_RIGHT and tokens[hi].text.strip() not in BOUNDARY \
-            and not (tokens[hi].lower_ in ("and", "but") and hi + 1 < len(tokens)
+            and not (tokens[hi].lower_ in CLAUSE_JOINERS and hi + 1 < len(tokens)
                      and tokens[hi + 1].lower_ in CLAUSE_AFTER_AND):
         hi += 1
     return list(tokens[lo:hi]), first - lo, last - lo
@@ -168,14 +176,14 @@ def _parse_tense(span) -> str | None:
     group = [c for c in head.children if c.dep_ in AUX_DEPS] + [head]
     for tok in group:
         following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-        if tok.lower_ in ("will", "'ll", "shall", "wo") or (tok.lower_ == "going" and following == "to"):
+        if tok.lower_ in FUTURE_AUX or (tok.lower_ == "going" and following == "to"):
             return "future"
     if head.dep_ == "xcomp" and head.head.lower_ in FUTURE_BEFORE_TO:
         return "future"
     for tok in group:
         if "Past" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
             return "past"
-        if tok.lower_ in ("has", "have", "had") and tok is not head:
+        if tok.lower_ in PERFECT_PARSE and tok is not head:
             return "past"
     for tok in group:
         if "Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
@@ -188,7 +196,7 @@ def local_cue(tokens, first: int, last: int) -> str | None:
     ahead; "Friday's meeting" points back unless its clause is in the present or the future
     ("preparations are under way for Saturday's concert"): "possessive"; "until" is returned
     for by/until/till."""
-    if last < len(tokens) and tokens[last].lower_ in ("'s", "’s"):
+    if last < len(tokens) and tokens[last].lower_ in POSSESSIVE:
         return "possessive"
     i = first - 1
     while i >= 0 and first - i <= 3 and tokens[i].lower_ in SKIP_LEAD:
