@@ -23,9 +23,11 @@ _AMOUNT_BEFORE = _CONTEXT["amount_before"].regex  # "$4 million a year ago": a q
 _COMPARED = _CONTEXT["compared"].regex  # "in the third quarter, up from last year"
 _DONE_IN = _CONTEXT["done_in"].regex  # "do it in 100 days": a span, not a date
 _DIRECTION = {-1: "past", 1: "future", 0: None}
-# "August of that year": the year a date of the narrative anchor's year, or the one after or before
-_OF_YEAR = re.compile(r"\b(that|same|following|next|previous)\s+year$", re.I)
-_YEAR_STEP = {"following": 1, "next": 1, "previous": -1}
+_OF_YEAR = _CONTEXT["of_year"].regex  # "August of that year", "of the following year"
+_PREVIOUS_FOLLOWING = _CONTEXT["previous_following"].regex  # "the previous Wednesday"
+_SHIFT_BACK = _CONTEXT["shift_back"].regex  # "two days earlier"
+DAY_WORD = _CONTEXT["day_word"].regex  # "6 p.m. tomorrow"
+_AND_A_HALF = _CONTEXT["and_a_half"].regex  # "a year and a half ago"
 # a fraction of a unit counts in the next smaller one ("half a century ago", "a year and a half ago")
 _SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "quarter": ("month", 3),
             "month": ("day", 30), "week": ("day", 7)}
@@ -191,7 +193,7 @@ class Resolver:
         of_year = _OF_YEAR.search(cand.text) if cand.rule.params.get("anchor") == "narrative" else None
         if of_year and (span := values.interval(ctx.narrative or "")):
             # "August of that year", "March of the following year": the year of the narrative
-            f["year"] = span[1].year + _YEAR_STEP.get(of_year.group(1).lower(), 0)
+            f["year"] = span[1].year + (1 if of_year.group("next") else -1 if of_year.group("previous") else 0)
             ctx.anchor = ctx.narrative
         if "holiday" in f:
             rule = f["holiday"]
@@ -320,11 +322,11 @@ class Resolver:
         if f.get("this") == 0 and ctx.tense != "past":
             direction = ctx.direction = "future"
         cost = self._future_cost(ctx)
-        relative_to = re.search(r"\b(previous|following)\s", normal_key(cand.text))
+        relative_to = _PREVIOUS_FOLLOWING.search(normal_key(cand.text))
         span = values.interval(ctx.narrative or "")
         if relative_to and span and span[0] in ("day", "time"):
             # "the previous Friday": the one before the day the text is talking about
-            step = -1 if relative_to.group(1) == "previous" else 1
+            step = -1 if relative_to.group("previous") else 1
             return values.weekday(span[1] + timedelta(days=step), f["weekday"],
                                   "past" if step < 0 else "future").isoformat()
         if (ctx.tense == "later" and span and span[0] in ("day", "time")
@@ -371,7 +373,7 @@ class Resolver:
             if f["number"] is None:
                 return "PAST_REF" if cand.rule.params.get("sign") == "-1" else "FUTURE_REF"
             number = f["number"] * scale
-            if re.search(r"\sand\s+a\s+half\b", cand.text) and "half" not in cand.fields.get("number", ""):
+            if _AND_A_HALF.search(cand.text) and "half" not in cand.fields.get("number", ""):
                 number += 0.5 * scale  # "a year and a half ago"
             if number != int(number) and unit in _SMALLER:  # "half a century ago": 50 years
                 unit, per = _SMALLER[unit]
@@ -426,7 +428,7 @@ class Resolver:
         if n is None:
             return None
         text = cand.text.lower()
-        sign = -1 if re.search(r"earlier|before|previous|ago|prior", text) else 1
+        sign = -1 if _SHIFT_BACK.search(text) else 1
         offset = int(cand.rule.params.get("offset", sign * n * scale))
         if unit in ("second", "minute", "hour"):
             return None
@@ -483,7 +485,7 @@ class Resolver:
             n = None
         elif "number" in f:
             n = f["number"]
-            if n is not None and re.search(r"\s+and\s+a\s+half$", cand.text) \
+            if n is not None and _AND_A_HALF.search(cand.text) \
                     and "half" not in cand.fields.get("number", ""):
                 n += 0.5  # "a minute and a half"
         else:  # "day-long" is one day, "decades-long" some decades
@@ -529,8 +531,8 @@ class Resolver:
             return values.time_of_day(day_value, hour, minute) if day_value else None
         if wd is not None:
             day = values.weekday(dct, wd, self._direction(f, ctx), self._future_cost(ctx))
-        elif re.search(r"today|tomorrow|yesterday|tonight", text):
-            offset = 1 if "tomorrow" in text else -1 if "yesterday" in text else 0
+        elif day_word := DAY_WORD.search(text):
+            offset = 1 if day_word.group("tomorrow") else -1 if day_word.group("yesterday") else 0
             day = values.add(dct, "day", offset)
         else:  # a bare clock time: on the day the text is talking about
             span = values.interval(ctx.narrative or "")

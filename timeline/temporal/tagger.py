@@ -16,13 +16,12 @@ from datetime import date, datetime, timedelta
 from timeline.model import TimeExpression
 from timeline.settings import SETTINGS, Settings
 from timeline.temporal import cues, rules, values
-from timeline.temporal.resolve import Context, NeedsReference, Resolver
+from timeline.temporal.resolve import DAY_WORD, Context, NeedsReference, Resolver
 from timeline.temporal.tense import tense_in_text
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
 _SPAN = re.compile(r"P(?:T?[\dX])")  # a TIMEX3 duration value, not PAST_REF / PRESENT_REF
 _DAY_FIELDS = {"weekday", "weekday2", "month", "day"}  # a clock time that names its day
-_DAY_WORD = re.compile(r"today|tonight|tomorrow|yesterday", re.I)
 # between a clock time and the day it is on: "6 p.m. local time (1700 UTC) tomorrow", "the
 # 5 p.m. update on Monday"
 _CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns with examples
@@ -38,7 +37,7 @@ _BETWEEN = _CONTEXT["between"].regex
 _AND = _CONTEXT["and"].regex
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
-_COORDINATED = re.compile(r",?\s*(?:and|or|to|through|until|till|-|–|—)\s*(?:(?:on|in|at|by)\s+)?", re.I)
+_COORDINATED = _CONTEXT["coordinated"].regex
 
 
 class Tagger:
@@ -128,7 +127,7 @@ class Tagger:
                 # date it opens a retrospective passage, near it it closes one
                 retro = start_date <= dct - timedelta(days=self.settings.narrative_retrospective_days)
             bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
-                        and not _DAY_WORD.search(cand.text))
+                        and not DAY_WORD.search(cand.text))
             if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
                 continue  # in a narrative, "today" (the writer's day) does not move the story's time
             if story and narrative and _holds(value, narrative):
