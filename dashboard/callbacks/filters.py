@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode
 from dash import Input, Output, ctx, no_update
 
 from dashboard import ids
+from dashboard.callbacks.key_events import TAB_ID as KEY_EVENTS_TAB
 from dashboard.controls import controls_from_filter, filter_from_controls, parse_query
 from timeline.model import EventFilter
 
@@ -15,7 +16,7 @@ CONTROLS = [(ids.DATES, "start_date"), (ids.DATES, "end_date"), (ids.SEARCH, "va
             (ids.ACTORS, "value"), (ids.SOURCES, "value"), (ids.STATUSES, "value"),
             (ids.GRANULARITIES, "value"), (ids.ARTICLES, "value")]
 KEYS = ("start", "end", "text", "actors", "sources", "statuses", "precisions", "articles")
-TABS = ("timeline", "story", "articles")
+TABS = ("timeline", "story", KEY_EVENTS_TAB, "articles")
 LANES = ("status", "actor", "source")
 
 

@@ -31,3 +31,11 @@ def test_nothing_ticked_matches_nothing():
 def test_bad_url_falls_back_with_a_message():
     flt, problem = parse_query("?start=yesterday")
     assert flt == EventFilter() and "could not be read" in problem
+
+
+def test_every_tab_is_kept_in_the_url():
+    from dashboard.callbacks.filters import page_state
+
+    for tab in ("timeline", "story", "key-events", "articles"):
+        assert page_state(f"?tab={tab}") == ("status", tab)
+    assert page_state("?tab=nope&lanes=actor") == ("actor", "timeline")

@@ -1,5 +1,5 @@
 """The demo corpus through the real pipeline, drawn in the browser; saves the README's pictures
-(docs/screenshot.png: the timeline, docs/story.png: the story view, at 1400x900, and
+(docs/screenshot.png: the timeline, docs/story.png: the story view, docs/key-events.png: the key events, at 1400x900, and
 docs/story-phone.png, docs/timeline-phone.png at 390x844) when TIMELINE_SCREENSHOT=1."""
 import os
 import shutil
@@ -48,6 +48,14 @@ def test_tl005_demo_corpus_draws_a_timeline(dash_duo, tmp_path):
     if os.environ.get("TIMELINE_SCREENSHOT"):
         time.sleep(1)
         dash_duo.driver.save_screenshot(str(DOCS / "story.png"))
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=key-events")
+    dash_duo.wait_for_element("#key-list .key-event", timeout=30)
+    assert dash_duo.find_elements("#key-list .key-event")  # the demo's key days are listed
+    if os.environ.get("TIMELINE_SCREENSHOT"):
+        time.sleep(1)
+        dash_duo.driver.save_screenshot(str(DOCS / "key-events.png"))
+        dash_duo.driver.get(dash_duo.server_url + "/?tab=story")
+        dash_duo.wait_for_contains_text("#story", "What is scheduled", timeout=15)
         dash_duo.driver.set_window_size(390, 844)
         time.sleep(1)
         dash_duo.driver.save_screenshot(str(DOCS / "story-phone.png"))
