@@ -6,7 +6,8 @@
         -> one object (row) per event with its reports, as `timeline export` writes them
 
 The same ranking as ``timeline key-dates`` (``timeline.story.service.store_key_dates``) and the
-same grouping as ``timeline export`` (``timeline.story.happenings.story_events``).
+same stored events as ``timeline export`` (``EventStore.grouped_events``: the events with a
+report matching the filter, each with all its reports; ``limit`` counts events).
 """
 from __future__ import annotations
 
@@ -58,13 +59,12 @@ def register_key_dates(server, store) -> None:
 
         from dashboard.api import events_query
         from timeline.export import iter_event_csv, iter_event_json
-        from timeline.story.happenings import story_events
 
         try:
             flt, fmt, limit = events_query(request.args, request.query_string)
         except ValueError as exc:
             return jsonify({"error": f"bad query: {exc}"}), 400
-        events = story_events(store.iter_events(flt, limit=limit))
+        events = store.grouped_events(flt, limit=limit)
         if fmt == "csv":
             return Response(iter_event_csv(events, bom=True), content_type="text/csv; charset=utf-8")
         return Response(iter_event_json(events), content_type="application/json")

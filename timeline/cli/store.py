@@ -184,8 +184,10 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
            article_ids, query, bom, mentions):
     """Write the stored events (all, or those matching the filters) as CSV, JSON or TimelineJS.
 
-    An event is a happening with every report of it (mentions of the same happening grouped,
-    timeline.story.grouping); --mentions writes the mentions themselves, one per row."""
+    An event is a happening with every report of it (the mentions of one happening, grouped as
+    articles are stored, with a person's splits and merges); events with a report matching the
+    filters are written with all their reports. --mentions writes the mentions themselves, one
+    per row."""
     from timeline.export import write_csv, write_event_csv, write_event_json, write_json
     from timeline.timelinejs import write_timelinejs
 
@@ -198,15 +200,13 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
     if mentions or fmt == "timelinejs":
         write = {"csv": lambda events, handle: write_csv(events, handle, bom=bom),
                  "json": write_json, "timelinejs": write_timelinejs}[fmt]
-    else:
-        from timeline.story.happenings import story_events
-
-        def write(items, handle):
-            if fmt == "csv":
-                return write_event_csv(story_events(items), handle, bom=bom)
-            return write_event_json(story_events(items), handle)
+        read = store.iter_events
+    else:  # the stored events (timeline.store.groups), each with every report
+        write = ((lambda events, handle: write_event_csv(events, handle, bom=bom))
+                 if fmt == "csv" else write_event_json)
+        read = store.grouped_events
     try:
-        events = store.iter_events(flt)
+        events = read(flt)
         if output:
             try:
                 with open(output, "w", encoding="utf-8", newline="") as handle:

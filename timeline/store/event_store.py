@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from timeline.model import Article, Event, TimeExpression
 from timeline.store.connection import Database
 from timeline.store.filters import search_key
+from timeline.store.groups import GroupStore, attach
 from timeline.store.intervals import clean_value, interval_of
 from timeline.store.queries import Queries
 from timeline.store.tables import articles, corrections, event_actors, mentions
@@ -75,7 +76,7 @@ def status_for(start: date, end: date, published: date | None, status: str) -> s
     return status
 
 
-class EventStore(Queries):
+class EventStore(Queries, GroupStore):
     """``EventStore(path_or_url)``: a file path, ``sqlite:///path``, ``":memory:"`` or
     ``postgresql://user@host/dbname``; None -> $TIMELINE_DB, else ``timeline.db`` in the
     current directory. Safe to share between threads: every call borrows a pooled
@@ -117,7 +118,8 @@ class EventStore(Queries):
         The same normalised text again -> ``added=False`` and nothing changes (also when
         two writers store it at once: the article row decides). Without ``timexes`` the
         events' own expressions are kept as the article's mentions. Corrections recorded
-        for these event ids are applied again.
+        for these event ids are applied again, then each event joins the stored event
+        (happening) it reports or opens one (timeline.store.groups).
         """
         article_id = article.article_id
         seen: set[str] = set()  # one row per event id: the first wins
@@ -156,6 +158,7 @@ class EventStore(Queries):
             dropped = conn.execute(delete(event_table).where(
                 event_table.c.article_id == article_id,
                 event_table.c.event_id.in_(select(c.event_id).where(c.deleted == 1)))).rowcount
+            attach(conn, article_id)  # each mention joins the event it reports (groups.py)
         return AddResult(article_id, True, len(found) - dropped)
 
     def delete_article(self, article_id: str) -> bool:

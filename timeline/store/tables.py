@@ -97,3 +97,24 @@ mentions = Table(
     Column("mod", Text, nullable=False, server_default=""),
     sqlite_with_rowid=False,
 )
+
+# Which event (happening) each mention reports, filled by the store as articles are added
+# (timeline.store.groups; schema v4). ``seq`` is the order of attachment: a new mention is
+# compared with an event's first reports. The row goes with its mention.
+event_reports = Table(
+    "event_reports", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("mention_id", Text, ForeignKey("events.event_id", ondelete="CASCADE"),
+           nullable=False, unique=True),
+    Column("event_id", Text, nullable=False),
+    Index("event_reports_event", "event_id", "seq"),
+)
+
+# A person's split or merge: the event a mention belongs to, keyed by the mention's id only
+# (no foreign key, like corrections), so it is applied again when the article is re-ingested.
+report_edits = Table(
+    "report_edits", metadata,
+    Column("mention_id", Text, primary_key=True),
+    Column("event_id", Text, nullable=False),
+    Column("edited_at", Text, nullable=False),
+)

@@ -65,6 +65,7 @@ def _stem(word: str) -> str:
     return porter.stem(word)
 
 
+@lru_cache(maxsize=65536)  # a store compares new mentions with the same stored reports again
 def content_words(sentence: str, expr_start: int = 0, expr_end: int = 0) -> frozenset[str]:
     """Stemmed content words of a sentence, without its date expression, stopwords or time words."""
     text = sentence[:expr_start] + " " + sentence[expr_end:] if expr_end > expr_start else sentence
@@ -102,18 +103,18 @@ def overlaps(a: Mention, b: Mention) -> bool:
 
 @dataclass
 class Group:
-    """An event: the mentions reporting one happening."""
+    """An event: the mentions reporting one happening (a seeded group holds only its first
+    ``grouping_compare``) and the interval all its reports agree on (their overlap)."""
 
     event_id: str
     mentions: list[Mention] = field(default_factory=list)
+    start_date: date = date.min
+    end_date: date = date.max
 
-    @property
-    def start_date(self) -> date:
-        return max(m.start_date for m in self.mentions)   # the interval the reports agree on
-
-    @property
-    def end_date(self) -> date:
-        return min(m.end_date for m in self.mentions)
+    def take(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.start_date = max(self.start_date, mention.start_date)
+        self.end_date = min(self.end_date, mention.end_date)
 
 
 class Grouper:
@@ -132,12 +133,40 @@ class Grouper:
             return ()
         return (mention.start_date + timedelta(days=i) for i in range(span))
 
-    def add(self, mention: Mention) -> str:
-        """Attach ``mention`` to the event it reports, or open a new one; returns the event id."""
+    def seed(self, event_id: str, first: list[Mention], start: date, end: date) -> None:
+        """An event made earlier (a store's): its first reports (those a mention is compared
+        with) and its agreed interval, of at most ``grouping_max_days`` (its days block it:
+        a mention shares a day with one of its reports when it overlaps that interval)."""
+        self.groups[event_id] = Group(event_id, list(first), start, end)
+        for m in first:
+            self._group_of[m.mention_id] = event_id
+        for i in range((end - start).days):
+            self._by_day[start + timedelta(days=i)].add(event_id)
+
+    def add(self, mention: Mention, event_id: str | None = None) -> str:
+        """Attach ``mention`` to the event it reports, or open a new one (with the mention's id);
+        returns the event id. ``event_id``: a person's choice, taken as it is."""
         if mention.mention_id in self._group_of:
             return self._group_of[mention.mention_id]
-        signature = Signature.of(mention)
+        signature = self._signature(mention)
         days = list(self._days(mention))
+        best = event_id or self._best(mention, signature, days)
+        if best is None:
+            best = mention.mention_id
+        group = self.groups.get(best) or self.groups.setdefault(best, Group(best))
+        group.take(mention)
+        self._group_of[mention.mention_id] = best
+        for d in days:
+            self._by_day[d].add(best)
+        return best
+
+    def _signature(self, mention: Mention) -> Signature:
+        found = self._signatures.get(mention.mention_id)
+        if found is None:
+            found = self._signatures[mention.mention_id] = Signature.of(mention)
+        return found
+
+    def _best(self, mention: Mention, signature: Signature, days: list[date]) -> str | None:
         candidates = sorted({g for d in days for g in self._by_day.get(d, ())})
         best, best_score = None, self.settings.grouping_threshold
         for group_id in candidates:
@@ -147,17 +176,9 @@ class Grouper:
             if not (mention.start_date < group.end_date and group.start_date < mention.end_date):
                 continue
             for other in group.mentions[:self.settings.grouping_compare]:
-                score = similarity(signature, self._signatures[other.mention_id], self.settings)
+                score = similarity(signature, self._signature(other), self.settings)
                 if score >= best_score and (best is None or score > best_score):
                     best, best_score = group_id, score
-        if best is None:
-            best = mention.mention_id
-            self.groups[best] = Group(best)
-        self.groups[best].mentions.append(mention)
-        self._signatures[mention.mention_id] = signature
-        self._group_of[mention.mention_id] = best
-        for d in days:
-            self._by_day[d].add(best)
         return best
 
     def remove_article(self, article_id: str) -> None:
@@ -169,7 +190,9 @@ class Grouper:
                     self._group_of.pop(m.mention_id, None)
                     self._signatures.pop(m.mention_id, None)
             if kept:
-                group.mentions = kept
+                self.groups[group_id] = Group(group_id)
+                for m in kept:
+                    self.groups[group_id].take(m)
             else:
                 del self.groups[group_id]
                 for ids in self._by_day.values():
@@ -179,9 +202,14 @@ class Grouper:
         return self._group_of.get(mention_id)
 
 
+def grouping_order(mention: Mention) -> tuple:
+    """The order mentions are grouped in (by date, then id): deterministic."""
+    return mention.start_date, mention.end_date, mention.article_id, mention.mention_id
+
+
 def group_mentions(mentions: Iterable[Mention], settings: Settings = SETTINGS) -> list[Group]:
-    """Every mention in an event, in a deterministic order (by date, then id)."""
+    """Every mention in an event, in a deterministic order (``grouping_order``)."""
     grouper = Grouper(settings)
-    for mention in sorted(mentions, key=lambda m: (m.start_date, m.end_date, m.article_id, m.mention_id)):
+    for mention in sorted(mentions, key=grouping_order):
         grouper.add(mention)
     return list(grouper.groups.values())

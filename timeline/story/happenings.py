@@ -88,11 +88,12 @@ def story_events(mentions: Iterable[Event], settings: Settings = SETTINGS) -> li
     """The mentions grouped into events, ordered by start date then id."""
     by_id = {m.event_id: m for m in mentions}
     groups = group_mentions((Mention.of(m) for m in by_id.values()), settings)
-    out = [_describe([by_id[x.mention_id] for x in g.mentions], g.event_id, settings) for g in groups]
+    out = [describe([by_id[x.mention_id] for x in g.mentions], g.event_id, settings) for g in groups]
     return sorted(out, key=lambda e: (e.start_date, e.end_date, e.event_id))
 
 
-def _describe(reports: list[Event], event_id: str, settings: Settings) -> StoryEvent:
+def describe(reports: list[Event], event_id: str, settings: Settings = SETTINGS) -> StoryEvent:
+    """The event ``event_id`` made of these reports (its mentions)."""
     reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.sentence_start,
                                              r.expr_start, r.event_id))
     signatures = [Signature.of(Mention.of(r)) for r in reports]

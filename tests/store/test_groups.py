@@ -1,0 +1,187 @@
+"""Stored events (timeline.store.groups): mentions attached to events as articles are added,
+removed with their article, split and merged by a person, kept through a re-ingest; on
+SQLite and PostgreSQL, with two writers at once, and for a database made before them."""
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from timeline.store import EventStore
+from timeline.story.happenings import story_events
+
+PUB = date(2025, 3, 17)
+
+
+def summit(make, n: int, source: str = "Wire"):
+    """Article n reports the Geneva summit of Saturday (and, from 3 on, a strike on Friday)."""
+    body = f"Report {n}. Leaders met in Geneva for the summit on Saturday and signed a truce."
+    if n >= 3:
+        body += " Dockers went on strike in Antwerp on Friday."
+    art = make.article(body, published=PUB, title=f"Summit {n}", source=source)
+    evs = [make.event(art, "on Saturday", "2025-03-15", actors=("Geneva",))]
+    if n >= 3:
+        evs.append(make.event(art, "on Friday", "2025-03-14", actors=("Antwerp",)))
+    return art, evs
+
+
+def add(store, make, n, source="Wire"):
+    art, evs = summit(make, n, source)
+    store.add_article(art, evs)
+    return art, evs
+
+
+def layout(store) -> dict[str, set[str]]:
+    """event id -> its reports' ids, as stored."""
+    return {e.event_id: {r.event_id for r in e.reports} for e in store.grouped_events()}
+
+
+def test_an_added_article_joins_the_event_it_reports_or_opens_one(store, make):
+    a1, (s1,) = add(store, make, 1)
+    a2, (s2,) = add(store, make, 2, source="Herald")
+    a3, (s3, f3) = add(store, make, 3)
+    assert layout(store) == {s1.event_id: {s1.event_id, s2.event_id, s3.event_id},
+                             f3.event_id: {f3.event_id}}
+    event = store.grouped_event(s1.event_id)
+    assert (event.start_date, event.end_date) == (date(2025, 3, 15), date(2025, 3, 16))
+    assert event.sources == ("Herald", "Wire") and event.row()["reports"] == "3"
+    assert store.event_of(s2.event_id) == s1.event_id and store.event_of("nope") is None
+    # the same groups as on the fly (the ids may differ: there the first in date order names one)
+    assert sorted(map(sorted, layout(store).values())) == sorted(
+        sorted(r.event_id for r in e.reports) for e in story_events(store.events()))
+
+
+def test_deleting_an_article_removes_its_reports_and_the_event_keeps_its_id(store, make):
+    a1, (s1,) = add(store, make, 1)
+    a2, (s2,) = add(store, make, 2)
+    store.delete_article(a1.article_id)
+    assert layout(store) == {s1.event_id: {s2.event_id}}
+    a4, (s4, f4) = add(store, make, 4)
+    assert layout(store) == {s1.event_id: {s2.event_id, s4.event_id}, f4.event_id: {f4.event_id}}
+    store.delete_article(a2.article_id)
+    store.delete_article(a4.article_id)
+    assert layout(store) == {}
+    with store._db.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM event_reports")).scalar() == 0
+
+
+def test_the_filter_picks_events_and_each_keeps_all_its_reports(store, make):
+    from timeline.model import EventFilter
+
+    add(store, make, 1, source="Herald")
+    _, (s2,) = add(store, make, 2)
+    _, (s3, f3) = add(store, make, 3)
+    herald = store.grouped_events(EventFilter(sources=("Herald",)))
+    assert [len(e.reports) for e in herald] == [3]
+    strikes = store.grouped_events(EventFilter(text="dockers"))
+    assert [e.event_id for e in strikes] == [f3.event_id]
+    assert len(store.grouped_events(limit=1)) == 1
+
+
+def test_a_split_report_stays_apart_through_a_reingest(store, make):
+    a1, (s1,) = add(store, make, 1)
+    a2, (s2,) = add(store, make, 2)
+    a3, (s3, f3) = add(store, make, 3)
+    new_id = store.split_report(s2.event_id)
+    assert new_id == s2.event_id
+    assert layout(store) == {s1.event_id: {s1.event_id, s3.event_id}, new_id: {s2.event_id},
+                             f3.event_id: {f3.event_id}}
+    store.delete_article(a2.article_id)
+    add(store, make, 2)
+    assert store.event_of(s2.event_id) == new_id and len(layout(store)[s1.event_id]) == 2
+    # splitting the report whose id the event has: the event keeps it, the report gets another
+    other = store.split_report(s1.event_id)
+    assert other not in (s1.event_id, s2.event_id, s3.event_id)
+    assert layout(store)[s1.event_id] == {s3.event_id} and layout(store)[other] == {s1.event_id}
+    assert store.split_report(s1.event_id) == other  # alone already: nothing changes
+    with pytest.raises(KeyError):
+        store.split_report("nope")
+
+
+def test_merged_events_stay_one_through_a_reingest(store, make):
+    a1, (s1,) = add(store, make, 1)
+    a3, (s3, f3) = add(store, make, 3)
+    assert store.merge_events(f3.event_id, s1.event_id) == f3.event_id
+    assert layout(store) == {f3.event_id: {s1.event_id, s3.event_id, f3.event_id}}
+    merged = store.grouped_event(f3.event_id)
+    assert (merged.start_date, merged.end_date) == (date(2025, 3, 15), date(2025, 3, 15))
+    store.delete_article(a1.article_id)
+    store.delete_article(a3.article_id)
+    add(store, make, 3)
+    add(store, make, 1)
+    assert layout(store) == {f3.event_id: {s3.event_id, f3.event_id, s1.event_id}}
+    assert store.event_of(s1.event_id) == f3.event_id
+    with pytest.raises(KeyError):
+        store.merge_events(f3.event_id, "nope")
+    with pytest.raises(ValueError):
+        store.merge_events(f3.event_id, f3.event_id)
+
+
+def test_correcting_or_deleting_an_event_applies_to_all_its_reports_and_survives(store, make):
+    a1, (s1,) = add(store, make, 1)
+    a2, (s2,) = add(store, make, 2)
+    a3, (s3, f3) = add(store, make, 3)
+    assert store.correct_grouped_event(s1.event_id, "2025-03-16") == [
+        s1.event_id, s2.event_id, s3.event_id]
+    event = store.grouped_event(s1.event_id)
+    assert event.date == "2025-03-16" and event.corrected
+    assert {r.value for r in event.reports} == {"2025-03-16"}
+    with pytest.raises(ValueError):
+        store.correct_grouped_event(s1.event_id, "someday")
+    with pytest.raises(KeyError):
+        store.correct_grouped_event("nope", "2025-03-16")
+    store.delete_article(a2.article_id)
+    add(store, make, 2)
+    assert store.grouped_event(s1.event_id).date == "2025-03-16"
+    assert layout(store)[s1.event_id] == {s1.event_id, s2.event_id, s3.event_id}
+    assert store.delete_grouped_event(f3.event_id) == 1
+    assert store.delete_grouped_event(f3.event_id) == 0
+    store.delete_article(a3.article_id)
+    add(store, make, 3)
+    assert f3.event_id not in layout(store) and store.event(f3.event_id) is None
+
+
+def test_two_writers_at_once_make_one_event_of_one_happening(db_url, make):
+    with EventStore(db_url):
+        pass
+    batches = [[summit(make, n) for n in range(10, 40)], [summit(make, n) for n in range(40, 70)]]
+    start, errors = threading.Barrier(2), []
+
+    def write(batch):
+        try:
+            with EventStore(db_url) as own:
+                start.wait(timeout=30)
+                for art, evs in batch:
+                    own.add_article(art, evs[:1])
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+        assert not t.is_alive()
+    assert errors == []
+    with EventStore(db_url) as store:
+        events = store.grouped_events()
+        assert len(events) == 1 and len(events[0].reports) == 60
+
+
+def test_a_database_made_before_stored_events_groups_its_mentions_once(db_url, make):
+    with EventStore(db_url) as store:
+        for n in (1, 2, 3):
+            add(store, make, n)
+        expected = sorted(map(sorted, layout(store).values()))
+        with store._db.transaction() as conn:
+            conn.execute(text("DROP TABLE event_reports"))
+            conn.execute(text("DROP TABLE report_edits"))
+            if store.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA user_version = 3")
+            else:
+                conn.execute(text("UPDATE timeline_schema SET version = 3"))
+    with EventStore(db_url) as store:
+        # the groups of `story_events`, named by their first mention in date order
+        assert sorted(map(sorted, layout(store).values())) == expected and len(expected) == 2
+        _, (s4, f4) = add(store, make, 4)
+        assert sorted(map(len, layout(store).values())) == [2, 4]
