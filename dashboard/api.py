@@ -4,6 +4,7 @@
     POST /api/articles      JSON {title, text, published, url, source} or multipart file(s)
     GET  /api/articles
     GET  /api/key-dates?dates=N&sentences=K&start=&end=   (dashboard/key_events.py)
+    GET/POST/DELETE /api/events/grouped/<event_id>[/split|/merge|/date]   (dashboard/event_groups.py)
 
 Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes under /api).
 """
@@ -66,9 +67,11 @@ def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | Non
 
 
 def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
+    from dashboard.event_groups import register_event_groups
     from dashboard.key_events import register_key_dates
 
     register_key_dates(server, store)
+    register_event_groups(server, store)
 
     @server.get("/api/events")
     def api_events():

@@ -14,6 +14,7 @@ COMMANDS = {
     "ingest": "timeline.cli.store:ingest",
     "export": "timeline.cli.store:export",
     "articles": "timeline.cli.store:articles",
+    "group": "timeline.cli.groups:group",
     "serve": "timeline.cli.serve:serve",
     "model": "timeline.cli.model:model",
     "bench": "timeline.cli.bench:bench",
