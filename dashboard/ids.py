@@ -51,6 +51,7 @@ DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_JSON = "download-json"
 DOWNLOAD_TIMELINEJS = "download-timelinejs"
 DOWNLOAD = "download"
+DOWNLOAD_MENTIONS = "download-mentions"
 
 # articles page
 TABS = "tabs"

@@ -146,6 +146,9 @@ def timeline_tab() -> dbc.Row:
                         type="circle", delay_show=300),
             html.Div([
                 html.Span(id=ids.TABLE_NOTE, className="small text-muted me-auto"),
+                # CSV and JSON: one row per dated mention instead of one per event with its reports
+                dbc.Checkbox(id=ids.DOWNLOAD_MENTIONS, label="one row per mention", value=False,
+                             className="small me-2"),
                 dbc.Button("CSV", id=ids.DOWNLOAD_CSV, size="sm", color="primary", outline=True,
                            className="me-1"),
                 dbc.Button("JSON", id=ids.DOWNLOAD_JSON, size="sm", color="primary", outline=True,

@@ -110,10 +110,18 @@ def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, ma
     CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "--mentions",
                               "-o", str(out)], catch_exceptions=False)
     texts = [client.get("/api/events?format=csv").get_data(as_text=True),
-             export_text(store, "", "csv"), out.read_text(encoding="utf-8")]
+             export_text(store, "", "csv", mentions=True), out.read_text(encoding="utf-8")]
     rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
     assert rows[0]["article_title"] == "'" + hidden[0] and rows[0]["source"] == "'" + hidden[1]
     assert rows[0]["actors"] == "'" + "; ".join(hidden[2:])
+    assert rows[0] == rows[1] == rows[2]
+    # one row per event: the download, the grouped route and `timeline export` alike
+    CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "-o", str(out)],
+                       catch_exceptions=False)
+    texts = [client.get("/api/events/grouped?format=csv").get_data(as_text=True),
+             export_text(store, "", "csv"), out.read_text(encoding="utf-8")]
+    rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
+    assert rows[0]["sources"] == "'" + hidden[1] and rows[0]["reports"] == "1"
     assert rows[0] == rows[1] == rows[2]
     store.close()
 

@@ -113,6 +113,18 @@ def test_tl002_filter_drives_figure_table_url_and_csv(dash_duo, seeded):
         assert fh.read(3) == b"\xef\xbb\xbf"  # a BOM: Excel reads the file as UTF-8
     with open(target, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
+    # one row per event, with its reports counted; ticked, one row per mention
+    assert [(r["when"], r["date"], r["reports"], r["sources"]) for r in rows] == [
+        ("Monday 10 March 2025", "2025-03-10", "1", "Daily Post")]
+    os.remove(target)
+    dash_duo.find_element("#download-mentions").click()
+    dash_duo.find_element("#download-csv").click()
+    target = os.path.join(dash_duo.download_path, "timeline-mentions.csv")
+    end = time.time() + 10
+    while not os.path.exists(target) and time.time() < end:
+        time.sleep(0.1)
+    with open(target, encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
     assert [(r["expression"], r["when"], r["date"]) for r in rows] == [
         ("on Monday", "Monday 10 March 2025", "2025-03-10")]
     # the table shows the plain date, the TIMEX3 value in its own column
