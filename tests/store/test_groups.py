@@ -185,3 +185,40 @@ def test_a_database_made_before_stored_events_groups_its_mentions_once(db_url, m
         assert sorted(map(sorted, layout(store).values())) == expected and len(expected) == 2
         _, (s4, f4) = add(store, make, 4)
         assert sorted(map(len, layout(store).values())) == [2, 4]
+
+
+def test_a_writer_keeps_its_grouping_and_sees_the_other_writers_changes(db_url, make):
+    with EventStore(db_url) as mine, EventStore(db_url) as other:
+        grouping = mine.grouping_session()
+        a1, (s1,) = summit(make, 1)
+        mine.add_article(a1, [s1], grouping=grouping)
+        kept = grouping.token
+        assert kept is not None and len(grouping.grouper) == 1
+        a3, (s3, f3) = summit(make, 3)
+        mine.add_article(a3, [s3, f3], grouping=grouping)
+        assert grouping.token != kept and len(grouping.grouper) == 3  # kept, not read again
+        a2, (s2,) = summit(make, 2)
+        other.add_article(a2, [s2])  # another writer: the kept grouping is out of date
+        other.delete_article(a3.article_id)
+        a4, (s4, f4) = summit(make, 4)
+        mine.add_article(a4, [s4, f4], grouping=grouping)
+        assert layout(mine) == {s1.event_id: {s1.event_id, s2.event_id, s4.event_id},
+                                f4.event_id: {f4.event_id}}
+        other.split_report(s4.event_id)
+        a5, (s5, f5) = summit(make, 5)
+        mine.add_article(a5, [s5, f5], grouping=grouping)
+        assert mine.event_of(s5.event_id) == s1.event_id  # best with s1's event, as others said
+        assert mine.event_of(s4.event_id) == s4.event_id
+
+
+def test_a_kept_grouping_groups_as_reading_everything_again(store, make):
+    grouping = store.grouping_session()
+    stored = [summit(make, n, source="Wire" if n % 2 else "Herald") for n in range(1, 9)]
+    for art, evs in stored:
+        store.add_article(art, evs, grouping=grouping)
+    kept = layout(store)
+    for art, _ in stored:
+        store.delete_article(art.article_id)
+    for art, evs in stored:
+        store.add_article(art, evs)
+    assert layout(store) == kept and sorted(map(len, kept.values())) == [6, 8]

@@ -124,6 +124,7 @@ def _passed(stream, store_all: Callable) -> Iterator[ItemResult]:
 
 
 def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings):
+    grouping = store.grouping_session(settings)  # the stored events read, kept between articles
     while True:
         batch: list[Article] = []
         for item in stream:
@@ -138,13 +139,14 @@ def _batches(store, stream, size: int, session, analyse: Callable | None, settin
         if analyse is not None:
             for article in batch:
                 outcome = _analyse_one(analyse, article, settings)
-                yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
+                yield outcome if isinstance(outcome, ItemResult) else _store(
+                    store, article, *outcome, grouping=grouping)
             continue
         from timeline.events import analyse as analyse_one, extract_many
 
         yield from store_batch(store, batch, lambda b: extract_many(
             b, batch_size=BATCH, cluster=session, settings=settings),
-            lambda article: analyse_one(article, settings=settings), settings)
+            lambda article: analyse_one(article, settings=settings), settings, grouping)
 
 
 def _known(store, article_id: str) -> bool:
@@ -153,22 +155,26 @@ def _known(store, article_id: str) -> bool:
 
 
 def store_batch(store, batch: list[Article], extract: Callable, analyse: Callable,
-                settings: Settings = SETTINGS) -> Iterator[ItemResult]:
+                settings: Settings = SETTINGS, grouping=None) -> Iterator[ItemResult]:
     """Analyse and store each article of ``batch``, one result each, in order.
     ``extract(articles)`` streams ``(article, events, timexes)``; if it fails, the articles it
     has not given are analysed one at a time with ``analyse(article)``, so a bad article
-    costs only itself. Used in this process and by Dask workers that store what they tag."""
+    costs only itself. Used in this process and by Dask workers that store what they tag.
+    ``grouping``: the stored events read so far (``EventStore.grouping_session``; a new one
+    for this batch when None)."""
+    grouping = grouping or store.grouping_session(settings)
     done = 0
     try:
         for article, events, timexes in extract(batch):
-            yield _store(store, article, events, timexes)
+            yield _store(store, article, events, timexes, grouping)
             done += 1
         return
     except Exception:  # noqa: BLE001 - one article failed the batch: redo the rest one by one
         pass
     for article in batch[done:]:
         outcome = _analyse_one(analyse, article, settings)
-        yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome)
+        yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome,
+                                                                     grouping=grouping)
 
 
 def _analyse_one(analyse: Callable, article: Article, settings: Settings):
@@ -186,9 +192,9 @@ def _analyse_one(analyse: Callable, article: Article, settings: Settings):
                       title=article.title)
 
 
-def _store(store, article: Article, events, timexes) -> ItemResult:
+def _store(store, article: Article, events, timexes, grouping=None) -> ItemResult:
     try:
-        result = store.add_article(article, events, timexes)
+        result = store.add_article(article, events, timexes, grouping)
     except Exception as exc:  # noqa: BLE001 - a store error refuses this article only
         return ItemResult(article.path, "refused", article_id=article.article_id, title=article.title,
                           message=f"could not be stored ({type(exc).__name__}: {exc})")

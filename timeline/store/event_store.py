@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from timeline.model import Article, Event, TimeExpression
 from timeline.store.connection import Database
 from timeline.store.filters import search_key
-from timeline.store.groups import GroupStore, attach
+from timeline.store.groups import GroupStore, Grouping, attach, changed
 from timeline.store.intervals import clean_value, interval_of
 from timeline.store.queries import Queries
 from timeline.store.tables import articles, corrections, event_actors, mentions
@@ -112,14 +112,17 @@ class EventStore(Queries, GroupStore):
         self.close()
 
     def add_article(self, article: Article, events: Iterable[Event],
-                    timexes: Iterable[TimeExpression] | None = None) -> AddResult:
+                    timexes: Iterable[TimeExpression] | None = None,
+                    grouping: Grouping | None = None) -> AddResult:
         """Store an article with its events and time expressions, all or nothing.
 
         The same normalised text again -> ``added=False`` and nothing changes (also when
         two writers store it at once: the article row decides). Without ``timexes`` the
         events' own expressions are kept as the article's mentions. Corrections recorded
         for these event ids are applied again, then each event joins the stored event
-        (happening) it reports or opens one (timeline.store.groups).
+        (happening) it reports or opens one (timeline.store.groups). ``grouping``: the
+        writer's ``Grouping`` kept from its previous call (``grouping_session()``), so the
+        stored events near the article are not all read again.
         """
         article_id = article.article_id
         seen: set[str] = set()  # one row per event id: the first wins
@@ -158,12 +161,15 @@ class EventStore(Queries, GroupStore):
             dropped = conn.execute(delete(event_table).where(
                 event_table.c.article_id == article_id,
                 event_table.c.event_id.in_(select(c.event_id).where(c.deleted == 1)))).rowcount
-            attach(conn, article_id)  # each mention joins the event it reports (groups.py)
+            attach(conn, article_id, grouping)  # each mention joins its event (groups.py)
+        if grouping is not None:
+            grouping.committed()
         return AddResult(article_id, True, len(found) - dropped)
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article with its events and mentions; corrections stay."""
         with self._db.transaction() as conn:
+            changed(conn)  # its reports leave their events (groups.py)
             return conn.execute(delete(articles).where(
                 articles.c.article_id == article_id)).rowcount > 0
 
@@ -203,6 +209,7 @@ class EventStore(Queries, GroupStore):
             original = conn.execute(select(corrections.c.original_value)
                                     .where(corrections.c.event_id == event_id)).scalar()
             self._record(conn, event_id, original=original or row[2], deleted=0, **fields)
+            changed(conn)  # its event's agreed interval may change (groups.py)
             conn.execute(update(event_table).where(event_table.c.event_id == event_id)
                          .values(corrected=1, **fields))
         return self.event(event_id)
@@ -220,6 +227,7 @@ class EventStore(Queries, GroupStore):
                 raise EditConflict(event_id, expected, row[0])
             self._record(conn, event_id, original=row[0], deleted=1, value=None,
                          start_date=None, end_date=None, granularity=None, status=None)
+            changed(conn)  # a report leaves its event (groups.py)
             conn.execute(delete(event_table).where(event_table.c.event_id == event_id))
         return True
 

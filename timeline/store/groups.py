@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, func, insert, select, text, update
 
 from timeline.settings import SETTINGS, Settings
-from timeline.store.tables import articles, event_reports, events, report_edits
+from timeline.store.tables import articles, event_reports, events, grouping_version, report_edits
 from timeline.story.grouping import Grouper, Mention, grouping_order
 
 if TYPE_CHECKING:
@@ -61,70 +62,117 @@ def _edits(conn, mention_ids) -> dict[str, str]:
                              .where(e.mention_id.in_(list(mention_ids)))).all())
 
 
-def attach(conn, article_id: str, settings: Settings = SETTINGS) -> int:
-    """Attach the stored mentions of ``article_id`` to events; returns how many."""
+class Grouping:
+    """One writer's grouping, kept between its ``add_article`` calls (an ingest run; never
+    shared between threads): the stored events read so far, in a ``Grouper``, and the ranges of
+    report start dates read. It is used again only while the store's ``grouping_version`` token
+    is the one this writer set last (nobody else added, deleted, corrected, split or merged
+    meanwhile, and its own last transaction was committed); otherwise it starts afresh. Past
+    ``MAX_KEPT`` reports it starts afresh too (memory stays bounded)."""
+
+    MAX_KEPT = 200_000
+
+    def __init__(self, settings: Settings = SETTINGS):
+        self.settings = settings
+        self.token: str | None = None  # the store's token when this grouping is up to date
+        self.pending: str | None = None  # the token of this writer's open transaction
+        self.reset()
+
+    def committed(self) -> None:
+        """The transaction of the last ``attach`` was committed: this grouping is the store's."""
+        self.token, self.pending = self.pending, None
+
+    def reset(self) -> None:
+        self.grouper = Grouper(self.settings)
+        self.read: list[tuple[str, str]] = []  # ranges (lo, hi) of start dates read
+
+    def unread(self, ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(lo, hi) for lo, hi in ranges
+                if not any(a <= lo and hi <= b for a, b in self.read)]
+
+
+def _version(conn) -> str | None:
+    return conn.execute(select(grouping_version.c.token)
+                        .where(grouping_version.c.id == 1)).scalar()
+
+
+def changed(conn) -> str:
+    """Record a change of the stored events (a new token); returns the token."""
+    from timeline.store.event_store import upsert
+
+    token = uuid.uuid4().hex
+    statement = upsert(conn, grouping_version).values(id=1, token=token)
+    conn.execute(statement.on_conflict_do_update(index_elements=[grouping_version.c.id],
+                                                 set_={"token": token}))
+    return token
+
+
+def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
+    """Attach the stored mentions of ``article_id`` to events; returns how many.
+    ``grouping``: the writer's kept grouping (a new one when None: everything read again)."""
     rows = conn.execute(select(*_MENTION_COLUMNS).where(events.c.article_id == article_id)).all()
     if not rows:
         return 0
     _lock(conn)
+    grouping = grouping or Grouping()
+    if grouping.token is None or grouping.token != _version(conn) \
+            or len(grouping.grouper) > grouping.MAX_KEPT:
+        grouping.reset()
     mentions = sorted(map(_mention, rows), key=grouping_order)
-    grouper = Grouper(settings)
-    _seed(conn, grouper, mentions, settings)
+    _seed(conn, grouping, mentions)
     edits = _edits(conn, (m.mention_id for m in mentions))
     conn.execute(insert(event_reports), [
-        {"mention_id": m.mention_id, "event_id": grouper.add(m, edits.get(m.mention_id))}
+        {"mention_id": m.mention_id, "event_id": grouping.grouper.add(m, edits.get(m.mention_id))}
         for m in mentions])
+    grouping.token, grouping.pending = None, changed(conn)  # valid again once committed
     return len(mentions)
 
 
-def _ranges(spans: list[tuple[str, str]], max_days: int) -> list[tuple[str, str, str]]:
-    """Where stored reports of at most ``max_days`` days that overlap one of ``spans`` ([start,
-    end) ISO dates, sorted) are: merged ranges (lo, hi, lo_end): start in (lo, hi), end > lo_end."""
-    merged: list[list[str]] = []
-    for start, end in spans:
-        lo = (date.fromisoformat(start) - timedelta(days=max_days)).isoformat()
+def _ranges(mentions: list[Mention], max_days: int) -> list[tuple[str, str]]:
+    """Where the stored reports of at most ``max_days`` days that may share a day with one of
+    ``mentions`` start: (start - max_days, end), merged, as ISO dates."""
+    spans = sorted((m.start_date - timedelta(days=max_days), m.end_date) for m in mentions
+                   if (m.end_date - m.start_date).days <= max_days)
+    merged: list[list[date]] = []
+    for lo, hi in spans:
         if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][1] = max(merged[-1][1], hi)
         else:
-            merged.append([lo, end, start])
-    return [(lo, hi, lo_end) for lo, hi, lo_end in merged]
+            merged.append([lo, hi])
+    return [(lo.isoformat(), hi.isoformat()) for lo, hi in merged]
 
 
-def _seed(conn, grouper: Grouper, mentions: list[Mention], settings: Settings) -> None:
-    """Load into ``grouper`` the stored events the mentions may join: those with a report
-    near one of them, with their first ``grouping_compare`` reports and agreed interval.
+def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
+    """Read into the grouping the stored events the mentions may join, where not read yet:
+    those with a report starting in a range of ``_ranges``, with their agreed interval and
+    first ``grouping_compare`` reports.
 
-    One query. A stored event is a candidate for a mention exactly when its agreed interval
-    overlaps the mention and lasts at most ``grouping_max_days`` (then it has a report of at
-    most that many days sharing a day with the mention, Grouper's blocking; an event of wide
-    reports only is one report alone, which nothing joins), so the events are indexed by the
-    days of their agreed interval."""
-    max_days = settings.grouping_max_days
-    day_spans = sorted({(m.start_date, m.end_date) for m in mentions
-                        if (m.end_date - m.start_date).days <= max_days})
-    if not day_spans:
+    An event is a candidate for a mention exactly when its agreed interval overlaps the mention
+    and lasts at most ``grouping_max_days`` (then one of its reports of at most that many days
+    shares a day with the mention: Grouper's blocking; an event of wide reports only is one
+    report alone, which nothing joins), so the Grouper indexes it by the days of that interval.
+    Three reads of one shape each (SQLite's window functions were 10x slower than these)."""
+    settings, grouper = grouping.settings, grouping.grouper
+    ranges = grouping.unread(_ranges(mentions, settings.grouping_max_days))
+    if not ranges:
         return
-    spans = [(a.isoformat(), b.isoformat()) for a, b in day_spans]
     e = events.c
     reports = event_reports.join(events, e.event_id == r.mention_id)
-    # the stored reports that may share a day with a new mention start in (s - max_days, e):
-    # one read per range of such starts (statements of one shape: SQLAlchemy compiles it once)
     near_query = (select(r.event_id).distinct().select_from(reports)
-                  .where(e.start_date > bindparam("lo"), e.start_date < bindparam("hi"),
-                         e.end_date > bindparam("lo_end")))
+                  .where(e.start_date > bindparam("lo"), e.start_date < bindparam("hi")))
     near = set()
-    for lo, hi, lo_end in _ranges(spans, max_days):
-        near.update(conn.execute(near_query, {"lo": lo, "hi": hi, "lo_end": lo_end}).scalars())
+    for lo, hi in ranges:
+        near.update(conn.execute(near_query, {"lo": lo, "hi": hi}).scalars())
+    grouping.read.extend(ranges)
+    near -= grouper.groups.keys()
     if not near:
         return
-    # (SQLite's window functions were 10x slower here than an aggregate and a plain read)
     agreed = {}
     for group_id, start, end in conn.execute(
             select(r.event_id, func.max(e.start_date), func.min(e.end_date)).select_from(reports)
             .where(r.event_id.in_(sorted(near))).group_by(r.event_id)):
         start, end = date.fromisoformat(start), date.fromisoformat(end)
-        if 0 < (end - start).days <= max_days and any(
-                start < b and a < end for a, b in day_spans):  # a candidate for a new mention
+        if 0 < (end - start).days <= settings.grouping_max_days:
             agreed[group_id] = start, end
     if not agreed:
         return
@@ -160,6 +208,11 @@ def _new_event_id(conn, mention_id: str) -> str:
 class GroupStore:
     """Mixin of EventStore (needs ``self._db``, ``self._where``, ``self.correct_event``,
     ``self.delete_event``): events with their reports, and a person's edits of them."""
+
+    @staticmethod
+    def grouping_session(settings: Settings = SETTINGS) -> Grouping:
+        """A writer's grouping to pass to each ``add_article`` of one run (one thread)."""
+        return Grouping(settings)
 
     def grouped_events(self, flt: EventFilter | None = None,
                        limit: int | None = None) -> list[StoryEvent]:
@@ -213,6 +266,7 @@ class GroupStore:
         mention_ids = list(mention_ids)
         if not mention_ids:
             return
+        changed(conn)
         conn.execute(update(event_reports).where(r.mention_id.in_(mention_ids))
                      .values(event_id=event_id))
         statement = upsert(conn, report_edits)

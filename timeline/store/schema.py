@@ -79,12 +79,12 @@ def _span_index(conn: Connection) -> None:
 
 
 def _event_reports(conn: Connection) -> None:
-    """v4: the tables of stored events (event_reports, report_edits), and every mention
+    """v4: the tables of stored events (event_reports, report_edits, grouping_version), and every mention
     grouped once (timeline.store.groups.group_all; libya's 8,022 mentions: about 1 s)."""
     from timeline.store.groups import group_all
-    from timeline.store.tables import event_reports, report_edits
+    from timeline.store.tables import event_reports, grouping_version, report_edits
 
-    for table in (event_reports, report_edits):
+    for table in (event_reports, report_edits, grouping_version):
         table.create(conn, checkfirst=True)
     group_all(conn)
 

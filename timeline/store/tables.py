@@ -118,3 +118,12 @@ report_edits = Table(
     Column("event_id", Text, nullable=False),
     Column("edited_at", Text, nullable=False),
 )
+
+# Who changed the stored events last: a new random token at every change (an article added or
+# deleted, a correction, a split or merge). A writer that keeps its grouping between articles
+# (timeline.store.groups.Grouping) reuses it only while the token is the one it wrote itself.
+grouping_version = Table(
+    "grouping_version", metadata,
+    Column("id", Integer, primary_key=True),  # one row, id 1
+    Column("token", Text, nullable=False),
+)

@@ -127,6 +127,10 @@ class Grouper:
         self._by_day: dict[date, set[str]] = defaultdict(set)
         self._group_of: dict[str, str] = {}
 
+    def __len__(self) -> int:
+        """The mentions this grouper holds (added or seeded)."""
+        return len(self._group_of)
+
     def _days(self, mention: Mention) -> Iterable[date]:
         span = (mention.end_date - mention.start_date).days
         if span > self.settings.grouping_max_days:   # a year or a decade: no day blocking
