@@ -222,3 +222,14 @@ def test_a_kept_grouping_groups_as_reading_everything_again(store, make):
     for art, evs in stored:
         store.add_article(art, evs)
     assert layout(store) == kept and sorted(map(len, kept.values())) == [6, 8]
+
+
+def test_the_first_and_last_days_of_the_calendar_are_grouped(store, make):
+    from datetime import timedelta
+
+    for n, day in enumerate([date(1, 1, 1), date(1, 1, 1), date(9999, 12, 30)]):
+        art = make.article(f"Report {n}: the harbour closed today.", published=day)
+        ev = make.event(art, "today", day.isoformat())
+        assert ev.end_date == day + timedelta(days=1)
+        store.add_article(art, [ev])
+    assert sorted(map(len, layout(store).values())) == [1, 2]

@@ -26,7 +26,7 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, insert, select, text, update
@@ -130,9 +130,9 @@ def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
 
 def _ranges(mentions: list[Mention], max_days: int) -> list[tuple[str, str]]:
     """Where the stored reports of at most ``max_days`` days that may share a day with one of
-    ``mentions`` start: (start - max_days, end), merged, as ISO dates."""
-    spans = sorted((m.start_date - timedelta(days=max_days), m.end_date) for m in mentions
-                   if (m.end_date - m.start_date).days <= max_days)
+    ``mentions`` start: [start - max_days + 1, end), merged, as ISO dates."""
+    spans = sorted((date.fromordinal(max(1, m.start_date.toordinal() - max_days + 1)), m.end_date)
+                   for m in mentions if (m.end_date - m.start_date).days <= max_days)
     merged: list[list[date]] = []
     for lo, hi in spans:
         if merged and lo <= merged[-1][1]:
@@ -159,7 +159,7 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
     e = events.c
     reports = event_reports.join(events, e.event_id == r.mention_id)
     near_query = (select(r.event_id).distinct().select_from(reports)
-                  .where(e.start_date > bindparam("lo"), e.start_date < bindparam("hi")))
+                  .where(e.start_date >= bindparam("lo"), e.start_date < bindparam("hi")))
     near = set()
     for lo, hi in ranges:
         near.update(conn.execute(near_query, {"lo": lo, "hi": hi}).scalars())
