@@ -84,7 +84,7 @@ class Grouping:
 
     def reset(self) -> None:
         self.grouper = Grouper(self.settings)
-        self.read: list[tuple[str, str]] = []  # ranges (lo, hi) of start dates read
+        self.read: list[tuple[str, str]] = []  # ranges [lo, hi) of start dates read, merged
 
     def unread(self, ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return [(lo, hi) for lo, hi in ranges
@@ -128,18 +128,24 @@ def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
     return len(mentions)
 
 
+def _merged(ranges) -> list[tuple[str, str]]:
+    """Ranges [lo, hi) of ISO dates, sorted, the overlapping and touching ones joined."""
+    out: list[list[str]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def _ranges(mentions: list[Mention], max_days: int) -> list[tuple[str, str]]:
     """Where the stored reports of at most ``max_days`` days that may share a day with one of
     ``mentions`` start: [start - max_days + 1, end), merged, as ISO dates."""
-    spans = sorted((date.fromordinal(max(1, m.start_date.toordinal() - max_days + 1)), m.end_date)
-                   for m in mentions if (m.end_date - m.start_date).days <= max_days)
-    merged: list[list[date]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return [(lo.isoformat(), hi.isoformat()) for lo, hi in merged]
+    return _merged(
+        (date.fromordinal(max(1, m.start_date.toordinal() - max_days + 1)).isoformat(),
+         m.end_date.isoformat())
+        for m in mentions if (m.end_date - m.start_date).days <= max_days)
 
 
 def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
@@ -163,7 +169,7 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
     near = set()
     for lo, hi in ranges:
         near.update(conn.execute(near_query, {"lo": lo, "hi": hi}).scalars())
-    grouping.read.extend(ranges)
+    grouping.read = _merged(grouping.read + ranges)
     near -= grouper.groups.keys()
     if not near:
         return
