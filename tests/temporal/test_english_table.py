@@ -131,3 +131,15 @@ def test_bc_years_and_durations_are_typed_and_not_dated():
     assert (days.type, days.dated, days.anchor) == ("DURATION", False, "")
     (every,) = tag_time("She runs every morning.", DCT)
     assert every.type == "SET" and not every.dated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month range: the first month is no "March to Washington" nor the modal "May"
+    ("Polls will be open from May to July.", [("May", "2025-05"), ("July", "2025-07")]),
+    ("Polls are open from March to May.", [("March", "2025-03"), ("May", "2025-05")]),
+    # ... while the marches stay no dates
+    ("Protesters plan a March on Washington.", []),
+    ("The March to Selma began.", []),
+])
+def test_month_ranges(text, expected):
+    assert found(text) == expected
