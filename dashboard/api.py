@@ -5,6 +5,8 @@
     GET  /api/articles
     GET  /api/key-dates?dates=N&sentences=K&start=&end=   (dashboard/key_events.py)
     GET/POST/DELETE /api/events/grouped/<event_id>[/split|/merge|/date]   (dashboard/event_groups.py)
+    POST /api/events, GET|PATCH|DELETE /api/events/<id>, .../revert, .../restore:
+         a person's edits (dashboard/curation.py)
 
 Errors are JSON ``{"error": "..."}`` with status 400 (404 for unknown routes under /api).
 """
@@ -67,11 +69,13 @@ def events_query(args, query_string: bytes) -> tuple[EventFilter, str, int | Non
 
 
 def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int = MAX_BYTES) -> None:
+    from dashboard.curation import register_curation
     from dashboard.event_groups import register_event_groups
     from dashboard.key_events import register_key_dates
 
     register_key_dates(server, store)
     register_event_groups(server, store)
+    register_curation(server, store)
 
     @server.get("/api/events")
     def api_events():

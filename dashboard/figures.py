@@ -203,7 +203,9 @@ def _view_range(events: list[Event], view, full: tuple[date, date]) -> tuple[dat
         return None
     if view:
         return view
-    return news_range([e.start_date for e in events], [e.published for e in events], full)
+    # an event added by hand is "published" the day it was added: it does not move the first view
+    return news_range([e.start_date for e in events],
+                      [None if e.by_hand else e.published for e in events], full)
 
 
 def _cluster_trace(groups, events: list[Event], lane_y: dict) -> dict:

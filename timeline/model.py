@@ -148,7 +148,8 @@ class Event:
     published: date | None = None
     anchor: str = ""  # the date the expression was resolved against
     direction: str = ""  # past / future / same / ""
-    corrected: bool = False  # a person fixed this event's date by hand
+    corrected: bool = False  # a person edited this event (date, summary, actors or status)
+    by_hand: bool = False  # a person added this event (no extractor behind it)
 
     def to_json(self) -> dict:
         out = asdict(self)

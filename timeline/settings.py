@@ -35,6 +35,12 @@ class Settings:
         64, "nesting of a JSON request body (Dash callbacks and the REST API); deeper is a 400",
         low=8, high=500)
 
+    # --- curation: what a person types into an event (timeline.store.edits)
+    max_edit_chars: int = _setting(
+        2_000, "characters of a summary or sentence a person types (actor, source and URL: "
+        "max_query_chars, so each can be filtered on)", low=100, high=100_000)
+    max_edit_actors: int = _setting(50, "actors a person may give one event", low=1, high=1_000)
+
     # --- key dates (timeline.story.keydates): how a collection's days are ranked and summarised
     keydates_after_weight: float = _setting(
         1.0, "an article published n days after the day it dates weighs 1 + this * log2(1 + n) "

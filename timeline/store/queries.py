@@ -19,7 +19,7 @@ _EVENT_COLUMNS = (
     events.c.summary, events.c.sentence, events.c.expr_start, events.c.expr_end,
     events.c.sentence_start, events.c.actors, articles.c.title, articles.c.url,
     articles.c.source, articles.c.published, events.c.anchor, events.c.direction,
-    events.c.corrected)
+    events.c.corrected, events.c.by_hand)
 _EVENTS_WITH_ARTICLES = events.join(articles, articles.c.article_id == events.c.article_id)
 _ORDER = (events.c.start_date, events.c.article_id, events.c.position)
 _PERIOD_LENGTH = {"day": 10, "month": 7, "year": 4}
@@ -51,7 +51,7 @@ def event_from_row(row) -> Event:
         sentence=row[9], expr_start=row[10], expr_end=row[11], sentence_start=row[12],
         actors=tuple(json.loads(row[13])), article_title=row[14], article_url=row[15],
         source=row[16], published=_day(row[17]), anchor=row[18], direction=row[19],
-        corrected=bool(row[20]),
+        corrected=bool(row[20]), by_hand=bool(row[21]),
     )
 
 

@@ -20,12 +20,12 @@ Both answer the same LIKE query (filters.py); the index only makes it fast.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from timeline.store.tables import events, metadata
 
 # Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
-VERSION = 4
+VERSION = 5
 _PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
 _SQLITE_TEXT_INDEX = [
@@ -89,9 +89,21 @@ def _event_reports(conn: Connection) -> None:
     group_all(conn)
 
 
+def _curation(conn: Connection) -> None:
+    """v5: a person's edits of summary, actors and status, the extractor's original fields
+    and a deleted event kept for an undo (corrections); events added by hand (events.by_hand)."""
+    def has(table: str) -> set[str]:
+        return {c["name"] for c in inspect(conn).get_columns(table)}
+
+    for column in {"summary", "actors", "original", "removed"} - has("corrections"):
+        conn.exec_driver_sql(f"ALTER TABLE corrections ADD COLUMN {column} TEXT")
+    if "by_hand" not in has("events"):
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0")
+
+
 # UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
 # by _create).
-UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports}
+UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports, 4: _curation}
 
 
 def _create(conn: Connection) -> None:

@@ -45,7 +45,8 @@ events = Table(
     Column("actors", Text, nullable=False),  # JSON list, in the extractor's order
     Column("anchor", Text, nullable=False, server_default=""),
     Column("direction", Text, nullable=False, server_default=""),
-    Column("corrected", Integer, nullable=False, server_default="0"),
+    Column("corrected", Integer, nullable=False, server_default="0"),  # a person edited it
+    Column("by_hand", Integer, nullable=False, server_default="0"),  # a person added it (v4)
     Column("search", Text, nullable=False),  # casefolded sentence, summary, expression
     # covering index of the date filter and of the counts per period, status and
     # granularity: those queries read the index alone (schema v3; replaced events_dates,
@@ -63,19 +64,24 @@ event_actors = Table(
     sqlite_with_rowid=False,
 )
 
-# A person's corrections, keyed by event_id only: no foreign key, so they outlive the
-# event and are applied again when the same article is ingested again.
+# A person's edits, keyed by event_id only: no foreign key, so they outlive the event
+# and are applied again when the same article is ingested again. A NULL field is one the
+# person did not change (the extractor's value stays); event_store.py writes and applies them.
 corrections = Table(
     "corrections", metadata,
     Column("event_id", Text, primary_key=True),
-    Column("value", Text),  # NULL when the person deleted the event
+    Column("value", Text),  # the date: TIMEX3 value and its interval
     Column("start_date", Text),
     Column("end_date", Text),
     Column("granularity", Text),
-    Column("status", Text),
+    Column("status", Text),  # set by hand, or by a date correction
     Column("original_value", Text, nullable=False, server_default=""),
     Column("deleted", Integer, nullable=False, server_default="0"),
     Column("corrected_at", Text, nullable=False),
+    Column("summary", Text),  # v4
+    Column("actors", Text),  # v4: JSON list
+    Column("original", Text),  # v4: JSON, the extractor's fields before the first edit
+    Column("removed", Text),  # v4: JSON, the event as it was deleted (for an undo)
 )
 
 # Every time expression of an article (not only those that made events), for the
