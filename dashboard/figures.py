@@ -57,7 +57,8 @@ def hover_text(event: Event) -> str:
 
 def source_name(event: Event) -> str:
     """Who published the event's article: its site name, else its URL's domain (never the title)."""
-    return event.source or site_of(event.article_url) or "(unknown source)"
+    return (event.source or site_of(event.article_url)
+            or ("added by hand" if event.by_hand else "(unknown source)"))
 
 
 def lane_labels(events: list[Event], group_by: str, max_lanes: int = MAX_LANES) -> list[str]:

@@ -33,6 +33,31 @@ CORRECT_DATE = "correct-date"
 CORRECT_SAVE = "correct-save"
 DELETE_EVENT = "delete-event"
 PANEL_MESSAGE = "panel-message"
+EDIT_SUMMARY = "edit-summary"
+EDIT_ACTORS = "edit-actors"
+EDIT_STATUS = "edit-status"
+EDITS_NOTE = "edits-note"        # what a person edited, each with a Revert button
+REVERT = "revert-field"          # pattern-matching id type: {"type": REVERT, "field": ...}
+SHOWN = "panel-shown"            # dcc.Store: the values the edit form showed (expected=)
+DELETED = "deleted-event"        # dcc.Store: the event id an Undo restores
+UNDO_TOAST = "undo-toast"
+UNDO_TEXT = "undo-text"
+UNDO_DELETE = "undo-delete"
+
+# adding an event by hand
+ADD_OPEN = "add-open"
+ADD_MODAL = "add-modal"
+ADD_DATE = "add-date"
+ADD_DAY = "add-day"
+ADD_STATUS = "add-status"
+ADD_SUMMARY = "add-summary"
+ADD_ACTORS = "add-actors"
+ADD_SOURCE = "add-source"
+ADD_URL = "add-url"
+ADD_SENTENCE = "add-sentence"
+ADD_SAVE = "add-save"
+ADD_CANCEL = "add-cancel"
+ADD_MESSAGE = "add-message"
 READ_ARTICLE = "read-article"
 ARTICLE_MODAL = "article-modal"
 ARTICLE_MODAL_TITLE = "article-modal-title"

@@ -109,22 +109,81 @@ def panel() -> dbc.Offcanvas:
         [html.Div(id=ids.PANEL),
          dbc.Button("Read the whole article", id=ids.READ_ARTICLE, size="sm", color="primary",
                     outline=True),
-         html.Div(id=ids.PANEL_MESSAGE, className="mt-2"),
          html.Div([
              html.Hr(),
-             html.H6("Correct this event"),
-             dbc.InputGroup([
-                 dbc.Input(id=ids.CORRECT_VALUE, placeholder="TIMEX3 value, e.g. 2025-03-20 or 2025-W12"),
-                 dbc.Button("Save", id=ids.CORRECT_SAVE, color="primary"),
-             ], size="sm", className="mb-2"),
+             html.H6("Edit this event"),
+             _label("Date"),
+             dbc.Input(id=ids.CORRECT_VALUE, size="sm", className="mb-1",
+                       placeholder="TIMEX3 value, e.g. 2025-03-20, 2025-W12, 2025-03"),
              html.Div(dcc.DatePickerSingle(id=ids.CORRECT_DATE, display_format="YYYY-MM-DD",
                                            placeholder="or pick a day"), className="mb-2"),
-             html.Div(dbc.Button("Delete event", id=ids.DELETE_EVENT, color="danger",
-                                 outline=True, size="sm"), className="mt-2"),
+             _label("Summary"),
+             dbc.Textarea(id=ids.EDIT_SUMMARY, rows=3, size="sm", className="mb-2"),
+             _label("Actors (separated by ;)"),
+             dbc.Input(id=ids.EDIT_ACTORS, size="sm", className="mb-2",
+                       placeholder="e.g. Keir Starmer; Emmanuel Macron"),
+             _label("Status"),
+             dbc.RadioItems(id=ids.EDIT_STATUS, inline=True, className="mb-2",
+                            options=[{"label": s, "value": s} for s in STATUSES]),
+             html.Div([
+                 dbc.Button("Save changes", id=ids.CORRECT_SAVE, color="primary", size="sm",
+                            className="me-auto"),
+                 dbc.Button("Delete event", id=ids.DELETE_EVENT, color="danger", outline=True,
+                            size="sm"),
+             ], className="d-flex mb-2"),
+             html.Div(id=ids.PANEL_MESSAGE),
+             html.Div(id=ids.EDITS_NOTE),
          ], className="correct-box")],
         id=f"{ids.PANEL}-canvas", title="Event", placement="end", backdrop=False,
         scrollable=True, is_open=False, className="event-canvas",
     )
+
+
+def undo_toast() -> dbc.Toast:
+    """Shown after a delete, outside the panel (which closes): Undo restores the event."""
+    return dbc.Toast([
+        html.Span(id=ids.UNDO_TEXT, className="me-2"),
+        dbc.Button("Undo", id=ids.UNDO_DELETE, size="sm", color="primary"),
+    ], id=ids.UNDO_TOAST, header="Event deleted", is_open=False, dismissable=True,
+        className="undo-toast", duration=None)
+
+
+def add_modal() -> dbc.Modal:
+    """A form for an event a person adds by hand (timeline.store EventStore.add_event)."""
+    return dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle("Add an event by hand")),
+        dbc.ModalBody([
+            _label("Date (required)"),
+            dbc.InputGroup([
+                dbc.Input(id=ids.ADD_DATE, placeholder="2025-03-20, 2025-W12, 2025-03 or 2025"),
+            ], size="sm", className="mb-1"),
+            html.Div(dcc.DatePickerSingle(id=ids.ADD_DAY, display_format="YYYY-MM-DD",
+                                          placeholder="or pick a day"), className="mb-2"),
+            _label("Status"),
+            dbc.RadioItems(id=ids.ADD_STATUS, inline=True, className="mb-2", value="",
+                           options=[{"label": "from the date", "value": ""}]
+                           + [{"label": s, "value": s} for s in STATUSES]),
+            _label("What happened (required)"),
+            dbc.Textarea(id=ids.ADD_SUMMARY, rows=2, size="sm", className="mb-2",
+                         placeholder="a headline-like summary"),
+            _label("Actors (separated by ;)"),
+            dbc.Input(id=ids.ADD_ACTORS, size="sm", className="mb-2"),
+            _label("Source"),
+            dbc.Input(id=ids.ADD_SOURCE, size="sm", className="mb-2",
+                      placeholder="who reported it, e.g. Reuters"),
+            _label("Link"),
+            dbc.Input(id=ids.ADD_URL, size="sm", className="mb-2", type="url",
+                      placeholder="https://…"),
+            _label("Sentence"),
+            dbc.Textarea(id=ids.ADD_SENTENCE, rows=2, size="sm", className="mb-2",
+                         placeholder="the sentence it comes from (optional)"),
+            html.Div(id=ids.ADD_MESSAGE),
+        ]),
+        dbc.ModalFooter([
+            dbc.Button("Cancel", id=ids.ADD_CANCEL, color="secondary", outline=True, size="sm"),
+            dbc.Button("Add event", id=ids.ADD_SAVE, color="primary", size="sm"),
+        ]),
+    ], id=ids.ADD_MODAL, is_open=False, scrollable=True)
 
 
 def article_modal() -> dbc.Modal:
@@ -146,6 +205,8 @@ def timeline_tab() -> dbc.Row:
                         type="circle", delay_show=300),
             html.Div([
                 html.Span(id=ids.TABLE_NOTE, className="small text-muted me-auto"),
+                dbc.Button("Add event", id=ids.ADD_OPEN, size="sm", color="success",
+                           outline=True, className="me-2"),
                 # CSV and JSON: one row per dated mention instead of one per event with its reports
                 dbc.Checkbox(id=ids.DOWNLOAD_MENTIONS, label="one row per mention", value=False,
                              className="small me-2"),
@@ -209,6 +270,8 @@ def build_layout() -> html.Div:
         dcc.Store(id=ids.FILTER),
         dcc.Store(id=ids.DATA_VERSION, data=0),
         dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.SHOWN),
+        dcc.Store(id=ids.DELETED),
         dcc.Store(id=ids.SCREEN),
         dcc.Store(id=ids.STORY_MAP),
         dbc.Navbar(dbc.Container([
@@ -225,4 +288,6 @@ def build_layout() -> html.Div:
         ], fluid=True),
         panel(),
         article_modal(),
+        add_modal(),
+        undo_toast(),
     ])

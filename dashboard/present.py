@@ -66,9 +66,12 @@ _DIRECTION_WORDS = {("past", "happened"): "the nearest one before it",
                     ("future", "ongoing"): "the nearest one after it"}
 
 
-def resolution_text(event: Event) -> str:
-    """How the date was resolved, in words (plain dates; no "read as past" on a scheduled event)."""
-    if event.corrected:
+def resolution_text(event: Event, date_edited: bool | None = None) -> str:
+    """How the date was resolved, in words (plain dates; no "read as past" on a scheduled event).
+    ``date_edited``: whether a person corrected the date (None: any edit of the event counts)."""
+    if event.by_hand:
+        return "added by hand"
+    if event.corrected if date_edited is None else date_edited:
         return "corrected by hand"
     parts = []
     if event.anchor:
@@ -99,7 +102,7 @@ def event_row(event: Event) -> dict:
         "summary": summary,
         "actors": ", ".join(event.actors),
         "source": source_of(event),
-        "corrected": "yes" if event.corrected else "",
+        "corrected": "added" if event.by_hand else "yes" if event.corrected else "",
     }
 
 

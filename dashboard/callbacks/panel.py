@@ -1,4 +1,5 @@
-"""Select an event (figure click or table row) -> side panel; correct or delete it; read the article."""
+"""Select an event (figure click or table row) -> side panel; read the article. The panel's edit
+form, delete and undo: dashboard/callbacks/curation.py."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -12,22 +13,33 @@ from timeline.plain_dates import day_text, event_when, span_text
 CANVAS = f"{ids.PANEL}-canvas"
 
 
-def event_details(event) -> list:
-    """The panel body for one event: every article string goes in as plain text."""
+def event_details(event, edits: dict | None = None) -> list:
+    """The panel body for one event: every article string goes in as plain text. ``edits``:
+    the fields a person edited (EventStore.edits), marked as such."""
+    edits = edits or {}
     link = safe_url(event.article_url)
-    title = event.article_title or "(untitled article)"
+    title = event.article_title or ("Added by hand" if event.by_hand else "(untitled article)")
+    edited = " \u00b7 edited by hand"
     rows = [
-        ("When", event_when(event)),
+        ("When", event_when(event) + (edited if "date" in edits else "")),
         ("Interval", f"{span_text(event.start_date, event.end_date)} \u00b7 TIMEX3 {event.value}"),
-        ("Status", event.status + (" \u00b7 corrected by hand" if event.corrected else "")),
-        ("Resolved", resolution_text(event)),
-        ("Expression", event.expression),
+        ("Status", event.status + (edited if "status" in edits else "")),
+        ("Resolved", "added by hand" if event.by_hand else
+         "corrected by hand" if "date" in edits else resolution_text(event, date_edited=False)),
+        ("Expression", event.expression) if not event.by_hand else None,
         ("Source", source_of(event)),
-        ("Published", day_text(event.published) if event.published else "\u2014"),
+        ("Added" if event.by_hand else "Published",
+         day_text(event.published) if event.published else "\u2014"),
     ]
+    summary = [html.Div(event.summary, className="panel-summary", id="panel-summary")]
+    if "summary" in edits:
+        summary.append(html.Div("summary edited by hand", className="small text-muted"))
+    evidence = (html.Blockquote(sentence_pieces(event), className="evidence", id="evidence")
+                if event.sentence else None)
     return [
-        html.Blockquote(sentence_pieces(event), className="evidence", id="evidence"),
-        html.Dl([part for label, value in rows
+        *summary,
+        evidence,
+        html.Dl([part for label, value in filter(None, rows)
                  for part in (html.Dt(label), html.Dd(value))], className="facts"),
         html.Div([dbc.Badge(a, color="light", text_color="dark", className="me-1 mb-1")
                   for a in event.actors] or html.Span("no actor found", className="text-muted"),
@@ -72,8 +84,8 @@ def register(app, store, **_):
     @app.callback(
         Output(ids.PANEL, "children"),
         Output(CANVAS, "is_open"),
-        Output(ids.CORRECT_VALUE, "value"),
         Output(ids.PANEL_MESSAGE, "children", allow_duplicate=True),
+        Output(ids.READ_ARTICLE, "style"),
         Input(ids.SELECTED, "data"),
         Input(ids.DATA_VERSION, "data"),
         prevent_initial_call=True,
@@ -82,41 +94,10 @@ def register(app, store, **_):
         event = store.event(event_id) if event_id else None
         message = "" if ctx.triggered_id == ids.SELECTED else no_update
         if event is None:
-            return [], False, "", message
-        return event_details(event), True, event.value, message
-
-    @app.callback(
-        Output(ids.CORRECT_VALUE, "value", allow_duplicate=True),
-        Input(ids.CORRECT_DATE, "date"),
-        prevent_initial_call=True,
-    )
-    def picked_day(day):
-        return day[:10] if day else no_update
-
-    @app.callback(
-        Output(ids.PANEL_MESSAGE, "children"),
-        Output(ids.DATA_VERSION, "data", allow_duplicate=True),
-        Output(ids.SELECTED, "data", allow_duplicate=True),
-        Input(ids.CORRECT_SAVE, "n_clicks"),
-        Input(ids.DELETE_EVENT, "n_clicks"),
-        State(ids.CORRECT_VALUE, "value"),
-        State(ids.SELECTED, "data"),
-        State(ids.DATA_VERSION, "data"),
-        prevent_initial_call=True,
-    )
-    def change_event(_save, _delete, value, event_id, version):
-        if not event_id:
-            return no_update, no_update, no_update
-        if ctx.triggered_id == ids.DELETE_EVENT:
-            if store.delete_event(event_id):
-                return (dbc.Alert("Event deleted.", color="success"), (version or 0) + 1, None)
-            return dbc.Alert("This event no longer exists.", color="warning"), no_update, None
-        try:
-            event = store.correct_event(event_id, (value or "").strip())
-        except (ValueError, KeyError) as exc:
-            return dbc.Alert(f"Not saved: {exc}", color="danger"), no_update, no_update
-        return (dbc.Alert(f"Saved: {event.value} ({event.start_date.isoformat()}), marked as a "
-                          "manual correction.", color="success"), (version or 0) + 1, no_update)
+            return [], False, message, no_update
+        # an event added by hand has no article to read
+        return (event_details(event, store.edits(event_id)), True, message,
+                {"display": "none"} if event.by_hand else {})
 
     @app.callback(
         Output(ids.ARTICLE_MODAL, "is_open"),

@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard import create_app
 
@@ -135,3 +137,24 @@ def test_writes_from_another_origin_are_refused(served, method, path, body):
                                    headers={"Sec-Fetch-Site": "cross-site"})
     assert resp.status_code == 403
     assert store.events() == before
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                    | st.text(max_size=30),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+FIELDS = st.sampled_from(["date", "summary", "actors", "status", "expected", "field", "source",
+                          "url", "sentence", "x"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["post /api/events", "patch /api/events/{id}",
+                        "post /api/events/{id}/revert"]),
+       st.one_of(JSON, st.dictionaries(FIELDS, JSON, max_size=4)))
+def test_any_json_body_is_answered_never_a_500(served, route, body):
+    store, client, events = served
+    method, path = route.split()
+    resp = getattr(client, method)(path.format(id=events["on Monday"].event_id), json=body)
+    assert resp.status_code in (200, 201, 400, 404, 409), (body, resp.get_data(as_text=True)[:300])
+    if resp.status_code >= 400:
+        assert resp.get_json()["error"]
