@@ -118,6 +118,7 @@ def test_a_deleted_event_comes_back_with_its_edits_on_undo(store, corpus):
     assert store.event(ev.event_id) is None and store.count(EventFilter(text="edited")) == 0
     assert store.restore_event(ev.event_id) == before
     assert store.restore_event(ev.event_id) == before  # a second undo changes nothing
+    assert store.event_of(ev.event_id) is not None  # it reports a stored event again
     assert store.count(EventFilter(text="edited")) == 1
     assert store.count(EventFilter(actors=("Donald Trump",))) == 2
     reingest(store, corpus, ev)  # restored: a re-ingest keeps it, with its edit

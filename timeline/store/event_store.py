@@ -304,6 +304,7 @@ class EventStore(Queries, GroupStore):
                     removed["search"] = _search(removed)
                     conn.execute(insert(event_table), [removed])
                     _add_actors(conn, [removed])
+                    attach(conn, removed["article_id"])  # it joins its event again (groups.py)
                 self._settle(conn, event_id)
                 changed(conn)
         return self.event(event_id)  # after the transaction: ":memory:" is one connection

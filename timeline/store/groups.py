@@ -110,7 +110,9 @@ def changed(conn) -> str:
 def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
     """Attach the stored mentions of ``article_id`` to events; returns how many.
     ``grouping``: the writer's kept grouping (a new one when None: everything read again)."""
-    rows = conn.execute(select(*_MENTION_COLUMNS).where(events.c.article_id == article_id)).all()
+    rows = conn.execute(select(*_MENTION_COLUMNS).where(  # those without an event yet (a
+        events.c.article_id == article_id,                # restored one: restore_event)
+        events.c.event_id.not_in(select(r.mention_id)))).all()
     if not rows:
         return 0
     _lock(conn)
