@@ -15,6 +15,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask, Response, jsonify, request, stream_with_context
+from werkzeug.exceptions import BadRequest
 
 from dashboard.ingesting import MAX_BYTES, default_analyse
 from timeline.ingest.dates import parse_day
@@ -114,9 +115,12 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
             results = list(ingest(store, (item for upload in uploads for item in file_items(
                 upload.filename or "upload", upload.read(), day, max_bytes)), analyse=analyse))
         else:
-            data = request.get_json(silent=True)
-            if data is None:
+            if not request.is_json:
                 return error("send a JSON object (Content-Type: application/json) or files")
+            try:  # the guard's strict JSON: too deep, a lone surrogate, bad syntax: its reason
+                data = request.get_json()
+            except BadRequest as exc:
+                return error(exc.description)
             try:
                 check_article_json(data)
             except ValueError as exc:
