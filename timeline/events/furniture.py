@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 RULES_PATH = Path(__file__).resolve().parent / "resources" / "furniture.ini"
+WINDOW = 500  # characters searched on each side of an expression (furniture is short)
 _FRAGMENT = re.compile(r"\{(\w+)\}")
 
 
@@ -84,18 +85,22 @@ def furniture(text: str, start: int, end: int) -> str | None:
         line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        name = _on_line(text[line_start:line_end], pos - line_start, min(end, line_end) - line_start)
+        name = _on_line(text, line_start, line_end, pos, min(end, line_end))
         if name:
             return name
         pos = line_end + 1
     return None
 
 
-def _on_line(line: str, s: int, e: int) -> str | None:
-    if not line[s:e].strip():
+def _on_line(text: str, line_start: int, line_end: int, s: int, e: int) -> str | None:
+    """The rule whose match on the line covers ``text[s:e]``. Only ``WINDOW`` characters on
+    each side of the expression are searched (``^`` still means the line's start): furniture
+    is short, and a paragraph of one 300,000-character line stays linear, not quadratic."""
+    if not text[s:e].strip():
         return None
+    lo, hi = max(line_start, s - WINDOW), min(line_end, e + WINDOW)
     for rule in rules():
-        for match in rule.regex.finditer(line):
+        for match in rule.regex.finditer(text, lo, hi):
             if match.start() > s:
                 break
             if e <= match.end():
