@@ -73,11 +73,13 @@ def _checked(text: str, path: str) -> str:
 
 def display_name(path) -> str:
     """A file name as text that prints and stores: bytes that are not UTF-8 (a name from
-    another system, held by Python as surrogate escapes) become U+FFFD."""
+    another system, held by Python as surrogate escapes) become U+FFFD; no name at all is
+    "(no name)", so a refusal still says what it is about."""
     import os
 
-    return os.fsencode(path).decode("utf-8", "replace") if not isinstance(path, str) or \
+    name = os.fsencode(path).decode("utf-8", "replace") if not isinstance(path, str) or \
         _SURROGATES.search(path) else path
+    return name.strip() and name or "(no name)"
 
 
 def clean_text(text: str) -> str:
