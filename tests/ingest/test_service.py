@@ -144,3 +144,82 @@ def test_time_budget_refuses_by_name(budget_error):
     [result] = ingest(EventStore(":memory:"), [Article(text="x on 3 March 2025", published=date(2025, 3, 17),
                                                        path="slow.txt")], analyse=slow)
     assert result.status == "refused" and "time budget" in result.message and result.name == "slow.txt"
+
+
+class FakeClock:
+    """time.monotonic for the service: each analysis takes ``step`` seconds."""
+
+    def __init__(self, step: float):
+        self.now, self.step = 0.0, step
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+def test_a_file_budget_refuses_the_rest_of_that_file_only(monkeypatch):
+    import timeline.ingest.service as service
+
+    clock = FakeClock(10.0)
+    monkeypatch.setattr(service, "time", clock)
+
+    def ten_seconds(article):
+        clock.now += clock.step
+        return [], []
+
+    articles = [Article(text=f"Report {n} on 3 March 2025.", published=date(2025, 3, 17),
+                        path="big.jsonl" if n < 6 else "next.txt", title=f"record {n}")
+                for n in range(7)]
+    results = list(ingest(EventStore(":memory:"), articles, analyse=ten_seconds, file_seconds=35))
+    assert [r.status for r in results] == ["added"] * 4 + ["refused"] * 2 + ["added"]
+    refusal = results[4]
+    assert (refusal.name, refusal.title) == ("big.jsonl", "record 4")
+    assert refusal.message == "not analysed: the file's time budget (35 s) is spent"
+    assert results[-1].name == "next.txt"  # the next file has its own budget
+    clock.now = 0.0  # without a file budget (the CLI) every article is analysed
+    results = list(ingest(EventStore(":memory:"), articles, analyse=ten_seconds))
+    assert [r.status for r in results] == ["added"] * 7
+
+
+def test_upload_doors_have_the_file_budget_and_the_cli_none(monkeypatch):
+    import timeline.ingest.service as service
+
+    seen = []
+    real = service.ingest
+
+    def spy(store, items, **options):
+        seen.append(options.get("file_seconds"))
+        return real(store, items, **options)
+
+    monkeypatch.setattr(service, "ingest", spy)
+    service.ingest_bytes(EventStore(":memory:"), "a.txt", b"Held on 3 March 2025.",
+                         date(2025, 3, 17), analyse=quick)
+    assert seen == [SETTINGS.max_file_seconds]
+    list(service.ingest_files(EventStore(":memory:"), [], analyse=quick))
+    assert seen[-1] is None
+
+
+def test_batches_hold_one_long_text_alone_and_a_lone_overrun_is_not_redone(monkeypatch):
+    from timeline.nlp.bounded import BudgetExceeded
+
+    settings = SETTINGS.replace(max_text_chars=1_000)
+    batches = []
+
+    def many(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=SETTINGS):
+        articles = list(articles)
+        batches.append([a.path for a in articles])
+        if articles[0].path == "slow":
+            raise BudgetExceeded("analysis ran past its time budget")
+        for article in articles:
+            yield article, [], []
+
+    def analyse_again(article, nlp=None, settings=SETTINGS):
+        raise AssertionError("an article that ran out of time alone is not analysed twice")
+
+    monkeypatch.setattr(timeline.events, "extract_many", many)
+    monkeypatch.setattr(timeline.events, "analyse", analyse_again)
+    articles = [Article(text=f"{path} on 3 March 2025. " + "x" * size, published=date(2025, 3, 17),
+                        path=path) for path, size in (("a", 400), ("b", 400), ("c", 400), ("slow", 900))]
+    results = list(ingest(EventStore(":memory:"), articles, settings=settings))
+    assert batches == [["a", "b"], ["c"], ["slow"]]  # at most 1,000 characters a batch
+    assert [r.status for r in results] == ["added", "added", "added", "refused"]
+    assert "time budget (40 s)" in results[-1].message

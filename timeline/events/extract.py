@@ -16,7 +16,7 @@ from itertools import islice
 
 from timeline.events.build import build_events, doc_timexes
 from timeline.model import Article, Event, TimeExpression
-from timeline.nlp.bounded import make_doc, start_budget
+from timeline.nlp.bounded import check_budget, make_doc, start_budget
 from timeline.settings import SETTINGS, Settings
 
 Result = tuple[list[Event], list[TimeExpression]]
@@ -44,10 +44,9 @@ def _prepare(nlp, article: Article, settings: Settings = SETTINGS):
 
 
 def analyse(article: Article, nlp=None, settings: Settings = SETTINGS) -> Result:
-    """Events and all time expressions of one article."""
+    """Events and all time expressions of one article (within ``settings``' budgets)."""
     nlp = nlp if nlp is not None else _default_nlp()
-    doc = nlp(_prepare(nlp, article, settings))
-    return build_events(article, doc), doc_timexes(doc)
+    return _analyse_batch(nlp, [article], 1, settings)[0]
 
 
 def extract(article: Article, nlp=None) -> list[Event]:
@@ -57,15 +56,26 @@ def extract(article: Article, nlp=None) -> list[Event]:
 
 def analyse_stream(nlp, articles: list[Article], batch_size: int, settings: Settings = SETTINGS,
                    ) -> Iterator[tuple[Article, list[Event], list[TimeExpression]]]:
-    """``(article, events, timexes)`` for each of ``articles``, tagged with ``nlp.pipe`` and
-    given as soon as each is done."""
-    docs = nlp.pipe((_prepare(nlp, a, settings) for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs):
-        yield article, build_events(article, doc), doc_timexes(doc)
+    """``(article, events, timexes)`` for each of ``articles``, tagged ``batch_size`` Docs at a
+    time, component after component, each Doc's time budget checked after every component (a
+    component slow on one text cannot run on unchecked); given as soon as its batch is done."""
+    articles = list(articles)
+    for start in range(0, len(articles), max(1, batch_size)):
+        batch = articles[start:start + max(1, batch_size)]
+        docs = [_prepare(nlp, a, settings) for a in batch]
+        for _, proc in nlp.pipeline:
+            docs = list(proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe")
+                        else map(proc, docs))
+            for doc in docs:
+                check_budget(doc)
+        for article, doc in zip(batch, docs):
+            yield article, build_events(article, doc), doc_timexes(doc)
 
 
-def _analyse_batch(nlp, articles: list[Article], batch_size: int) -> list[Result]:
-    return [(events, timexes) for _, events, timexes in analyse_stream(nlp, articles, batch_size)]
+def _analyse_batch(nlp, articles: list[Article], batch_size: int,
+                   settings: Settings = SETTINGS) -> list[Result]:
+    return [(events, timexes) for _, events, timexes
+            in analyse_stream(nlp, articles, batch_size, settings)]
 
 
 def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1,

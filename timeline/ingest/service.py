@@ -18,12 +18,14 @@ is analysed again one article at a time, so a bad article costs only itself.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Callable, Iterable, Iterator
 
 from timeline.ingest.errors import IngestError
 from timeline.model import Article
+from timeline.nlp.bounded import BudgetExceeded
 from timeline.settings import SETTINGS, Settings
 
 STATUSES = ("added", "duplicate", "refused")
@@ -55,21 +57,60 @@ def refused(error: IngestError) -> ItemResult:
     return ItemResult(error.path, "refused", message=where + error.reason)
 
 
+class FileClock:
+    """The time budget of each file of one ingest call: a file's clock starts when its first
+    article has been read; ``seconds`` None: no file budget (the CLI)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.deadlines: dict[str, float] = {}
+
+    def left(self, name: str) -> float | None:
+        if self.seconds is None:
+            return None
+        return self.deadlines.setdefault(name, time.monotonic() + self.seconds) - time.monotonic()
+
+    def spent(self, article: Article) -> ItemResult | None:
+        """The refusal of ``article`` when its file's budget is spent, else None."""
+        left = self.left(article.path)
+        if left is None or left > 0:
+            return None
+        return ItemResult(article.path, "refused", article_id=article.article_id,
+                          title=article.title, message=self.reason())
+
+    def reason(self) -> str:
+        return f"not analysed: the file's time budget ({self.seconds:g} s) is spent"
+
+    def budget(self, articles: list[Article], settings: Settings) -> Settings:
+        """``settings`` with each article's time budget cut to what its file has left."""
+        lefts = [left for a in articles if (left := self.left(a.path)) is not None]
+        if not lefts or min(lefts) >= settings.max_item_seconds:
+            return settings
+        return settings.replace(max_item_seconds=max(min(lefts), 0.1))
+
+
 def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
            analyse: Callable | None = None, settings: Settings = SETTINGS,
-           cluster: str | None = None) -> Iterator[ItemResult]:
+           cluster: str | None = None, file_seconds: float | None = None) -> Iterator[ItemResult]:
     """Analyse and store each new article of ``items``; one result per item, streamed.
 
     ``analyse(article) -> (events, timexes)`` replaces the pipeline (tests, a lighter model);
     by default batches go through ``timeline.events.extract_many`` with ``workers`` processes.
     Refusals and duplicates come out at once; analysed articles after their batch.
+    ``file_seconds`` (the upload doors: ``settings.max_file_seconds``) bounds the analysis
+    of each file: past it, the file's articles not yet analysed are refused.
     """
     seen: set[str] = set()
+    clock = FileClock(file_seconds)
 
     def new_articles() -> Iterator[Article | ItemResult]:
         for item in items:
             if isinstance(item, IngestError):
                 yield refused(item)
+                continue
+            late = clock.spent(item)  # its file is out of time: not even looked up
+            if late is not None:
+                yield late
                 continue
             key = item.article_id
             if key in seen or _known(store, key):
@@ -98,10 +139,10 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
                     session, articles, shared, BATCH))
                 return
             yield from _batches(store, stream, session.articles_in_flight() * 4, session,
-                                analyse, settings)
+                                analyse, settings, clock)
         return
     size = BATCH * 2 if analyse is None else 1
-    yield from _batches(store, stream, size, None, analyse, settings)
+    yield from _batches(store, stream, size, None, analyse, settings, clock)
 
 
 def _passed(stream, store_all: Callable) -> Iterator[ItemResult]:
@@ -123,30 +164,55 @@ def _passed(stream, store_all: Callable) -> Iterator[ItemResult]:
     yield from early
 
 
-def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings):
+def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings,
+             clock: FileClock):
+    """Batches of at most ``size`` articles and ``settings.max_text_chars`` characters (one
+    near-limit article is analysed alone, so its budget starts when its own work does)."""
     grouping = store.grouping_session(settings)  # the stored events read, kept between articles
     while True:
         batch: list[Article] = []
+        chars = 0
         for item in stream:
             if isinstance(item, ItemResult):
                 yield item
                 continue
+            if batch and chars + len(item.text) > settings.max_text_chars:
+                yield from _done(store, batch, session, analyse, settings, clock, grouping)
+                batch, chars = [], 0
             batch.append(item)
+            chars += len(item.text)
             if len(batch) >= size:
                 break
         if not batch:
             return
-        if analyse is not None:
-            for article in batch:
-                outcome = _analyse_one(analyse, article, settings)
-                yield outcome if isinstance(outcome, ItemResult) else _store(
-                    store, article, *outcome, grouping=grouping)
-            continue
-        from timeline.events import analyse as analyse_one, extract_many
+        yield from _done(store, batch, session, analyse, settings, clock, grouping)
 
-        yield from store_batch(store, batch, lambda b: extract_many(
-            b, batch_size=BATCH, cluster=session, settings=settings),
-            lambda article: analyse_one(article, settings=settings), settings, grouping)
+
+def _done(store, batch: list[Article], session, analyse: Callable | None, settings: Settings,
+          clock: FileClock, grouping) -> Iterator[ItemResult]:
+    """Analyse and store ``batch``; an article whose file ran out of time while it waited
+    is refused instead."""
+    if analyse is not None:
+        for article in batch:
+            outcome = clock.spent(article) or _analyse_one(analyse, article, settings)
+            yield outcome if isinstance(outcome, ItemResult) else _store(
+                store, article, *outcome, grouping=grouping)
+        return
+    from timeline.events import analyse as analyse_one, extract_many
+
+    waiting = []
+    for article in batch:
+        late = clock.spent(article)
+        if late is None:
+            waiting.append(article)
+        else:
+            yield late
+    if waiting:
+        budget = clock.budget(waiting, settings)
+        yield from store_batch(store, waiting, lambda b: extract_many(
+            b, batch_size=BATCH, cluster=session, settings=budget),
+            lambda article: analyse_one(article, settings=clock.budget([article], settings)),
+            settings, grouping, late=clock.spent)
 
 
 def _known(store, article_id: str) -> bool:
@@ -155,11 +221,14 @@ def _known(store, article_id: str) -> bool:
 
 
 def store_batch(store, batch: list[Article], extract: Callable, analyse: Callable,
-                settings: Settings = SETTINGS, grouping=None) -> Iterator[ItemResult]:
+                settings: Settings = SETTINGS, grouping=None,
+                late: Callable = lambda article: None) -> Iterator[ItemResult]:
     """Analyse and store each article of ``batch``, one result each, in order.
     ``extract(articles)`` streams ``(article, events, timexes)``; if it fails, the articles it
     has not given are analysed one at a time with ``analyse(article)``, so a bad article
-    costs only itself. Used in this process and by Dask workers that store what they tag.
+    costs only itself; one that ran out of time alone is not analysed again.
+    ``late(article)`` is the refusal of an article whose file ran out of time, else None.
+    Used in this process and by Dask workers that store what they tag.
     ``grouping``: the stored events read so far (``EventStore.grouping_session``; a new one
     for this batch when None)."""
     grouping = grouping or store.grouping_session(settings)
@@ -169,21 +238,29 @@ def store_batch(store, batch: list[Article], extract: Callable, analyse: Callabl
             yield _store(store, article, events, timexes, grouping)
             done += 1
         return
+    except BudgetExceeded:
+        if len(batch) - done == 1:  # it ran out alone: not again
+            yield late(batch[done]) or _out_of_time(batch[done], settings)
+            return
     except Exception:  # noqa: BLE001 - one article failed the batch: redo the rest one by one
         pass
     for article in batch[done:]:
-        outcome = _analyse_one(analyse, article, settings)
+        outcome = late(article) or _analyse_one(analyse, article, settings, late)
         yield outcome if isinstance(outcome, ItemResult) else _store(store, article, *outcome,
                                                                      grouping=grouping)
 
 
-def _analyse_one(analyse: Callable, article: Article, settings: Settings):
-    from timeline.nlp.bounded import BudgetExceeded
+def _out_of_time(article: Article, settings: Settings) -> ItemResult:
+    return ItemResult(article.path, "refused", article_id=article.article_id, title=article.title,
+                      message=f"analysis ran past its time budget ({settings.max_item_seconds:g} s)")
 
+
+def _analyse_one(analyse: Callable, article: Article, settings: Settings,
+                 late: Callable = lambda article: None):
     try:
         return analyse(article)
     except BudgetExceeded:
-        reason = f"analysis ran past its time budget ({settings.max_item_seconds:g} s)"
+        return late(article) or _out_of_time(article, settings)
     except (MemoryError, RecursionError) as exc:
         reason = f"analysis ran out of {'memory' if isinstance(exc, MemoryError) else 'stack'}"
     except Exception as exc:  # noqa: BLE001 - named in the result, the others go on
@@ -229,5 +306,7 @@ def file_items(name: str, data: bytes, published: date | None = None,
 
 def ingest_bytes(store, name: str, data: bytes, published: date | None = None, *,
                  max_bytes: int | None = None, **options) -> list[ItemResult]:
-    """One uploaded file (or request body) through ``ingest``."""
+    """One uploaded file (or request body) through ``ingest``, within the file time budget
+    (``settings.max_file_seconds`` unless ``file_seconds`` is given)."""
+    options.setdefault("file_seconds", options.get("settings", SETTINGS).max_file_seconds)
     return list(ingest(store, file_items(name, data, published, max_bytes), **options))

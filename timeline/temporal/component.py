@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression
+from timeline.nlp.bounded import check_budget
 from timeline.temporal import rules
 from timeline.temporal.rules import Candidate, RuleSet
 from timeline.temporal.tagger import Tagger
@@ -44,6 +45,7 @@ class TemporalTagger(Tagger):
         text = doc_text(doc)
 
         def tense_at(start: int, end: int) -> str | None:
+            check_budget(doc)  # once per expression: a text dense with dates stops in time
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
             return tense_of(span) if span is not None and len(span) else None
 
