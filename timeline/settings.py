@@ -81,7 +81,7 @@ class Settings:
         40.0, "Time budget for the analysis of one article; past it the article is refused "
         "with that reason and the others go on.", low=0.1, high=3_600.0)
     max_file_seconds: float = _setting(
-        40.0, "Time budget for the analysis of one uploaded file (dashboard and REST doors; "
+        30.0, "Time budget for the analysis of one uploaded file (dashboard and REST doors; "
         "the CLI has none): past it the file's remaining articles are refused by name, those "
         "analysed are kept.", low=0.1, high=3_600.0)
 

@@ -196,3 +196,18 @@ def test_end_to_end_with_the_real_tagger(tmp_path):
     assert demo.stdout.startswith(f"{len(demo_articles())} articles added")
     exported = json.loads(run("export", "--db", db, "--format", "json").stdout)
     assert len(exported) > len(demo_articles()) and all(e["date"] for e in exported)
+
+
+def test_articles_never_prints_escape_sequences(tmp_path):
+    """#19 failure 9: `timeline articles` printed a stored title's escape sequences raw (a
+    store written before the readers cleaned titles, or by another program)."""
+    from timeline.model import Article
+
+    db = str(tmp_path / "t.db")
+    with EventStore(db) as store:
+        store.add_article(Article(text="Held on 3 March 2025.", published=date(2025, 3, 17),
+                                  title="\x1b]0;owned\x07\x1b[31mRed\x1b[0m title",
+                                  source="\x1b[2JWire"), [], [])
+    listing = run("articles", "--db", db)
+    assert listing.exit_code == 0 and "\x1b" not in listing.stdout and "\x07" not in listing.stdout
+    assert "Red" in listing.stdout and "title" in listing.stdout

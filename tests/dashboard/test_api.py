@@ -141,7 +141,37 @@ def test_a_json_body_is_read_as_the_same_record_in_a_json_file(seeded, tmp_path)
     path.write_text(json.dumps(record), "utf-8")
     [article] = read_path(path)
     assert first["status"] == "added" and first["article_id"] == article.article_id
-    assert store.article(article.article_id).text == article.text == "The dam opened[31m on Monday.\n\nCrowds came."
+    assert store.article(article.article_id).text == article.text == "The dam opened on Monday.\n\nCrowds came."
     second = client.post("/api/articles", data={"file": (io.BytesIO(path.read_bytes()), "same.json")},
                          content_type="multipart/form-data").get_json()["results"][0]
     assert second["status"] == "duplicate"
+    bad = client.post("/api/articles", json=dict(record, published="2025-03-17<script>"))
+    assert bad.status_code == 400 and "is not a date" in bad.get_json()["error"]
+
+
+def test_five_posts_at_the_ends_of_the_calendar_leave_the_page_working(tmp_path):
+    """#19 failure 4: four articles published 0001-01-01 and one 9999-12-31, POSTed or
+    uploaded and analysed by the real pipeline, made the main callback raise OverflowError."""
+    import base64
+
+    from dashboard.views import render_view
+    from timeline.model import EventFilter
+    from timeline.store import EventStore
+
+    days = ["0001-01-01"] * 4 + ["9999-12-31"]
+    for door in ("rest", "upload"):
+        store = EventStore(str(tmp_path / f"{door}.db"))
+        app = create_app(store)
+        for n, day in enumerate(days):
+            record = {"title": f"t{n}", "text": f"Report {n}: the council met today in the harbour.",
+                      "published": day}
+            if door == "rest":
+                resp = app.server.test_client().post("/api/articles", json=record)
+                assert resp.status_code == 201, resp.get_json()
+            else:
+                data = "data:application/json;base64," + base64.b64encode(json.dumps(record).encode()).decode()
+                [result] = ingest_uploads(store, [data], [f"{n}.json"], None)
+                assert result.status == "added", result
+        view = render_view(store, EventFilter())
+        assert view.summary.startswith("5 events"), (door, view.summary)
+        store.close()

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-pytest.importorskip("distributed")
+import distributed  # noqa: E402,F401  (a dependency: missing, it is a failure, never a skip)
 from distributed import Client, LocalCluster  # noqa: E402
 
 from timeline.events import extract_many  # noqa: E402

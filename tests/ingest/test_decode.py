@@ -42,6 +42,11 @@ def test_clean_text_keeps_paragraphs_and_drops_invisible_characters():
     assert clean_text(raw) == "Line one\nline two\n\nPara two\nnext\n\nPara three"
 
 
+def test_clean_text_drops_terminal_escape_sequences_whole():
+    raw = "Held\x1b[1;31m on 3 March\x1b[0m 2025.\x1b]0;owned\x07 Talks\x1b[2J end\x1b(B."
+    assert clean_text(raw) == "Held on 3 March 2025. Talks end."
+
+
 def test_clean_text_composes_unicode():
     assert clean_text("Cafe\u0301") == "Café"
 

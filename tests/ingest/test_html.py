@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from timeline.ingest import IngestError, read_bytes
+from timeline.ingest.html import fragment_text
 
 PARA = ("Negotiators from the three river states met on Saturday in the border town and agreed "
         "to resume the talks next week, officials said after a long night of discussion. ")
@@ -80,3 +81,9 @@ def test_very_short_page_keeps_words_apart():
     text = read_bytes("short.html", html.encode())[0].text
     assert "VoteThe" not in text and "Resultsfollow" not in text
     assert "The vote is on Friday." in text and "follow on Monday." in text
+
+
+def test_a_fragment_lxml_asserts_on_is_a_value_error():
+    """Found by tests/ingest/test_fuzz.py: lxml raised AssertionError ("too many bodies")."""
+    with pytest.raises(ValueError, match="too many bodies"):
+        fragment_text("<p></body><body>")

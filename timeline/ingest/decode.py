@@ -25,6 +25,9 @@ _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 # zero-width characters, soft hyphen, BOMs inside the text, bidi marks
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# a terminal escape sequence whole (CSI "ESC [ 31 m", OSC "ESC ] 0;title BEL", two-character ones),
+# not only its ESC: "[31m" left in the text is junk
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_])")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # lone halves (from JSON "\\ud800"): no character
 _ODD_SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
 _TRAILING = re.compile(r"[ \t]+\n")
@@ -84,12 +87,13 @@ def display_name(path) -> str:
 
 def clean_text(text: str) -> str:
     """The article text that offsets refer to: NFC, newlines as \\n, no zero-width or control
-    characters, no lone surrogates, no trailing spaces, paragraph breaks kept (at most one
-    blank line)."""
+    characters nor terminal escape sequences, no lone surrogates, no trailing spaces, paragraph
+    breaks kept (at most one blank line)."""
     text = _SURROGATES.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
+    text = _ESCAPE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _TRAILING.sub("\n", text)

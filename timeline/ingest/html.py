@@ -87,7 +87,10 @@ def fragment_text(html: str) -> str:
     refuses control characters."""
     from lxml import html as lxml_html
 
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except AssertionError as exc:  # lxml's own check: "too many bodies" ('<p></body><body>')
+        raise ValueError(str(exc)[:80]) from None
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     for element in root.iter("br"):
