@@ -202,7 +202,7 @@ def test_the_export_shows_edited_values_with_formulas_neutralised(store, corpus)
     assert "'=HYPERLINK" in row and "'+Ada" in row
 
 
-def test_edits_made_before_schema_4_can_be_reverted(tmp_path):
+def test_edits_made_before_schema_5_can_be_reverted(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript((DATA / "version1.sql").read_text())

@@ -470,7 +470,7 @@ def _seen(field: str, value):
 
 def _original_of(recorded, row) -> dict:
     """The extractor's fields: from the correction recorded at the first edit, else those of
-    the event's current ``row`` (never edited, or edited before schema v4, which kept only the
+    the event's current ``row`` (never edited, or edited before schema v5, which kept only the
     original date value)."""
     if recorded is not None and recorded["original"]:
         return json.loads(recorded["original"])

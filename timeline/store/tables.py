@@ -46,7 +46,7 @@ events = Table(
     Column("anchor", Text, nullable=False, server_default=""),
     Column("direction", Text, nullable=False, server_default=""),
     Column("corrected", Integer, nullable=False, server_default="0"),  # a person edited it
-    Column("by_hand", Integer, nullable=False, server_default="0"),  # a person added it (v4)
+    Column("by_hand", Integer, nullable=False, server_default="0"),  # a person added it (v5)
     Column("search", Text, nullable=False),  # casefolded sentence, summary, expression
     # covering index of the date filter and of the counts per period, status and
     # granularity: those queries read the index alone (schema v3; replaced events_dates,
@@ -78,10 +78,10 @@ corrections = Table(
     Column("original_value", Text, nullable=False, server_default=""),
     Column("deleted", Integer, nullable=False, server_default="0"),
     Column("corrected_at", Text, nullable=False),
-    Column("summary", Text),  # v4
-    Column("actors", Text),  # v4: JSON list
-    Column("original", Text),  # v4: JSON, the extractor's fields before the first edit
-    Column("removed", Text),  # v4: JSON, the event as it was deleted (for an undo)
+    Column("summary", Text),  # v5
+    Column("actors", Text),  # v5: JSON list
+    Column("original", Text),  # v5: JSON, the extractor's fields before the first edit
+    Column("removed", Text),  # v5: JSON, the event as it was deleted (for an undo)
 )
 
 # Every time expression of an article (not only those that made events), for the
