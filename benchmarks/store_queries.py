@@ -139,7 +139,7 @@ def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> 
 
     The same rows as add_article writes (articles, events, actors, mentions), without its
     per-article checks: a benchmark fixture, not an ingest path."""
-    from timeline.store.event_store import _event_row, _now, mentions_of
+    from timeline.store.event_store import _event_row, _now, article_row, mentions_of
     from timeline.store.tables import articles, event_actors, events, mentions
 
     def flush(pairs):
@@ -147,10 +147,7 @@ def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> 
             return
         now = _now()
         with store._db.transaction() as conn:
-            conn.execute(articles.insert(), [
-                {"article_id": a.article_id, "text": a.text, "title": a.title, "url": a.url,
-                 "source": a.source, "published": a.published.isoformat(), "path": a.path,
-                 "ingested_at": now} for a, _ in pairs])
+            conn.execute(articles.insert(), [article_row(a, now) for a, _ in pairs])
             conn.execute(events.insert(), [_event_row(a.article_id, ev)
                                            for a, evs in pairs for ev in evs])
             conn.execute(event_actors.insert(), [

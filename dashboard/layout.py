@@ -61,7 +61,7 @@ def filters() -> html.Div:
                                      start_date_placeholder_text="from",
                                      end_date_placeholder_text="to"), className="mb-3"),
         _label("Search"),
-        dbc.Input(id=ids.SEARCH, type="search", placeholder="words in the sentence…",
+        dbc.Input(id=ids.SEARCH, type="search", placeholder="words in events or their articles…",
                   debounce=True, className="mb-3"),
         _label("Story"),
         dcc.Dropdown(id=ids.STORY_PICK, placeholder="articles that share actors and days",

@@ -35,8 +35,7 @@ def _events_or_count(store, flt: EventFilter) -> tuple[list | None, int]:
     """All matching events when there are at most AGGREGATE_THRESHOLD, else (None, count).
 
     Reading an event costs ~30 us, so a plain filter is counted first (an index or a cheap
-    scan); a text search scans every sentence, so it reads the events straight away instead of
-    scanning twice."""
+    scan); a text search reads the events straight away instead of searching twice."""
     if flt.text:
         events = store.events(flt, limit=AGGREGATE_THRESHOLD + 1)
         if len(events) <= AGGREGATE_THRESHOLD:

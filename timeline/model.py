@@ -180,8 +180,8 @@ class EventFilter:
     """What a person asked to see; shared by the store, the export, the CLI and the dashboard.
 
     Empty fields filter nothing. ``start``/``end`` select events whose interval
-    overlaps [start, end]. ``text`` is a case-insensitive search in sentence,
-    summary and expression.
+    overlaps [start, end]. ``text``: every word, ignoring case, somewhere in the
+    event's sentence, summary or expression or in its article's title or text.
     """
 
     start: date | None = None

@@ -26,7 +26,8 @@ class Settings:
 
     # --- server: what one request may ask (dashboard/guard.py, EventFilter.from_query)
     max_query_terms: int = _setting(
-        32, "words a text search may have (each is one LIKE over every sentence; SQLite's "
+        32, "words a text search may have (each is an index lookup and a LIKE over the "
+        "events and their articles; SQLite's "
         "expression tree gives out near 1,000)", low=1, high=500)
     max_query_chars: int = _setting(
         1_000, "characters of one filter value (search text, actor, source) in a query",

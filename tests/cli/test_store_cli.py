@@ -117,6 +117,8 @@ def test_export_filters_and_neutralises_formulas(fake_tagger, files, tmp_path):
     text = run("export", "--db", db, "--format", "json", "--query", "TRAVEL",
                "--status", "scheduled")
     assert [e["date"] for e in json.loads(text.stdout)] == ["2025-04-02"]
+    titled = run("export", "--db", db, "--format", "json", "--query", "CALC")  # the title only
+    assert [e["date"] for e in json.loads(titled.stdout)] == ["2025-03-20"]
 
 
 def test_export_to_file(fake_tagger, files, tmp_path):

@@ -23,9 +23,17 @@ def client(seeded):
 def test_get_events_json_and_csv_follow_the_filter(client):
     data = client.get("/api/events?statuses=scheduled").get_json()
     assert sorted(e["expression"] for e in data) == ["on Friday", "on Wednesday"]
+    # the search reads the whole article: "ferry" is in one sentence of "Harbour news"
     resp = client.get("/api/events?q=ferry&format=csv")
     rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True).lstrip("\ufeff"))))
-    assert resp.mimetype == "text/csv" and [r["expression"] for r in rows] == ["on Monday"]
+    assert resp.mimetype == "text/csv"
+    assert [r["expression"] for r in rows] == ["on 2 March", "on Monday", "on Wednesday"]
+    for query, expressions in [("HARBOUR", ["on 2 March", "on Monday", "on Wednesday"]),  # title
+                               ("lisbon", ["on Friday"]), ("pier storm", [
+                                   "on 2 March", "on Monday", "on Wednesday"]),
+                               ("ferry lisbon", []), ("100%25", []), ("_", [])]:
+        data = client.get(f"/api/events?q={query}").get_json()
+        assert [e["expression"] for e in data] == expressions, query
     assert len(client.get("/api/events?limit=2").get_json()) == 2
 
 

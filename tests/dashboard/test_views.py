@@ -41,8 +41,9 @@ def test_facet_options_keep_selected_values():
 
 def test_text_search_reads_once_and_aggregates_past_the_threshold(seeded, monkeypatch):
     store, _ = seeded
-    view = render_view(store, EventFilter(text="FERRY repairs"))
-    assert view.summary == "1 event \u00b7 1 happened" and view.rows[0]["expression"] == "on Monday"
+    view = render_view(store, EventFilter(text="FERRY repairs"))  # one article's three events
+    assert view.summary == "3 events \u00b7 2 happened, 1 scheduled"
+    assert [row["expression"] for row in view.rows] == ["on 2 March", "on Monday", "on Wednesday"]
     monkeypatch.setattr(views, "AGGREGATE_THRESHOLD", 1)
     wide = render_view(store, EventFilter(text="on"))
     assert wide.summary.startswith("4 events") and wide.figure["data"][0]["type"] == "bar"

@@ -102,6 +102,35 @@ def test_a_version_1_database_gets_the_text_index(db_url, make):
         assert store.count(EventFilter(text="truce")) == 0
 
 
+def test_a_version_4_database_gets_the_articles_search_column_and_index(db_url, make):
+    with EventStore(db_url) as store:  # make a store, then take it back to version 4
+        art = make.article("Protesters marched in Hong Kong on Sunday. Police came on Monday.",
+                           title="Unrest")
+        store.add_article(art, [make.event(art, "on Sunday", "2025-03-16"),
+                                make.event(art, "on Monday", "2025-03-17")])
+        with store._db.transaction() as conn:
+            if store.dialect == "sqlite":
+                conn.exec_driver_sql("DROP TABLE articles_fts")
+                for name in ("insert", "delete", "update"):
+                    conn.exec_driver_sql(f"DROP TRIGGER articles_fts_{name}")
+            else:
+                conn.exec_driver_sql("DROP INDEX articles_search_trgm")
+            conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN search")
+        _set_version(store, 4)
+    with EventStore(db_url) as store:
+        if store.dialect == "sqlite":
+            assert store._db.fts
+        else:
+            with store._db.reading() as conn:
+                assert conn.exec_driver_sql(
+                    "SELECT to_regclass('articles_search_trgm')").scalar() is not None
+        assert store.count(EventFilter(text="HONG KONG")) == 2  # one sentence names it
+        assert store.count(EventFilter(text="unrest police")) == 2  # title + text
+        later = make.article("A quiet day in Hong Kong on Tuesday.")
+        store.add_article(later, [make.event(later, "on Tuesday", "2025-03-18")])
+        assert store.count(EventFilter(text="kong")) == 3
+
+
 def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, make):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
@@ -113,7 +142,10 @@ def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, mak
             "2025-03-15", ("Keir Starmer",), False)
         assert (later.value, later.corrected) == ("2025-05", True)
         assert store.original_value(later.event_id) == "2025-04"
-        assert store.count(EventFilter(text="summit")) == 1 and store._db.fts
+        assert store.count(EventFilter(text="summit")) == 2 and store._db.fts  # the article's
+        # text names it; the title is searched too (upgrade to v5 filled articles.search)
+        assert store.count(EventFilter(text="talks")) == 2  # in the title only
+        assert store.count(EventFilter(text="talks cairo")) == 0
         art = make.article("A second report came on Sunday.")
         assert store.add_article(art, [make.event(art, "on Sunday", "2025-03-16")]).added
         assert store.count() == 3

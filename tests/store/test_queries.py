@@ -47,26 +47,67 @@ def test_filter_by_actor_source_article_status_granularity(store, corpus):
 
 
 def test_text_search_ignores_case_and_needs_every_term(store, corpus):
-    assert ids(store.events(EventFilter(text="SUMMIT"))) == [corpus["next_month"].event_id]
-    assert ids(store.events(EventFilter(text="ministers march"))) == [corpus["march20"].event_id]
-    assert store.events(EventFilter(text="ministers summit")) == []
+    london = ids(corpus[k] for k in ("y2024", "saturday", "next_month"))
+    travel = ids(corpus[k] for k in ("q1", "friday", "march20"))
+    assert ids(store.events(EventFilter(text="SUMMIT"))) == london  # in one article's text
+    assert ids(store.events(EventFilter(text="ministers march"))) == travel
+    assert ids(store.events(EventFilter(text="travel QUARTER"))) == travel  # title + text
+    assert store.events(EventFilter(text="ministers summit")) == []  # two articles
 
 
-def test_text_search_treats_like_wildcards_literally(store, corpus):
-    assert ids(store.events(EventFilter(text="50%"))) == [corpus["friday"].event_id]
-    assert ids(store.events(EventFilter(text="rise_in"))) == [corpus["friday"].event_id]
-    assert store.events(EventFilter(text="%")) == [corpus["friday"]]
+def test_text_search_reads_the_articles_title_and_text(store, make):
+    # the issue's example: a place name finds the events of the articles about it, also
+    # those whose sentence does not name it
+    hk = make.article("Protesters filled the streets of Hong Kong on Sunday. Police arrested "
+                      "40 people on Monday.", title="A weekend of unrest", source="Wire")
+    sunday = make.event(hk, "on Sunday", "2025-03-16")
+    monday = make.event(hk, "on Monday", "2025-03-17", summary="Mass arrests in the city")
+    tokyo = make.article("Markets in Tokyo fell on Tuesday.", title="Stocks slide")
+    tuesday = make.event(tokyo, "on Tuesday", "2025-03-18")
+    store.add_article(hk, [sunday, monday])
+    store.add_article(tokyo, [tuesday])
+    for text, want in [("hong kong", [sunday, monday]), ("HONG", [sunday, monday]),
+                       ("unrest", [sunday, monday]),  # the title only
+                       ("kong police", [sunday, monday]),  # sentence + another sentence
+                       ("mass arrests", [monday]),  # an event's own summary only
+                       ("tokyo", [tuesday]), ("slide tuesday", [tuesday]),
+                       ("on", [sunday, monday, tuesday]), ("tokyo unrest", []),
+                       ("wire", [])]:  # the source is a filter of its own, not text
+        assert ids(store.events(EventFilter(text=text))) == ids(want), text
+        assert store.count(EventFilter(text=text)) == len(want), text
+    assert store.count(EventFilter(text="kong", start=date(2025, 3, 17))) == 1
+    assert store.sources(EventFilter(text="hong")) == [("Wire", 2)]
+    store.delete_article(hk.article_id)  # the article index follows deletions
+    assert store.events(EventFilter(text="unrest")) == []
+
+
+def test_text_search_treats_like_wildcards_literally(store, corpus, make):
+    travel = ids(corpus[k] for k in ("q1", "friday", "march20"))
+    assert ids(store.events(EventFilter(text="50%"))) == travel
+    assert ids(store.events(EventFilter(text="rise_in"))) == travel
+    assert ids(store.events(EventFilter(text="%"))) == travel
     assert store.events(EventFilter(text="e_e")) == []  # "_" is not "any character"
     assert store.events(EventFilter(text="\\")) == []
     assert store.count(EventFilter(text="'; DROP TABLE events; --")) == 0
-    assert store.count() == 8
+    # in a title and an article's text, where the event's sentence has none of them
+    art = make.article("Turnout was 100% in the north; the poll_tax [a\\b] stays. It ended on "
+                       "Sunday.", title="100% [turnout]_")
+    sunday = make.event(art, "on Sunday", "2025-03-16")
+    store.add_article(art, [sunday])
+    for text in ("100%", "poll_tax", "[a\\b]", "]_", "[turnout]"):
+        assert ids(store.events(EventFilter(text=text))) == [sunday.event_id], text
+    for text in ("100_", "poll%tax", "[ab]", "a%b", "pollxtax"):
+        assert store.events(EventFilter(text=text)) == [], text
+    assert store.count() == 9
 
 
 def test_text_search_finds_substrings_the_same_way_in_both_databases(store, make):
-    art = make.article("The ceasefire in Straße 9 held on Saturday. Ärzte met on Sunday.")
-    sat = make.event(art, "on Saturday", "2025-03-15")
-    sun = make.event(art, "on Sunday", "2025-03-16")
-    store.add_article(art, [sat, sun])
+    first = make.article("The ceasefire in Straße 9 held on Saturday.")
+    second = make.article("Ärzte met on Sunday.")
+    sat = make.event(first, "on Saturday", "2025-03-15")
+    sun = make.event(second, "on Sunday", "2025-03-16")
+    store.add_article(first, [sat])
+    store.add_article(second, [sun])
     for text, want in [("easef", [sat]), ("CEASEFIRE", [sat]), ("fi", [sat]),
                        ("strasse", [sat]), ("STRASSE 9", [sat]), ("ärzte", [sun]),
                        ("ÄRZTE sunday", [sun]), ("on", [sat, sun]), ("y.", [sat, sun]),
@@ -125,7 +166,8 @@ def test_articles_with_counts_and_text(store, corpus):
 def test_text_index_and_like_alone_agree(store, corpus, make):
     assert store._db.fts  # this SQLite has FTS5 with trigrams
     for text in ("summit", "SUMMIT", "ministers march", "50%", "rise_in", "e_e", "on", "'\"",
-                 "quarter troops", "Saturday"):
+                 "quarter troops", "Saturday", "london talks", "polls", "voters week",
+                 "ravel", "olls vote"):
         flt = EventFilter(text=text)
         with_index = ids(store.events(flt))
         store._db.fts = False
@@ -133,20 +175,20 @@ def test_text_index_and_like_alone_agree(store, corpus, make):
             assert ids(store.events(flt)) == with_index, text
         finally:
             store._db.fts = True
-    # the index follows deletions (cascades from articles) and new articles
+    # the indexes follow deletions (cascades from articles) and new articles
     store.delete_article(corpus["next_month"].article_id)
     assert store.events(EventFilter(text="summit")) == []
     art = make.article("A new summit was called on Sunday.")
     store.add_article(art, [make.event(art, "on Sunday", "2025-03-16")])
     assert len(store.events(EventFilter(text="summit"))) == 1
     store.delete_event(corpus["q1"].event_id)
-    with store._db.reading() as conn:  # raises if the index and the events disagree
-        conn.exec_driver_sql(
-            "INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
+    with store._db.reading() as conn:  # raises if an index and its table disagree
+        for fts in ("events_fts", "articles_fts"):
+            conn.exec_driver_sql(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
 
 
 @pytest.mark.parametrize("store", ["postgresql"], indirect=True)
-def test_postgresql_answers_text_search_from_its_trigram_index(store, corpus):
+def test_postgresql_answers_text_search_from_its_trigram_indexes(store, corpus):
     from sqlalchemy import select
 
     from timeline.store.filters import where
@@ -157,4 +199,4 @@ def test_postgresql_answers_text_search_from_its_trigram_index(store, corpus):
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # 8 rows: force the index
         plan = "\n".join(r[0] for r in conn.exec_driver_sql(
             "EXPLAIN " + str(query.compile(conn, compile_kwargs={"literal_binds": True}))))
-    assert "events_search_trgm" in plan
+    assert "events_search_trgm" in plan and "articles_search_trgm" in plan, plan

@@ -174,8 +174,8 @@ def ingest(paths, db, published, demo, workers, cluster):
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
 @click.option("--granularity", "granularities", multiple=True, type=click.Choice(GRANULARITIES))
 @click.option("--article", "article_ids", multiple=True, help="Events of this article id.")
-@click.option("--query", default="", help="Words that must all appear in sentence, summary "
-              "or expression (any case).")
+@click.option("--query", default="", help="Words that must all appear (any case) in the event's "
+              "sentence, summary or expression or in its article's title or text.")
 @click.option("--bom/--no-bom", default=None, help="Start the CSV with a byte-order mark, so "
               "Excel reads UTF-8 [default: with -o FILE, not on standard output].")
 @click.option("--mentions", is_flag=True, help="One row per dated mention (each expression in "

@@ -151,11 +151,7 @@ class EventStore(Queries, GroupStore):
         timexes = mentions_of(found) if timexes is None else list(timexes)
         with self._db.transaction() as conn:
             stored = conn.execute(upsert(conn, articles).on_conflict_do_nothing().returning(
-                articles.c.article_id), {
-                "article_id": article_id, "text": article.text, "title": article.title,
-                "url": article.url, "source": article.source,
-                "published": article.published.isoformat(), "path": article.path,
-                "ingested_at": _now()}).first()
+                articles.c.article_id), article_row(article, _now())).first()
             if stored is None:  # rowcount is not reliable after ON CONFLICT DO NOTHING
                 return AddResult(article_id, False, 0)
             # a person's edits of these events (made before the article was deleted or
@@ -521,6 +517,14 @@ def _add_actors(conn, rows) -> None:
 
 def _search(row: dict) -> str:
     return search_key(row["sentence"], row["summary"], row["expression"])
+
+
+def article_row(article: Article, ingested_at: str) -> dict:
+    return {
+        "article_id": article.article_id, "text": article.text, "title": article.title,
+        "url": article.url, "source": article.source,
+        "published": article.published.isoformat(), "path": article.path,
+        "ingested_at": ingested_at, "search": search_key(article.title, article.text)}
 
 
 def _event_row(article_id: str, ev: Event) -> dict:

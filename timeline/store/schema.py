@@ -9,42 +9,51 @@ lock (SQLite BEGIN IMMEDIATE, a PostgreSQL advisory lock), so two processes open
 new database at once do not both apply it.
 
 The only dialect-specific DDL is the text index, because the two databases have
-different tools for substring search:
-- SQLite: an FTS5 table with the trigram tokenizer over events.search, kept in step by
-  triggers (foreign-key cascades fire them too). Where SQLite lacks FTS5 it is left out
-  and the search falls back to LIKE alone. The index refers to events' rowids: after a
-  VACUUM, run ``INSERT INTO events_fts(events_fts) VALUES ('rebuild')``.
-- PostgreSQL: a GIN index with pg_trgm's trigram operators on events.search, which
-  PostgreSQL uses for ``LIKE '%term%'`` by itself.
-Both answer the same LIKE query (filters.py); the index only makes it fast.
+different tools for substring search. The search reads two casefolded columns,
+events.search (sentence, summary, expression) and articles.search (title and text, v6),
+and each has its index:
+- SQLite: an FTS5 table with the trigram tokenizer over the column (events_fts,
+  articles_fts), kept in step by triggers (foreign-key cascades fire them too). Where
+  SQLite lacks FTS5 they are left out and the search falls back to LIKE alone. The indexes
+  refer to rowids: after a VACUUM, run ``INSERT INTO events_fts(events_fts) VALUES
+  ('rebuild')``, and the same for articles_fts.
+- PostgreSQL: a GIN index with pg_trgm's trigram operators on the column
+  (events_search_trgm, articles_search_trgm), which PostgreSQL uses for ``LIKE '%term%'``
+  by itself.
+Both answer the same query (filters.py); the index only makes it fast.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, bindparam, inspect, select, text, update
 
-from timeline.store.tables import events, metadata
+from timeline.store.filters import search_key
+from timeline.store.tables import articles, events, metadata
 
 # Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
-VERSION = 5
+VERSION = 6
 _PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
-_SQLITE_TEXT_INDEX = [
-    """CREATE VIRTUAL TABLE events_fts USING fts5 (search, content='events',
-        content_rowid='rowid', tokenize='trigram')""",
-    "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
-    """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-        INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
-    END""",
-    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-        INSERT INTO events_fts (events_fts, rowid, search)
-            VALUES ('delete', old.rowid, old.search);
-    END""",
-    """CREATE TRIGGER events_fts_update AFTER UPDATE OF search ON events BEGIN
-        INSERT INTO events_fts (events_fts, rowid, search)
-            VALUES ('delete', old.rowid, old.search);
-        INSERT INTO events_fts (rowid, search) VALUES (new.rowid, new.search);
-    END""",
-]
+
+def _fts5_index(table: str) -> list[str]:
+    """SQLite: an FTS5 trigram index over ``table.search`` and the triggers that keep it."""
+    fts = f"{table}_fts"
+    return [
+        f"""CREATE VIRTUAL TABLE {fts} USING fts5 (search, content='{table}',
+            content_rowid='rowid', tokenize='trigram')""",
+        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
+        f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO {fts} (rowid, search) VALUES (new.rowid, new.search);
+        END""",
+        f"""CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, search) VALUES ('delete', old.rowid, old.search);
+        END""",
+        f"""CREATE TRIGGER {fts}_update AFTER UPDATE OF search ON {table} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, search) VALUES ('delete', old.rowid, old.search);
+            INSERT INTO {fts} (rowid, search) VALUES (new.rowid, new.search);
+        END""",
+    ]
+
+
 _PG_TEXT_INDEX = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS events_search_trgm ON events USING gin (search gin_trgm_ops)",
@@ -57,8 +66,8 @@ class SchemaError(Exception):
 
 def _add_text_index(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
-        if has_fts5(conn) and not has_text_index(conn):
-            for statement in _SQLITE_TEXT_INDEX:
+        if has_fts5(conn) and not _has_table(conn, "events_fts"):
+            for statement in _fts5_index("events"):
                 conn.exec_driver_sql(statement)
     elif conn.dialect.name == "postgresql":
         available = conn.execute(text(
@@ -68,6 +77,33 @@ def _add_text_index(conn: Connection) -> None:
                               "postgresql package; elsewhere postgresql-contrib)")
         for statement in _PG_TEXT_INDEX:
             conn.exec_driver_sql(statement)
+
+
+def _add_article_text_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        if has_fts5(conn) and not _has_table(conn, "articles_fts"):
+            for statement in _fts5_index("articles"):
+                conn.exec_driver_sql(statement)
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS articles_search_trgm ON articles "
+                             "USING gin (search gin_trgm_ops)")
+
+
+def _article_search(conn: Connection, batch: int = 500) -> None:
+    """v6: the text search also reads the article's title and text: articles.search, filled
+    here for the stored articles, and its index."""
+    if "search" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN search TEXT NOT NULL DEFAULT ''")
+    a, last = articles.c, ""
+    while True:  # in article_id order, ``batch`` articles at a time (bounded memory)
+        rows = conn.execute(select(a.article_id, a.title, a.text).where(a.article_id > last)
+                            .order_by(a.article_id).limit(batch)).all()
+        if not rows:
+            break
+        conn.execute(update(articles).where(a.article_id == bindparam("id")), [
+            {"id": r[0], "search": search_key(r[1], r[2])} for r in rows])
+        last = rows[-1][0]
+    _add_article_text_index(conn)
 
 
 def _span_index(conn: Connection) -> None:
@@ -103,12 +139,14 @@ def _curation(conn: Connection) -> None:
 
 # UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
 # by _create).
-UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports, 4: _curation}
+UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports, 4: _curation,
+            5: _article_search}
 
 
 def _create(conn: Connection) -> None:
     metadata.create_all(conn, checkfirst=True)
     _add_text_index(conn)
+    _add_article_text_index(conn)
 
 
 def migrate(begin) -> None:
@@ -162,8 +200,13 @@ def has_fts5(conn: Connection) -> bool:
 
 
 def has_text_index(conn: Connection) -> bool:
-    """SQLite: whether the FTS5 index exists (PostgreSQL's index needs no query change)."""
+    """SQLite: whether the FTS5 indexes of events and articles exist (PostgreSQL's indexes
+    need no query change)."""
     if conn.dialect.name != "sqlite":
         return False
+    return _has_table(conn, "events_fts") and _has_table(conn, "articles_fts")
+
+
+def _has_table(conn: Connection, name: str) -> bool:
     return conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").first() is not None
+        "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first() is not None

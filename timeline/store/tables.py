@@ -22,6 +22,9 @@ articles = Table(
     Column("published", Text, nullable=False),
     Column("path", Text, nullable=False, server_default=""),
     Column("ingested_at", Text, nullable=False),
+    # casefolded title and text, what the text search reads besides the event's own
+    # search column (schema v5)
+    Column("search", Text, nullable=False, server_default=""),
     Index("articles_source", "source"),
 )
 
@@ -48,6 +51,7 @@ events = Table(
     Column("corrected", Integer, nullable=False, server_default="0"),  # a person edited it
     Column("by_hand", Integer, nullable=False, server_default="0"),  # a person added it (v5)
     Column("search", Text, nullable=False),  # casefolded sentence, summary, expression
+    # (the text search also reads articles.search)
     # covering index of the date filter and of the counts per period, status and
     # granularity: those queries read the index alone (schema v3; replaced events_dates,
     # events_status, events_granularity)
