@@ -5,7 +5,7 @@ pieces and from the *number* of values, never from the values themselves.
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, column, literal_column, or_, select, table, union
+from sqlalchemy import ColumnElement, and_, column, literal_column, or_, select, table
 
 from timeline.model import EventFilter
 from timeline.store.tables import articles, event_actors, events
@@ -35,34 +35,30 @@ def fts_phrase(term: str) -> str:
 def text_term(term: str, fts: bool = False) -> ColumnElement:
     """The events where a casefolded ``term`` is a substring of the event's own text
     (``events.search``: sentence, summary, expression) or of its article's title and text
-    (``articles.search``).
+    (``articles.search``): ``search LIKE '%term%' OR article_id IN (articles whose search is
+    LIKE it)``, the same in SQLite and PostgreSQL.
 
-    Each test is a LIKE, the same in SQLite and PostgreSQL. PostgreSQL answers both from
-    its pg_trgm indexes by itself, as the union of two sets of event ids (an OR of the two
-    tests on each row makes it read every event). With ``fts`` (SQLite's FTS5 trigram
-    indexes exist) a term of three characters or more is looked up in them instead, and
-    each event is tested against the two sets of rowids found (SQLite keeps each set in a
-    temporary index; the union of event ids was 10-50x slower for a common word): on the
-    events the index narrows and LIKE decides, on the articles the index decides alone (a
-    phrase of consecutive trigrams is a substring test, and LIKE over whole articles is
-    the slow part).
+    PostgreSQL finds the articles with its pg_trgm index and keeps their ids in a hash.
+    With ``fts`` (SQLite's FTS5 trigram indexes exist) a term of three characters or more
+    is looked up in them instead: on the events the index narrows and LIKE decides, on the
+    articles the index decides alone (a phrase of consecutive trigrams is a substring test,
+    and LIKE over whole articles is the slow part). Measured at 1,000,000 events, the union
+    of two sets of event ids instead of the OR was slower in both databases (PostgreSQL:
+    3.3 s against 0.24 s for the first 200 events of a word in 9 % of the articles).
     """
     pattern = f"%{escape_like(term)}%"
     in_event = events.c.search.like(pattern, escape=LIKE_ESCAPE)
     in_article = articles.c.search.like(pattern, escape=LIKE_ESCAPE)
     if fts and len(term) >= 3:
         phrase = fts_phrase(term)
-        of_articles = select(articles.c.article_id).where(literal_column("articles.rowid").in_(
-            select(_ARTICLES_FTS.c.rowid).where(
-                literal_column("articles_fts").op("MATCH")(phrase))))
-        return or_(and_(literal_column("events.rowid").in_(
+        in_event = and_(literal_column("events.rowid").in_(
             select(_EVENTS_FTS.c.rowid).where(
-                literal_column("events_fts").op("MATCH")(phrase))), in_event),
-            events.c.article_id.in_(of_articles.correlate(None)))
-    of_articles = select(articles.c.article_id).where(in_article)
-    return events.c.event_id.in_(union(
-        select(events.c.event_id).where(in_event),
-        select(events.c.event_id).where(events.c.article_id.in_(of_articles))))
+                literal_column("events_fts").op("MATCH")(phrase))), in_event)
+        in_article = literal_column("articles.rowid").in_(
+            select(_ARTICLES_FTS.c.rowid).where(
+                literal_column("articles_fts").op("MATCH")(phrase)))
+    return or_(in_event, events.c.article_id.in_(
+        select(articles.c.article_id).where(in_article).correlate(None)))
 
 
 def where(flt: EventFilter | None, fts: bool = False) -> list[ColumnElement]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from sqlalchemy import Select, func, literal_column, select
 
-from timeline.model import Article, Event, EventFilter, TimeExpression
+from timeline.model import GRANULARITIES, STATUSES, Article, Event, EventFilter, TimeExpression
 from timeline.store.filters import where
 from timeline.store.tables import articles, event_actors, events, mentions
 
@@ -43,13 +44,20 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+@lru_cache(maxsize=4096)
+def _actors(text: str) -> tuple[str, ...]:
+    """The stored JSON list of actors as a tuple; the same lists come back again and again
+    (a cache of immutable tuples: json.loads was a third of turning a row into an Event)."""
+    return tuple(json.loads(text))
+
+
 def event_from_row(row) -> Event:
     return Event(
         event_id=row[0], article_id=row[1], value=row[2],
         start_date=date.fromisoformat(row[3]), end_date=date.fromisoformat(row[4]),
         granularity=row[5], expression=row[6], status=row[7], summary=row[8],
         sentence=row[9], expr_start=row[10], expr_end=row[11], sentence_start=row[12],
-        actors=tuple(json.loads(row[13])), article_title=row[14], article_url=row[15],
+        actors=_actors(row[13]), article_title=row[14], article_url=row[15],
         source=row[16], published=_day(row[17]), anchor=row[18], direction=row[19],
         corrected=bool(row[20]), by_hand=bool(row[21]),
     )
@@ -131,10 +139,22 @@ class Queries:
                            .where(*self._where(flt)))
 
     def statuses(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
-        return self._pairs(_counted(events.c.status).where(*self._where(flt)))
+        return self._known_counts(events.c.status, STATUSES, flt)
 
     def granularities(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
-        return self._pairs(_counted(events.c.granularity).where(*self._where(flt)))
+        return self._known_counts(events.c.granularity, GRANULARITIES, flt)
+
+    def _known_counts(self, key, known: tuple[str, ...], flt) -> list[tuple[str, int]]:
+        """Counts per value of a column with a few known values, most frequent first: one
+        pass with a count per value (1,000,000 events, no filter: SQLite grouped with a
+        sort of every row); GROUP BY if another value turns up."""
+        clauses = self._where(flt)
+        query = select(func.count(), *(func.count().filter(key == v) for v in known))
+        with self._db.reading() as conn:
+            total, *counts = conn.execute(query.where(*clauses)).one()
+        if total != sum(counts):
+            return self._pairs(_counted(key).where(*clauses))
+        return sorted(((v, n) for v, n in zip(known, counts) if n), key=lambda p: (-p[1], p[0]))
 
     def date_bounds(self, flt: EventFilter | None = None) -> tuple[date | None, date | None]:
         """``(earliest start_date, latest end_date)`` of the matching events (end is
