@@ -115,7 +115,9 @@ def test_tl002_filter_drives_figure_table_url_and_csv(dash_duo, seeded):
         rows = list(csv.DictReader(fh))
     # one row per event, with its reports counted; ticked, one row per mention
     assert [(r["when"], r["date"], r["reports"], r["sources"]) for r in rows] == [
-        ("Monday 10 March 2025", "2025-03-10", "1", "Daily Post")]
+        ("Sunday 2 March 2025", "2025-03-02", "1", "Daily Post"),
+        ("Monday 10 March 2025", "2025-03-10", "1", "Daily Post"),
+        ("Wednesday 19 March 2025", "2025-03-19", "1", "Daily Post")]
     os.remove(target)
     dash_duo.find_element("#download-mentions").click()
     dash_duo.find_element("#download-csv").click()
