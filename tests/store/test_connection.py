@@ -102,8 +102,8 @@ def test_a_version_1_database_gets_the_text_index(db_url, make):
         assert store.count(EventFilter(text="truce")) == 0
 
 
-def test_a_version_4_database_gets_the_articles_search_column_and_index(db_url, make):
-    with EventStore(db_url) as store:  # make a store, then take it back to version 4
+def test_a_version_5_database_gets_the_articles_search_column_and_index(db_url, make):
+    with EventStore(db_url) as store:  # make a store, then take it back to version 5
         art = make.article("Protesters marched in Hong Kong on Sunday. Police came on Monday.",
                            title="Unrest")
         store.add_article(art, [make.event(art, "on Sunday", "2025-03-16"),
@@ -116,7 +116,7 @@ def test_a_version_4_database_gets_the_articles_search_column_and_index(db_url, 
             else:
                 conn.exec_driver_sql("DROP INDEX articles_search_trgm")
             conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN search")
-        _set_version(store, 4)
+        _set_version(store, 5)
     with EventStore(db_url) as store:
         if store.dialect == "sqlite":
             assert store._db.fts
@@ -143,7 +143,7 @@ def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, mak
         assert (later.value, later.corrected) == ("2025-05", True)
         assert store.original_value(later.event_id) == "2025-04"
         assert store.count(EventFilter(text="summit")) == 2 and store._db.fts  # the article's
-        # text names it; the title is searched too (upgrade to v5 filled articles.search)
+        # text names it; the title is searched too (upgrade to v6 filled articles.search)
         assert store.count(EventFilter(text="talks")) == 2  # in the title only
         assert store.count(EventFilter(text="talks cairo")) == 0
         art = make.article("A second report came on Sunday.")

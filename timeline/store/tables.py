@@ -23,7 +23,7 @@ articles = Table(
     Column("path", Text, nullable=False, server_default=""),
     Column("ingested_at", Text, nullable=False),
     # casefolded title and text, what the text search reads besides the event's own
-    # search column (schema v5)
+    # search column (schema v6)
     Column("search", Text, nullable=False, server_default=""),
     Index("articles_source", "source"),
 )
