@@ -145,7 +145,7 @@ def test_workers_store_what_they_tag_one_result_per_article_in_order(nlp, cluste
     with EventStore(tmp_path / "workers.db") as store, parallel(
             cluster=cluster.scheduler_address, nlp=nlp,
             settings=QUICK.replace(chunk_articles=2)) as session:
-        address = store.shared_address(same_machine=True)
+        address = str(tmp_path / "workers.db")  # the store's own file: same machine
         results = list(ingest_on_cluster(session, iter(given), address))
         assert [(r.status, r.title, r.events) for r in results] == [
             ("added", a.title, 120) for a in given]
@@ -168,7 +168,7 @@ def test_a_worker_refuses_an_article_past_its_budget_and_stores_the_rest(nlp, cl
             cluster=cluster.scheduler_address, nlp=nlp,
             settings=QUICK.replace(chunk_articles=3, max_item_seconds=0.2)) as session:
         results = list(ingest_on_cluster(session, iter([quick[0], slow, quick[1]]),
-                                         store.shared_address(same_machine=True)))
+                                         str(tmp_path / "w.db")))
         assert [(r.status, r.title) for r in results] == [
             ("added", "q3"), ("refused", "long"), ("added", "q4")]
         assert "time budget (0.2 s)" in results[1].message
@@ -180,7 +180,6 @@ def test_which_stores_workers_can_share(tmp_path, pg_url):
 
     with EventStore(":memory:") as memory, EventStore(tmp_path / "f.db") as file, \
             EventStore(pg_url) as server:
-        assert memory.shared_address(same_machine=True) is None
-        assert file.shared_address(same_machine=True) == str(tmp_path / "f.db")
-        assert file.shared_address(same_machine=False) is None  # a remote worker has no such file
-        assert server.shared_address(same_machine=False) == pg_url  # with its password, if any
+        assert memory.shared_address() is None
+        assert file.shared_address() is None  # one writer at a time: the ingest process
+        assert server.shared_address() == pg_url  # with its password, if any

@@ -130,8 +130,7 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
         from timeline.events.extract import parallel
 
         with parallel(workers, cluster, settings=settings) as session:
-            shared = store.shared_address(same_machine=not cluster) \
-                if hasattr(store, "shared_address") else None
+            shared = store.shared_address() if hasattr(store, "shared_address") else None
             if shared:  # the workers analyse and store; this process only reads and dedupes
                 from timeline.events.cluster import ingest_on_cluster
 
