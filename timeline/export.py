@@ -35,6 +35,8 @@ def neutralise(cell: str) -> str:
     or folds before a formula does not hide one: leading spaces of any kind (NBSP, ideographic),
     zero-width and other format characters, line breaks, and the full-width or small forms of
     = + - @ (NFKC folds them)."""
+    if not cell or cell[0].isalnum():  # most cells: a letter or digit first is never a formula
+        return cell
     if cell.startswith(FORMULA_START):
         return cell if _PLAIN_NUMBER.fullmatch(cell) else "'" + cell
     start = 0

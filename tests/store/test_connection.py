@@ -183,3 +183,9 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
     assert outputs == [(0, "0", "")] * 4
     with EventStore(db_url) as store:
         assert store.count() == 0 and store.date_bounds() == (None, None)
+
+
+def test_postgresql_sessions_plan_for_every_row_without_jit(pg_url):
+    with EventStore(pg_url) as store, store._db.reading() as conn:
+        assert conn.execute(text("SHOW jit")).scalar() == "off"
+        assert float(conn.execute(text("SHOW cursor_tuple_fraction")).scalar()) == 1.0
