@@ -103,3 +103,11 @@ def test_a_day_one_article_mentions_comes_after_the_days_several_report():
     assert lone in [k.date for k in key_dates(events, 7, 1)]     # it still fills the list
     anyone = SETTINGS.replace(keydates_min_reports=1)
     assert lone in [k.date for k in key_dates(events, 1, 1, settings=anyone)]
+
+
+def test_a_list_mark_before_a_sentence_is_not_shown():
+    events = [report(a, DAY, f"{mark}Talks on the river opened on Friday in Cotonou.")
+              for a, mark in (("a", "- "), ("b", "\u2022 "), ("c", "3. "))]
+    assert key_dates(events, 1, 3)[0].sentences == (
+        "Talks on the river opened on Friday in Cotonou.",)
+    assert key_dates([report("d", DAY, "2011 was the year. It began on Friday.")], 1, 1)[0].sentences[0].startswith("2011")

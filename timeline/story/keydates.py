@@ -34,6 +34,7 @@ from timeline.settings import SETTINGS, Settings
 
 DAY_GRANULARITIES = ("day", "time")
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
+_LIST_MARK = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")  # "- ", "• ", "3. " before a sentence
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _pick_sentences(reports: list[Event], k: int, stop: frozenset[str],
         return []
     seen: dict[str, Event] = {}
     for event in reports:
-        text = " ".join(event.sentence.split())
+        text = _LIST_MARK.sub("", " ".join(event.sentence.split()))
         if text and text not in seen:
             seen[text] = event
     words = {text: _content_words(text, stop) for text in seen}
