@@ -94,3 +94,10 @@ def test_the_spacy_component_never_raises_and_gives_timex3_values(nlp, text, ref
     doc = nlp.make_doc(text)
     doc._.dct = reference
     check(text, nlp(doc)._.timexes)
+
+
+def test_found_by_the_fuzz_in_ci():
+    """Two cases hypothesis found: a narrative time at the calendar's last day, and a BC year."""
+    twice = tag_time("2025-03-17 2025-03-17 ", date(9999, 12, 31))
+    assert [t.value for t in twice] == ["2025-03-17", "2025-03-17"]
+    check("1 BC ", tag_time("1 BC ", None))

@@ -181,7 +181,10 @@ class Tagger:
 
 def _holds(value: str, inner: str) -> bool:
     """Whether the period of ``value`` holds that of ``inner`` (and is longer)."""
-    outer, within = values.interval(value), values.interval(inner)
+    try:
+        outer, within = values.interval(value), values.interval(inner)
+    except (ValueError, OverflowError):  # a period that ends after 9999-12-31
+        return False
     return bool(outer and within and outer[1] <= within[1] and within[2] <= outer[2] and outer[1:] != within[1:])
 
 

@@ -138,9 +138,9 @@ def interval(value: str) -> tuple[str, date, date] | None:
         if m["m"]:
             start = date(year, int(m["m"]), 1)
             return "month", start, add_months(start, 1)
-        return "year", date(year, 1, 1), date(year + 1, 1, 1)
-    except (ValueError, OverflowError):  # not a day, or it ends after 9999-12-31
+    except ValueError:
         return None
+    return "year", date(year, 1, 1), date(year + 1, 1, 1)
 
 
 _FINENESS = {"time": 0, "day": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "season": 3,
