@@ -11,9 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = [
-    "tests/nlp/test_ruler.py",                  # imports tests.nlp.conftest helpers
+    "tests/nlp/test_ruler.py",                  # imports tests.nlp.helpers
     "tests/dashboard/test_corrections_http.py",  # imports tests.dashboard.dash_http
-    "tests/test_timelinejs.py",                 # imports tests.dashboard.conftest helpers
+    "tests/test_timelinejs.py",                 # imports tests.dashboard.helpers
     "tests/store/test_connection.py",           # child processes
 ]
 

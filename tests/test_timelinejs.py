@@ -3,7 +3,7 @@ TimelineJS itself."""
 import json
 from datetime import date
 
-from tests.dashboard.conftest import HOSTILE, build_event
+from tests.dashboard.helpers import HOSTILE, build_event
 from timeline.timelinejs import timelinejs_text, to_timelinejs
 
 

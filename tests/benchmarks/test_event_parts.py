@@ -1,6 +1,6 @@
 """benchmarks/event_parts.py: timers around the parts of the event pipeline."""
 from benchmarks import event_parts
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 
 
 class Thing:

@@ -2,7 +2,7 @@
 import pytest
 
 from benchmarks import temporal_with_model
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 
 TML = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-17">March 17</TIMEX3></DCT><TEXT>'
        'Military chiefs will meet on <TIMEX3 tid="t1" type="DATE" value="2025-03-20">Thursday</TIMEX3>. '

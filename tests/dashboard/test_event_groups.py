@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from dashboard import create_app
-from tests.dashboard.conftest import article_with_events
+from tests.dashboard.helpers import article_with_events
 
 FERRY = ("The ferry service resumed on Monday after repairs.", "on Monday", date(2025, 3, 10),
          "happened")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from dashboard import create_app
-from tests.dashboard.conftest import article_with_events
+from tests.dashboard.helpers import article_with_events
 from tests.dashboard.test_browser import POINTS, click, severe_logs, start, wait_count
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromedriver"),

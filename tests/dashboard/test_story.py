@@ -2,7 +2,7 @@
 from datetime import date
 
 from dashboard.story import story_components, story_entries, story_html
-from tests.dashboard.conftest import HOSTILE
+from tests.dashboard.helpers import HOSTILE
 
 
 def test_entries_are_chronological_with_scheduled_apart(make_event):

@@ -41,7 +41,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 
 
 def test_the_export_loads_in_timelinejs_and_shows_every_event(dash_duo, make_event, tmp_path):
-    from tests.dashboard.conftest import HOSTILE
+    from tests.dashboard.helpers import HOSTILE
 
     events = [
         make_event(0),

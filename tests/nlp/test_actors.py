@@ -1,5 +1,5 @@
 from timeline.nlp import actor_names
-from tests.nlp.conftest import annotate
+from tests.nlp.helpers import annotate
 
 
 def names(doc):

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 from timeline.nlp.focus import COMPONENT, dated_candidates, sentence_pipeline
 from timeline.nlp.splitter import split_text
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.nlp.conftest import annotate, ents_of
+from tests.nlp.helpers import annotate, ents_of
 
 
 def test_title_and_surname_gives_the_name_only(rules_nlp):

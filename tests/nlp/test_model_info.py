@@ -3,7 +3,7 @@ import json
 from click.testing import CliRunner
 
 from timeline.cli import main
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 
 
 def fake_model(path):

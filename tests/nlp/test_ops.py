@@ -5,7 +5,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, MORPH, POS, TAG
 from thinc.api import NumpyOps
 
 from timeline.nlp.ops import MatmulOps, one_blas_thread, use_numpy_matmul
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE]
 TEXT = ("Military chiefs will meet in Paris on Thursday, Downing Street said. "

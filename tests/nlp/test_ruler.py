@@ -1,7 +1,7 @@
 import pytest
 
 from timeline.nlp.ruler import canonical_place, gazetteer_entries, read_table
-from tests.nlp.conftest import annotate, ents_of
+from tests.nlp.helpers import annotate, ents_of
 
 
 def test_countries_demonyms_and_organisations(rules_nlp):

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from tests.nlp.conftest import needs_model
+from tests.nlp.helpers import needs_model
 
 pytestmark = [needs_model, pytest.mark.slow]
 
