@@ -142,8 +142,9 @@ def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = 
         added = ((r.status == "added", r.events)
                  for r in ingest(store, varied_articles(n), workers=workers))
     else:
+        grouping = store.grouping_session()  # kept between articles, as the ingest service does
         added = ((result.added, result.events) for result in (
-            store.add_article(article, found, timexes)
+            store.add_article(article, found, timexes, grouping)
             for article, found, timexes in extract_many(varied_articles(n), **kwargs)))
     for was_added, count in added:
         stored += was_added
