@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from timeline.events import extract
-from timeline.events.furniture import furniture, rules
+from timeline.events.furniture import furniture, rules, sentence_rules, strip_furniture
 from timeline.model import Article
 
 RULES = rules()
@@ -40,6 +40,32 @@ def test_on_a_very_long_line_only_the_expressions_neighbourhood_counts():
     assert furniture(text, *located(text, "April 28, 2009")) is None
     text = "This article first appeared on " + prose + "March 3, 2025."
     assert furniture(text, *located(text, "March 3, 2025")) is None
+
+
+REACH, SENTENCE_RULES = sentence_rules()
+
+
+@pytest.mark.parametrize("rule", SENTENCE_RULES, ids=[r.name for r in SENTENCE_RULES])
+def test_every_glued_furniture_rule_cuts_its_examples_and_keeps_its_counter_examples(rule):
+    assert rule.examples and rule.keeps, f"[{rule.name}] needs examples and keeps"
+    for text, shown in rule.examples:
+        assert rule.regex.search(text[:REACH]), (rule.name, text)   # its own rule takes it
+        assert strip_furniture(text) == shown
+    for text in rule.keeps:
+        assert strip_furniture(text) == text
+
+
+def test_a_headline_and_a_wire_stamp_glued_before_the_news_are_cut():
+    glued = ("Protesters storm ministry TRIPOLI | Tue Mar 1, 2011 6:36 pm EST TRIPOLI (Reuters) - "
+             "Libya could descend into civil war, the United States said on Tuesday.")
+    assert strip_furniture(glued) == "Libya could descend into civil war, the United States said on Tuesday."
+    plain = "The United States said on Tuesday, March 1, 2011 that Libya could descend into civil war."
+    assert strip_furniture(plain) is plain
+
+
+def test_furniture_beyond_the_reach_of_a_long_sentence_is_left_alone():
+    text = "The talks went on. " * 30 + "DERAA (Reuters) - Forces fired on Friday."
+    assert strip_furniture(text) == text
 
 
 PUBLISHED = date(2009, 4, 29)

@@ -111,3 +111,13 @@ def test_a_list_mark_before_a_sentence_is_not_shown():
     assert key_dates(events, 1, 3)[0].sentences == (
         "Talks on the river opened on Friday in Cotonou.",)
     assert key_dates([report("d", DAY, "2011 was the year. It began on Friday.")], 1, 1)[0].sentences[0].startswith("2011")
+
+
+def test_page_furniture_glued_before_a_sentence_is_not_shown():
+    glued = ("Syria forces fire on mosque DERAA, Syria | Wed Mar 23, 2011 7:03 pm EDT DERAA, Syria "
+             "(Reuters) - Syrian forces killed six people on Wednesday in an attack on a mosque.")
+    events = [report("a", DAY, glued),
+              report("b", DAY, "Syrian forces killed six people on Wednesday in an attack on a mosque."),
+              report("c", DAY, "Posted by Greg Howson at 01:12 PM | Comments (10)")]
+    assert key_dates(events, 1, 3)[0].sentences == (
+        "Syrian forces killed six people on Wednesday in an attack on a mosque.",)

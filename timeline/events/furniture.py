@@ -6,6 +6,10 @@ clock stamps, photo credits, "all times are ...", copyright lines. The rules are
 counter-examples that must not; the tests run them all). A pattern is tried on the line that
 holds the expression and takes the expression when a match covers it.
 
+``strip_furniture`` cuts the furniture a sentence splitter glued in front of a sentence's news
+(a headline, a wire stamp, an agency tag: ``resources/sentence_furniture.ini``, same format and
+fragments) from a sentence shown to a person.
+
 Pure: no spaCy.
 """
 from __future__ import annotations
@@ -17,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 RULES_PATH = Path(__file__).resolve().parent / "resources" / "furniture.ini"
+SENTENCE_RULES_PATH = RULES_PATH.with_name("sentence_furniture.ini")
 WINDOW = 500  # characters searched on each side of an expression (furniture is short)
 _FRAGMENT = re.compile(r"\{(\w+)\}")
+_LEFT_OVER = " |-:\u2013\u2014"   # separators left in front of the news after a cut
 
 
 @dataclass(frozen=True)
@@ -48,31 +54,91 @@ def _examples(raw: str, rule: str, key: str) -> tuple[Example, ...]:
     return tuple(out)
 
 
+def _parser(path: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(interpolation=None)
+    if not parser.read(path, encoding="utf-8"):
+        raise ValueError(f"{path}: cannot read the furniture rules")
+    return parser
+
+
+def _compile(path: Path, name: str, section, fragments: dict[str, str]) -> re.Pattern:
+    def fill(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in fragments:
+            return match.group(0)   # a regex quantifier such as {1,40} is no fragment
+        return f"(?i:{fragments[key]})"   # fragments ignore case inside case-sensitive rules
+
+    flags = re.MULTILINE | (0 if section.get("case", "no") == "yes" else re.IGNORECASE)
+    try:
+        return re.compile(_FRAGMENT.sub(fill, section["pattern"]), flags)
+    except (KeyError, re.error) as err:
+        raise ValueError(f"{path}: [{name}]: bad or missing pattern: {err}") from None
+
+
+@lru_cache(maxsize=1)
+def _fragments() -> dict[str, str]:
+    parser = _parser(RULES_PATH)
+    return dict(parser["fragments"]) if parser.has_section("fragments") else {}
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[FurnitureRule, ...]:
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(RULES_PATH, encoding="utf-8")
-    fragments = dict(parser["fragments"]) if parser.has_section("fragments") else {}
-
-    def fill(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in fragments:
-            return match.group(0)   # a regex quantifier such as {1,40} is no fragment
-        return f"(?i:{fragments[name]})"   # fragments ignore case inside case-sensitive rules
-
+    parser = _parser(RULES_PATH)
     out = []
     for name in parser.sections():
         if name == "fragments":
             continue
         section = parser[name]
-        flags = re.MULTILINE | (0 if section.get("case", "no") == "yes" else re.IGNORECASE)
-        try:
-            regex = re.compile(_FRAGMENT.sub(fill, section["pattern"]), flags)
-        except (KeyError, re.error) as err:
-            raise ValueError(f"{RULES_PATH}: [{name}]: bad or missing pattern: {err}") from None
-        out.append(FurnitureRule(name, regex, _examples(section.get("examples", ""), name, "examples"),
+        out.append(FurnitureRule(name, _compile(RULES_PATH, name, section, _fragments()),
+                                 _examples(section.get("examples", ""), name, "examples"),
                                  _examples(section.get("keeps", ""), name, "keeps")))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class SentenceRule:
+    name: str
+    regex: re.Pattern
+    examples: tuple[tuple[str, str], ...]   # (sentence, what is shown)
+    keeps: tuple[str, ...]                  # sentences shown as they are
+
+
+@lru_cache(maxsize=1)
+def sentence_rules() -> tuple[int, tuple[SentenceRule, ...]]:
+    """(reach, rules) of ``sentence_furniture.ini``."""
+    path = SENTENCE_RULES_PATH
+    parser = _parser(path)
+    reach = parser.getint("settings", "reach", fallback=300)
+    out = []
+    for name in parser.sections():
+        if name == "settings":
+            continue
+        section = parser[name]
+        examples = []
+        for line in section.get("examples", "").splitlines():
+            if line.strip():
+                text, sep, shown = line.strip().partition(" =>")
+                if not sep:
+                    raise ValueError(f"{path}: [{name}] examples: {line.strip()!r} is not "
+                                     "'text => the sentence shown'")
+                examples.append((text.strip(), shown.strip()))
+        keeps = tuple(line.strip() for line in section.get("keeps", "").splitlines() if line.strip())
+        out.append(SentenceRule(name, _compile(path, name, section, _fragments()), tuple(examples), keeps))
+    return reach, tuple(out)
+
+
+def strip_furniture(sentence: str) -> str:
+    """``sentence`` without the page furniture glued in front of its news: everything up to the
+    end of the last furniture match that starts within the sentence's first ``reach``
+    characters, and the bars or dashes left at its start ("" when nothing is left)."""
+    reach, found = sentence_rules()
+    cut = 0
+    for rule in found:
+        for match in rule.regex.finditer(sentence, 0, len(sentence)):
+            if match.start() >= reach:
+                break
+            cut = max(cut, match.end())
+    return sentence[cut:].lstrip(_LEFT_OVER).strip() if cut else sentence
 
 
 def furniture(text: str, start: int, end: int) -> str | None:

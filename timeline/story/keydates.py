@@ -16,7 +16,9 @@ A day is scored by what the collection says about it, not by how often one artic
 
 The sentences of a key day come from the mentions of that day. Each is scored by how much of the
 day's shared vocabulary it holds (content words that several articles use about that day: what
-the reports agree happened); near-duplicates of a chosen sentence are skipped.
+the reports agree happened); near-duplicates of a chosen sentence are skipped. Page furniture a
+sentence splitter glued in front of a sentence (a headline, a wire stamp, an agency tag:
+``timeline.events.furniture.strip_furniture``) is cut before the sentence is scored or shown.
 
 The function is pure (events in, key dates out); ``timeline.story.service`` reads the store.
 """
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from timeline.events.furniture import strip_furniture
 from timeline.model import Event
 from timeline.settings import SETTINGS, Settings
 
@@ -121,7 +124,7 @@ def _pick_sentences(reports: list[Event], k: int, stop: frozenset[str],
         return []
     seen: dict[str, Event] = {}
     for event in reports:
-        text = _LIST_MARK.sub("", " ".join(event.sentence.split()))
+        text = _LIST_MARK.sub("", strip_furniture(" ".join(event.sentence.split())))
         if text and text not in seen:
             seen[text] = event
     words = {text: _content_words(text, stop) for text in seen}
