@@ -1,8 +1,14 @@
-"""Ingest speed and memory: articles/s into the SQLite store, in one process, on a local Dask
-cluster, and (as the peer it replaced) the hand-written process pool of an older commit.
+"""Ingest speed and memory: articles/s into the store (SQLite or PostgreSQL), in one process,
+on a local Dask cluster, and (as the peer it replaced) the hand-written process pool of an
+older commit.
 
     python -m benchmarks.ingest_speed [--articles 2000] [--runs process dask:1 dask:2 pool:2]
                                       [--pool-rev 4fce4bb] [--checkpoints 500 1000 2000]
+                                      [--db postgresql://USER@HOST:PORT/any]
+
+Each run stores into a new database: a temporary SQLite file, or with ``--db`` a new database
+on that PostgreSQL server (created and dropped by the run), where the ingest service's workers
+write what they tag themselves.
 
 Articles are made by varying the demo corpus: each copy gets other people's names (the
 capitalised two-word names of the text swapped for generated ones) and its publication
@@ -36,7 +42,6 @@ import re
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import types
 from dataclasses import replace
@@ -47,6 +52,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.store_writers import fresh_database  # noqa: E402
 from timeline.model import Article  # noqa: E402
 
 POOL_REV = "4fce4bb"  # the last commit with the multiprocessing pool in timeline/events/extract.py
@@ -186,6 +192,8 @@ def main(argv=None) -> int:
     parser.add_argument("--pool-rev", default=POOL_REV, help="commit of the old pool")
     parser.add_argument("--checkpoints", type=int, nargs="+", default=[500, 1000, 2000])
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
+    parser.add_argument("--db", help="a PostgreSQL server URL: each run gets a new database "
+                                     "there (default: a temporary SQLite file)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a run's spec, in the child process
     args = parser.parse_args(argv)
     from timeline.nlp.ops import one_blas_thread
@@ -193,21 +201,23 @@ def main(argv=None) -> int:
     one_blas_thread()  # one core per process, as each worker
     if args.one:
         spec = json.loads(args.one)
-        with tempfile.TemporaryDirectory() as tmp:
-            print(json.dumps(run(**spec, db=str(Path(tmp) / "ingest.db"))))
+        server = spec.pop("server", None)
+        with fresh_database(server) as url:
+            print(json.dumps(run(**spec, db=url)))
         return 0
     texts = {a.text for a in itertools.islice(varied_articles(args.articles), args.articles)}
     print(f"{args.articles} varied demo articles, {len(texts)} distinct texts; "
           f"Python {platform.python_version()}, {platform.machine()}, "
           f"{len(__import__('os').sched_getaffinity(0))} cores, load average "
-          f"{__import__('os').getloadavg()[0]:.2f}\n")
+          f"{__import__('os').getloadavg()[0]:.2f}; store: "
+          f"{'PostgreSQL' if args.db else 'SQLite'}\n")
     print("| run | articles | events | startup s | seconds | articles/s | main peak RSS MB at "
           + " / ".join(map(str, args.checkpoints)) + " | each worker's peak RSS MB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
     for name in args.runs:
         mechanism, _, count = name.partition(":")
         spec = {"n": args.articles, "workers": int(count or 1), "checkpoints": args.checkpoints,
-                "mechanism": mechanism, "pool_rev": args.pool_rev}
+                "mechanism": mechanism, "pool_rev": args.pool_rev, "server": args.db}
         r = one(spec, args.timeout)
         if "error" in r:
             print(f"| {name} | {r['error']} | | | | | | |", flush=True)
