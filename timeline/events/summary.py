@@ -17,7 +17,11 @@ With a dependency parse (``doc.has_annotation("DEP")``):
    resume on Friday" -> "The talks resume on Friday");
 4. only the part between strong punctuation (: ; —) that holds the expression is kept
    ("He told reporters on Monday: ..." stops at the colon);
-5. leading subordinators ("after", "although", "when") or an opening phrase set off by
+5. a clause that only attributes ("Officials said on Monday": a reporting verb from
+   ``resources/summary.ini``, its subject and the expression) carries what was said, from the
+   verb's complement clause or the clause it reports on: "Officials said on Monday that
+   negotiators will meet on Thursday", 'The minister said on Wednesday: "This is ..."';
+6. leading subordinators ("after", "although", "when") or an opening phrase set off by
    a comma ("Since 1949, ..."), dangling punctuation and unbalanced quotes are removed,
    the first letter is capitalised, and a text still too long is cut at a word boundary
    with "…".
@@ -32,14 +36,18 @@ Without a parse, the sentence itself is cut to ``limit`` words around the expres
 """
 from __future__ import annotations
 
+import configparser
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from timeline.doctext import doc_text
 from timeline.nlp.bounded import check_budget
 
 LIMIT = 25
 ELLIPSIS = "…"
+RULES_PATH = Path(__file__).resolve().parent / "resources" / "summary.ini"
 
 _TIER1 = frozenset({"advcl", "parataxis", "dep", "list", "discourse", "vocative",
                     "reparandum", "orphan", "relcl"})
@@ -64,6 +72,34 @@ MIN_CLAUSE = 2  # words besides the expression for a clause to say something
 _OPENERS = {"“": "”", "‘": "’", "(": ")", "[": "]"}
 _PAIRS = [*_OPENERS.items(), ('"', '"')]
 _PAIRED = frozenset(c for pair in _PAIRS for c in pair)
+
+
+@dataclass(frozen=True)
+class SummaryRules:
+    reporting_verbs: frozenset[str]
+    examples: tuple[tuple[str, str, str], ...]  # sentence, expression, summary
+
+
+@lru_cache(maxsize=1)
+def rules() -> SummaryRules:
+    """The word lists of ``resources/summary.ini``; a bad file raises ValueError naming it."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(RULES_PATH, encoding="utf-8")
+    if not parser.has_section("reporting_verbs"):
+        raise ValueError(f"{RULES_PATH}: no [reporting_verbs] section")
+    section = parser["reporting_verbs"]
+    words = frozenset(section.get("words", "").split())
+    if not words:
+        raise ValueError(f"{RULES_PATH}: [reporting_verbs] has no words")
+    examples = []
+    for line in section.get("examples", "").splitlines():
+        if line.strip():
+            parts = tuple(p.strip() for p in line.split(" | "))
+            if len(parts) != 3 or not all(parts):
+                raise ValueError(f"{RULES_PATH}: [reporting_verbs] example {line.strip()!r}: "
+                                 "write 'sentence | expression | summary'")
+            examples.append(parts)
+    return SummaryRules(words, tuple(examples))
 
 
 @lru_cache(maxsize=512)  # a few dozen labels, asked for on every token of every summary
@@ -229,6 +265,76 @@ def _clause(verb, expr: range) -> tuple[object, set[int]]:
     return top, keep
 
 
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+_ATTRIBUTION = frozenset({"aux", "advmod", "cc", "mark", "case", "cop"})
+
+
+def _attribution_only(tokens, verb, expr: range) -> bool:
+    """The clause is a reporting verb with its subject and the expression, nothing more."""
+    if verb.lower_ not in rules().reporting_verbs or _base(verb.dep_) in ("relcl", "acl"):
+        return False  # "the state of emergency he declared on Friday" reports nothing
+    if not any(c.dep_.lower() == "nsubj" for c in verb.children) or any(
+            "pass" in c.dep_.lower() for c in verb.children):
+        return False  # "no arrests were reported on Monday": a passive has no speaker
+    subject = {t.i for c in verb.children if _base(c.dep_) in _SUBJECTS for t in subtree(c)}
+    return not any(not t.is_punct and t.i not in expr and t.i != verb.i and t.i not in subject
+                   and _base(t.dep_) not in _ATTRIBUTION for t in tokens)
+
+
+def _reported(verb, expr: range, inside: set[int]) -> set[int]:
+    """The token indices of what ``verb`` reports: its complement clause ("said *that ...*",
+    "*..., officials* said"), a finite clause the parse attached to it as an adverbial, or
+    one with "that" attached to the expression (a parse gone astray: "said on Friday evening
+    *that she would ...*"); else the clause ``verb`` itself is the complement of, or follows
+    with no "and" ("*Talks will resume*, officials said")."""
+    def holds(tok) -> bool:
+        return tok.left_edge.i < expr.stop and tok.right_edge.i >= expr.start
+
+    def marks(tok) -> set[str]:
+        return {c.lower_ for c in tok.children if _base(c.dep_) == "mark"}
+
+    doc = verb.doc
+    children = [c for c in verb.children if not holds(c) and c.i in inside]
+    found = [c for c in children if _base(c.dep_) in ("ccomp", "parataxis")]
+    found += [c for c in children if _base(c.dep_) == "advcl" and _has_subject(c)
+              and _finite(c) and marks(c) <= {"that"}]
+    found += [c for i in expr for c in doc[i].children
+              if _base(c.dep_) in ("relcl", "acl") and "that" in marks(c) and _has_subject(c)]
+    def says_something(tok) -> bool:  # its own subject, and not itself "the commission said"
+        return _has_subject(tok) and tok.lower_ not in rules().reporting_verbs
+
+    if found:
+        return {t.i for t in subtree(found[0])} & inside if says_something(found[0]) else set()
+    head = verb.head
+    tail = _base(verb.dep_) == "conj" and verb.i > head.i and not any(
+        _base(c.dep_) == "cc" for c in verb.children)  # "Talks will resume, officials said": no "and"
+    if (_base(verb.dep_) in ("ccomp", "parataxis") or tail) and head.i in inside \
+            and says_something(head):
+        return ({t.i for t in subtree(head)} - {t.i for t in subtree(verb)}) & inside
+    return set()
+
+
+def _with_reported(doc, attribution: list, said: set[int]) -> str:
+    """The attribution followed by what was said: a quotation after a colon, in its quotes;
+    else a "that" clause."""
+    tokens = _tidy(doc, said, range(0))
+    if _words(tokens) < MIN_CLAUSE:
+        return ""
+    first, last = tokens[0].i, tokens[-1].i
+    quoted = doc[first].text in _QUOTES or first > 0 and doc[first - 1].text in _QUOTES
+    quoted = quoted and any(t.text in _QUOTES for t in doc[last:last + 3])
+    words = [t for t in tokens if t.text not in _QUOTES]
+    text = render(doc, words)
+    head = render(doc, attribution)
+    if quoted:
+        return f'{head}: "{text}"'
+    first = words[0]
+    if first.is_sent_start and first.text != "I" and (
+            first.tag_ in ("NN", "NNS") or not first.ent_type_ and first.pos_ != "PROPN"):
+        text = text[:1].lower() + text[1:]  # "Negotiators will meet" -> "that negotiators will meet"
+    return f"{head} {text}" if first.lower_ == "that" else f"{head} that {text}"
+
+
 def _unbalanced(tokens) -> set[str]:
     """Quote and bracket characters that lost their partner."""
     counts = Counter(text for t in tokens if (text := t.text) in _PAIRED)
@@ -357,6 +463,10 @@ def clause_summary(doc, start_char: int, end_char: int, limit: int = LIMIT,
             tokens = None
         tokens = tokens if tokens is not None else _tidy(doc, keep, expr)
         alone = _words(tokens) - len(expr) >= MIN_CLAUSE
+        if alone and _attribution_only(tokens, verb, expr):
+            text = _with_reported(doc, tokens, _reported(verb, expr, inside))
+            if text:
+                return _capitalise(cut_words(text, render(doc, list(span)), limit))
     if not alone:  # no clause to trust: the sentence, or its opening phrase up to a comma
         tokens = _tidy(doc, inside, expr)
         phrase = _segment(tokens, expr, _COMMAS)
