@@ -52,7 +52,8 @@ def test_the_files_own_date_wins_over_the_option(tmp_path, rules_pipeline):
 
 
 def test_terminal_control_characters_in_article_text_are_neutralised():
-    assert cli_events.printable("ok\x1b[31mred\x07") == "ok [31mred "
+    """The one ``printable`` of the CLI (timeline/cli/store.py): escapes shown, never run."""
+    assert cli_events.printable("ok\x1b[31mred\x07\u202e") == "ok\\x1b[31mred\\x07\\u202e"
 
 
 @pytest.mark.parametrize("content, args, message", [

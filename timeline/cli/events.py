@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 import click
 
+from timeline.cli.store import printable
 from timeline.model import Article, Event
 
 DATE_WIDTH, STATUS_WIDTH, EXPRESSION_WIDTH = 12, 9, 22
@@ -52,11 +52,6 @@ def _pipeline():
         return load()
     except (OSError, ImportError, ValueError) as exc:
         raise click.ClickException(f"cannot load the English pipeline: {exc}") from None
-
-
-def printable(text: str) -> str:
-    """Article text made safe for a terminal: control characters (escape sequences) become spaces."""
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 def ordered(events: list[Event]) -> list[Event]:
