@@ -234,3 +234,50 @@ def test_the_first_and_last_days_of_the_calendar_are_grouped(store, make):
         assert ev.end_date == day + timedelta(days=1)
         store.add_article(art, [ev])
     assert sorted(map(len, layout(store).values())) == [1, 2]
+
+
+def _all_read_then_sorted(store) -> list:
+    """The stored events as grouped_events answered before it paged: every report read,
+    each event described, then sorted by (start, end, id)."""
+    from collections import defaultdict
+
+    from timeline.story.happenings import describe
+
+    reports = defaultdict(list)
+    for mention in store.events():
+        reports[store.event_of(mention.event_id)].append(mention)
+    return sorted((describe(rs, event_id) for event_id, rs in reports.items()),
+                  key=lambda e: (e.start_date, e.end_date, e.event_id))
+
+
+def test_a_limit_reads_only_the_events_it_answers_in_the_same_order(store, make, monkeypatch):
+    """The order (start, end, id of the interval the reports agree on) is read in the store
+    and cut there: only the events answered are read and described, and they are the first
+    ones of the order of every event, with the same content."""
+    import timeline.story.happenings as happenings
+    from timeline.model import EventFilter
+
+    values = ["2025-03-14", "2025-03", "2025-03-15", "2025", "2025-03-15", "2024-W11",
+              "2025-03-14", "2025-Q1", "2025-03-13", "2025-03"]  # ties on start and on end
+    for n, value in enumerate(values):
+        art = make.article(f"Story {n}. The council met in Leeds on the day. Then more.",
+                           published=PUB, title=f"Story {n}", source=f"S{n % 3}")
+        store.add_article(art, [make.event(art, "on the day", value, actors=(f"A{n % 4}",))])
+    whole = _all_read_then_sorted(store)
+    assert len(whole) >= 6 and [e.to_json() for e in store.grouped_events()] == \
+        [e.to_json() for e in whole]
+    described = []
+    real = happenings.describe
+    monkeypatch.setattr(happenings, "describe",
+                        lambda reports, event_id, *a: described.append(event_id) or real(
+                            reports, event_id, *a))
+    for limit in (0, 1, 3, len(whole), len(whole) + 5):
+        described.clear()
+        got = store.grouped_events(limit=limit)
+        assert [e.to_json() for e in got] == [e.to_json() for e in whole[:limit]]
+        assert described == [e.event_id for e in whole[:limit]]  # none read beyond the limit
+    # paged reads give the same events; a filter keeps the order of what it matches
+    assert [e.event_id for e in store.iter_grouped_events(batch=2)] == [e.event_id for e in whole]
+    s1 = store.grouped_events(EventFilter(sources=("S1",)))
+    assert [e.event_id for e in store.grouped_events(EventFilter(sources=("S1",)), limit=2)] \
+        == [e.event_id for e in s1[:2]] and len(s1) >= 3

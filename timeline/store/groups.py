@@ -27,7 +27,7 @@ import json
 import uuid
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy import bindparam, func, insert, select, text, update
 
@@ -225,25 +225,39 @@ class GroupStore:
     def grouped_events(self, flt: EventFilter | None = None,
                        limit: int | None = None) -> list[StoryEvent]:
         """The events with a report matching ``flt``, each with all its reports, ordered by
-        start date then id (``limit``: the first so many)."""
+        start date, end date, then id (``limit``: the first so many)."""
+        return list(self.iter_grouped_events(flt, limit))
+
+    def iter_grouped_events(self, flt: EventFilter | None = None, limit: int | None = None,
+                            batch: int = 500) -> Iterator[StoryEvent]:
+        """Like ``grouped_events``, one event at a time (exports of any size): the order is
+        read first, as ids with the interval the reports agree on (``describe``'s start is
+        the latest report start, its end the earliest report end), ``limit`` cut in the
+        query; then the reports of ``batch`` events at a time."""
         from timeline.store.queries import _EVENT_COLUMNS, event_from_row
         from timeline.story.happenings import describe
 
         clauses = self._where(flt)
-        joined = events.join(articles, articles.c.article_id == events.c.article_id).join(
-            event_reports, r.mention_id == events.c.event_id)
-        query = select(*_EVENT_COLUMNS, r.event_id).select_from(joined).order_by(r.event_id, r.seq)
+        reports = event_reports.join(events, events.c.event_id == r.mention_id)
+        start, end = func.max(events.c.start_date), func.min(events.c.end_date)
+        order = (select(r.event_id).select_from(reports).group_by(r.event_id)
+                 .order_by(start, end, r.event_id))
         if clauses:
-            query = query.where(r.event_id.in_(
-                select(r.event_id).select_from(event_reports.join(
-                    events, events.c.event_id == r.mention_id)).where(*clauses).correlate(None)))
-        reports = defaultdict(list)
+            order = order.where(r.event_id.in_(
+                select(r.event_id).select_from(reports).where(*clauses).correlate(None)))
+        if limit is not None:
+            order = order.limit(int(limit))
+        read = (select(*_EVENT_COLUMNS, r.event_id)
+                .select_from(reports.join(articles, articles.c.article_id == events.c.article_id))
+                .where(r.event_id.in_(bindparam("ids", expanding=True))))
         with self._db.reading() as conn:
-            for row in conn.execute(query):
-                reports[row[-1]].append(event_from_row(row))
-        out = sorted((describe(rs, group_id) for group_id, rs in reports.items()),
-                     key=lambda e: (e.start_date, e.end_date, e.event_id))
-        return out if limit is None else out[:limit]
+            for ids in conn.execution_options(yield_per=batch).execute(order).scalars().partitions():
+                found = defaultdict(list)
+                for row in conn.execute(read, {"ids": list(ids)}):
+                    found[row[-1]].append(event_from_row(row))
+                for event_id in ids:  # gone meanwhile (a writer): left out
+                    if found[event_id]:
+                        yield describe(found[event_id], event_id)
 
     def grouped_event(self, event_id: str) -> StoryEvent | None:
         """One event with all its reports (None if no report has this event id)."""
