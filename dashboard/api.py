@@ -30,6 +30,16 @@ def error(message: str, status: int = 400):
     return jsonify({"error": message}), status
 
 
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+                 "timelinejs": "application/json"}
+
+
+def streamed(pieces, fmt: str) -> Response:
+    """An export answered as it is written, piece by piece (timeline.export,
+    timeline.timelinejs): never held whole, however many events."""
+    return Response(stream_with_context(pieces), content_type=CONTENT_TYPES[fmt])
+
+
 def check_article_json(data) -> None:
     """The shape of a JSON body: an object (or a list of objects) of the fields
     title, text, published, url, source, each a string; ValueError names what is wrong.
@@ -85,17 +95,13 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
         except ValueError as exc:
             return error(f"bad query: {exc}")
         from timeline.export import iter_csv, iter_json
+        from timeline.timelinejs import iter_timelinejs
 
         # streamed: one event at a time leaves the store and goes out, whatever the number
         events = store.iter_events(flt, limit=limit)
-        if fmt == "csv":
-            return Response(stream_with_context(iter_csv(events, bom=True)),  # BOM: Excel
-                            content_type="text/csv; charset=utf-8")
-        if fmt == "timelinejs":  # one object, built whole (a story is read whole anyway)
-            from timeline.timelinejs import timelinejs_text
-
-            return Response(timelinejs_text(events), content_type="application/json")
-        return Response(stream_with_context(iter_json(events)), content_type="application/json")
+        pieces = {"csv": lambda: iter_csv(events, bom=True),  # a BOM: Excel reads UTF-8
+                  "json": lambda: iter_json(events), "timelinejs": lambda: iter_timelinejs(events)}
+        return streamed(pieces[fmt](), fmt)
 
     @server.get("/api/articles")
     def api_articles():

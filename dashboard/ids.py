@@ -75,7 +75,6 @@ UPLOAD_PROGRESS_TEXT = "upload-progress-text"
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_JSON = "download-json"
 DOWNLOAD_TIMELINEJS = "download-timelinejs"
-DOWNLOAD = "download"
 DOWNLOAD_MENTIONS = "download-mentions"
 
 # articles page

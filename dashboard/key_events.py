@@ -55,19 +55,19 @@ def register_key_dates(server, store) -> None:
 
     @server.get("/api/events/grouped")
     def api_grouped_events():
-        from flask import Response
-
-        from dashboard.api import events_query
+        from dashboard.api import events_query, streamed
         from timeline.export import iter_event_csv, iter_event_json
 
         try:
             flt, fmt, limit = events_query(request.args, request.query_string)
         except ValueError as exc:
             return jsonify({"error": f"bad query: {exc}"}), 400
-        events = store.grouped_events(flt, limit=limit)
-        if fmt == "csv":
-            return Response(iter_event_csv(events, bom=True), content_type="text/csv; charset=utf-8")
-        return Response(iter_event_json(events), content_type="application/json")
+        if fmt == "timelinejs":
+            return jsonify({"error": "bad query: format must be json or csv here (TimelineJS: "
+                                     "GET /api/events?format=timelinejs)"}), 400
+        events = store.iter_grouped_events(flt, limit=limit)  # read a page at a time, streamed
+        return streamed(iter_event_csv(events, bom=True) if fmt == "csv"
+                        else iter_event_json(events), fmt)
 
     @server.get("/api/key-dates")
     def api_key_dates():

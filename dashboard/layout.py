@@ -12,6 +12,7 @@ from dashboard.controls import GRANULARITY_GROUPS, GROUP_LABELS
 from timeline.model import STATUSES
 
 ACCEPTED = ".txt,.md,.html,.htm,.json,.jsonl,.csv"
+DOWNLOAD_BUTTON = "btn btn-sm btn-outline-primary"  # a link that looks like the other buttons
 
 EVENT_COLUMNS = [
     # sorted by the ISO start date, shown as the plain date ("early March 2025")
@@ -210,13 +211,14 @@ def timeline_tab() -> dbc.Row:
                 # CSV and JSON: one row per dated mention instead of one per event with its reports
                 dbc.Checkbox(id=ids.DOWNLOAD_MENTIONS, label="one row per mention", value=False,
                              className="small me-2"),
-                dbc.Button("CSV", id=ids.DOWNLOAD_CSV, size="sm", color="primary", outline=True,
-                           className="me-1"),
-                dbc.Button("JSON", id=ids.DOWNLOAD_JSON, size="sm", color="primary", outline=True,
-                           className="me-1"),
-                dbc.Button("TimelineJS", id=ids.DOWNLOAD_TIMELINEJS, size="sm", color="primary",
-                           outline=True, title="A story for TimelineJS (timeline.knightlab.com)"),
-                dcc.Download(id=ids.DOWNLOAD),
+                # links to the API's streamed exports, set by dashboard/callbacks/download.py
+                html.A("CSV", id=ids.DOWNLOAD_CSV, download="timeline-events.csv",
+                       href="/api/events/grouped?format=csv", className=DOWNLOAD_BUTTON + " me-1"),
+                html.A("JSON", id=ids.DOWNLOAD_JSON, download="timeline-events.json",
+                       href="/api/events/grouped?format=json", className=DOWNLOAD_BUTTON + " me-1"),
+                html.A("TimelineJS", id=ids.DOWNLOAD_TIMELINEJS, download="timeline-timelinejs.json",
+                       href="/api/events?format=timelinejs", className=DOWNLOAD_BUTTON,
+                       title="A story for TimelineJS (timeline.knightlab.com)"),
             ], className="d-flex align-items-center my-2"),
             dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
                        getRowId="params.data.event_id",

@@ -91,12 +91,12 @@ def iter_event_json(events: Iterable, indent: int | None = None) -> Iterator[str
 
 def write_event_csv(events: Iterable, fileobj: IO[str], bom: bool = False) -> int:
     """Write grouped events as CSV; returns the number of events written."""
-    return _write(iter_event_csv(events, bom), fileobj)
+    return write_pieces(iter_event_csv(events, bom), fileobj)
 
 
 def write_event_json(events: Iterable, fileobj: IO[str], indent: int | None = None) -> int:
     """Write grouped events as a JSON list; returns the number of events written."""
-    return _write(iter_event_json(events, indent), fileobj)
+    return write_pieces(iter_event_json(events, indent), fileobj)
 
 
 def _iter_csv(columns, rows: Iterable[dict], bom: bool) -> Iterator[str]:
@@ -121,12 +121,12 @@ def _iter_json(objects: Iterable[dict], indent: int | None) -> Iterator[str]:
 def write_csv(events: Iterable[Event], fileobj: IO[str], bom: bool = False) -> int:
     """Write events as CSV to a text file opened with ``newline=""`` and UTF-8; returns the
     number of events written."""
-    return _write(iter_csv(events, bom), fileobj)
+    return write_pieces(iter_csv(events, bom), fileobj)
 
 
 def write_json(events: Iterable[Event], fileobj: IO[str], indent: int | None = None) -> int:
     """Write events as a JSON list to a text file; returns the number of events written."""
-    return _write(iter_json(events, indent), fileobj)
+    return write_pieces(iter_json(events, indent), fileobj)
 
 
 def to_csv(events: Iterable[Event], bom: bool = False) -> str:
@@ -144,7 +144,9 @@ def _take(buffer: io.StringIO) -> str:
     return text
 
 
-def _write(pieces: Iterator[str], fileobj: IO[str]) -> int:
+def write_pieces(pieces: Iterator[str], fileobj: IO[str]) -> int:
+    """Write a streamed export (a first piece, then one per item) to a text file; returns
+    the number of items."""
     count = -1
     for count, piece in enumerate(pieces):
         fileobj.write(piece)
@@ -152,4 +154,5 @@ def _write(pieces: Iterator[str], fileobj: IO[str]) -> int:
 
 
 __all__ = ["iter_csv", "iter_event_csv", "iter_event_json", "iter_json", "neutralise",
-           "write_event_csv", "write_event_json", "to_csv", "to_json", "write_csv", "write_json"]
+           "write_event_csv", "write_event_json", "to_csv", "to_json", "write_csv", "write_json",
+           "write_pieces"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from html import escape
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from timeline.model import Event, safe_url, site_of
 from timeline.plain_dates import event_when
@@ -66,23 +66,32 @@ def tl_event(event: Event) -> dict:
     return slide
 
 
-def to_timelinejs(events: Iterable[Event], title: str = "Timeline") -> dict:
-    """The TimelineJS story of the events (in the order given)."""
-    slides = [tl_event(e) for e in events]
-    return {"title": {"text": {"headline": escape(title),
-                               "text": f"{len(slides):,} event{'s' if len(slides) != 1 else ''}"}},
-            "events": slides}
+def iter_timelinejs(events: Iterable[Event], title: str = "Timeline") -> Iterator[str]:
+    """The story's JSON text in pieces, one slide per piece (streamed downloads: the events are
+    never all held). The slides come first and the title last, with their count."""
+    count, separator = 0, '{"events": ['
+    for event in events:
+        yield separator + json.dumps(tl_event(event), ensure_ascii=False)
+        count, separator = count + 1, ", "
+    heading = {"text": {"headline": escape(title),
+                        "text": f"{count:,} event{'s' if count != 1 else ''}"}}
+    yield ("" if count else separator) + '], "title": ' + json.dumps(heading, ensure_ascii=False) + "}"
 
 
 def timelinejs_text(events: Iterable[Event], title: str = "Timeline") -> str:
-    return json.dumps(to_timelinejs(events, title), ensure_ascii=False)
+    return "".join(iter_timelinejs(events, title))
+
+
+def to_timelinejs(events: Iterable[Event], title: str = "Timeline") -> dict:
+    """The TimelineJS story of the events (in the order given), as a dict."""
+    return json.loads(timelinejs_text(events, title))
 
 
 def write_timelinejs(events: Iterable[Event], fileobj, title: str = "Timeline") -> int:
-    """Write the story to a text file; returns the number of events."""
-    story = to_timelinejs(events, title)
-    fileobj.write(json.dumps(story, ensure_ascii=False))
-    return len(story["events"])
+    """Write the story to a text file, one slide at a time; returns the number of events."""
+    from timeline.export import write_pieces
+
+    return write_pieces(iter_timelinejs(events, title), fileobj)
 
 
-__all__ = ["tl_event", "timelinejs_text", "to_timelinejs", "write_timelinejs"]
+__all__ = ["iter_timelinejs", "tl_event", "timelinejs_text", "to_timelinejs", "write_timelinejs"]

@@ -1,48 +1,48 @@
 """Downloads of the filtered events: CSV (with a BOM for Excel), JSON (the format of
 `timeline export`: one row or object per event with its reports, or with "one row per mention"
-ticked, one per mention) and a TimelineJS story."""
+ticked, one per mention) and a TimelineJS story.
+
+Each button is a link to the API's streamed export of the page's filter (dashboard/api.py:
+GET /api/events/grouped per event, GET /api/events per mention and for TimelineJS), so the
+server writes the file one event at a time, never whole, and the browser saves it under the
+link's file name."""
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx, no_update
+from urllib.parse import urlencode
+
+from dash import Input, Output
 
 from dashboard import ids
 from dashboard.controls import parse_query
 
-FORMATS = {  # button -> (format, file name, media type)
-    ids.DOWNLOAD_CSV: ("csv", "timeline-events.csv", "text/csv"),
-    ids.DOWNLOAD_JSON: ("json", "timeline-events.json", "application/json"),
-    ids.DOWNLOAD_TIMELINEJS: ("timelinejs", "timeline-timelinejs.json", "application/json"),
+FORMATS = {  # button -> (format, file name)
+    ids.DOWNLOAD_CSV: ("csv", "timeline-events.csv"),
+    ids.DOWNLOAD_JSON: ("json", "timeline-events.json"),
+    ids.DOWNLOAD_TIMELINEJS: ("timelinejs", "timeline-timelinejs.json"),
 }
+EVENTS_ROUTE, GROUPED_ROUTE = "/api/events", "/api/events/grouped"
 
 
-def export_text(store, query: str, fmt: str, mentions: bool = False) -> str:
-    from timeline.export import iter_event_csv, iter_event_json, to_csv, to_json
-    from timeline.timelinejs import timelinejs_text
-
-    flt = parse_query(query)[0]
-    if fmt == "timelinejs":
-        return timelinejs_text(store.iter_events(flt))
-    if not mentions:  # the stored events with their reports, as `timeline export`
-        events = store.grouped_events(flt)
-        return "".join(iter_event_csv(events, bom=True) if fmt == "csv" else iter_event_json(events))
-    events = store.iter_events(flt)
-    return to_csv(events, bom=True) if fmt == "csv" else to_json(events)  # a BOM: Excel reads UTF-8
+def download_link(query: str | None, fmt: str, mentions: bool = False,
+                  relative=lambda path: path) -> tuple[str, str]:
+    """(address, file name) of the download of the filter ``query`` (one the page could not
+    read: all events, as the page shows) in ``fmt``; ``relative`` makes the route's path
+    the app's (``app.get_relative_path``)."""
+    name = {fmt: file for fmt, file in FORMATS.values()}[fmt]
+    per_mention = mentions or fmt == "timelinejs"  # a TimelineJS slide is a mention
+    if mentions and fmt != "timelinejs":
+        name = name.replace("-events", "-mentions")
+    flt = parse_query(query or "")[0].to_query()
+    route = relative(EVENTS_ROUTE if per_mention else GROUPED_ROUTE)
+    return f"{route}?" + "&".join(p for p in (flt, urlencode({"format": fmt})) if p), name
 
 
 def register(app, store, **_):
     @app.callback(
-        Output(ids.DOWNLOAD, "data"),
-        [Input(button, "n_clicks") for button in FORMATS],
-        State(ids.DOWNLOAD_MENTIONS, "value"),
-        State(ids.FILTER, "data"),
-        prevent_initial_call=True,
+        [Output(button, prop) for button in FORMATS for prop in ("href", "download")],
+        Input(ids.FILTER, "data"),
+        Input(ids.DOWNLOAD_MENTIONS, "value"),
     )
-    def download(*args):
-        if ctx.triggered_id not in FORMATS:
-            return no_update
-        fmt, name, media = FORMATS[ctx.triggered_id]
-        mentions = bool(args[-2])
-        if mentions and fmt != "timelinejs":
-            name = name.replace("-events", "-mentions")
-        return {"content": export_text(store, args[-1] or "", fmt, mentions), "filename": name,
-                "type": media}
+    def download_links(query, mentions):
+        return [part for fmt, _ in FORMATS.values()
+                for part in download_link(query, fmt, bool(mentions), app.get_relative_path)]

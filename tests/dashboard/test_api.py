@@ -97,10 +97,11 @@ def test_upload_limits_and_results(seeded):
 
 
 def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, make_event):
-    """REST CSV, the dashboard's download and `timeline export` write the same cells."""
+    """REST CSV, the dashboard's download (a link to it) and `timeline export` write the same
+    cells."""
     from click.testing import CliRunner
 
-    from dashboard.callbacks.download import export_text
+    from dashboard.callbacks.download import download_link
     from timeline.cli import main
     from timeline.model import Article
     from timeline.store import EventStore
@@ -118,7 +119,8 @@ def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, ma
     CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "--mentions",
                               "-o", str(out)], catch_exceptions=False)
     texts = [client.get("/api/events?format=csv").get_data(as_text=True),
-             export_text(store, "", "csv", mentions=True), out.read_text(encoding="utf-8")]
+             client.get(download_link("", "csv", mentions=True)[0]).get_data(as_text=True),
+             out.read_text(encoding="utf-8")]
     rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
     assert rows[0]["article_title"] == "'" + hidden[0] and rows[0]["source"] == "'" + hidden[1]
     assert rows[0]["actors"] == "'" + "; ".join(hidden[2:])
@@ -127,7 +129,8 @@ def test_hidden_formulas_are_neutralised_alike_in_all_three_exports(tmp_path, ma
     CliRunner().invoke(main, ["export", "--db", db, "--format", "csv", "-o", str(out)],
                        catch_exceptions=False)
     texts = [client.get("/api/events/grouped?format=csv").get_data(as_text=True),
-             export_text(store, "", "csv"), out.read_text(encoding="utf-8")]
+             client.get(download_link("", "csv")[0]).get_data(as_text=True),
+             out.read_text(encoding="utf-8")]
     rows = [next(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in texts]
     assert rows[0]["sources"] == "'" + hidden[1] and rows[0]["reports"] == "1"
     assert rows[0] == rows[1] == rows[2]

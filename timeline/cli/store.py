@@ -204,7 +204,7 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
     else:  # the stored events (timeline.store.groups), each with every report
         write = ((lambda events, handle: write_event_csv(events, handle, bom=bom))
                  if fmt == "csv" else write_event_json)
-        read = store.grouped_events
+        read = store.iter_grouped_events
     try:
         events = read(flt)
         if output:
