@@ -44,6 +44,14 @@ class Entry:
     def sources(self) -> list[str]:
         return sorted({source_name(e) for e in self.reports})
 
+    @property
+    def by_hand(self) -> bool:
+        """A person added one of its reports in the dashboard (no article behind it)."""
+        return any(e.by_hand for e in self.reports)
+
+
+BY_HAND = "added by hand"
+
 
 def story_entries(events: list[Event]) -> dict[str, list[Entry]]:
     """Section key -> entries in date order (then by the number of reports, most first)."""
@@ -93,6 +101,7 @@ def _entry(entry: Entry) -> html.Li:
         html.Div([
             html.P(entry.summary, className="story-summary"),
             html.P(", ".join(entry.actors), className="story-actors") if entry.actors else None,
+            html.P(BY_HAND, className="story-by-hand") if entry.by_hand else None,
             html.Details([
                 html.Summary(plural(len(sources), "source") + ": " + ", ".join(sources)),
                 html.Ul([_report(e) for e in entry.reports], className="story-reports"),
@@ -101,11 +110,19 @@ def _entry(entry: Entry) -> html.Li:
     ], className=f"story-entry status-{entry.status}")
 
 
+def _cited(event: Event) -> tuple[str, str, str]:
+    """(source, title, link) of a report: an event a person added has no article, so its
+    title says so (its source is the one they gave, if any)."""
+    title = event.article_title or (BY_HAND if event.by_hand else "(untitled article)")
+    source = source_name(event)
+    return ("" if source == title else source), title, safe_url(event.article_url)
+
+
 def _report(event: Event) -> html.Li:
-    link = safe_url(event.article_url)
-    title = event.article_title or "(untitled article)"
+    source, title, link = _cited(event)
     return html.Li([
-        html.Span(source_name(event), className="story-source"), " \u00b7 ",
+        html.Span(source, className="story-source") if source else None,
+        " \u00b7 " if source else None,
         html.A(title, href=link, target="_blank", rel="noopener noreferrer nofollow")
         if link else html.Span(title),
         html.Blockquote(sentence_pieces(event), className="story-sentence"),
@@ -121,6 +138,7 @@ h2{font-size:1.2rem;border-bottom:2px solid #e2e8f0;padding-bottom:.2rem;margin-
 ol{list-style:none;padding:0} li.entry{display:flex;gap:1rem;padding:.6rem 0;border-bottom:1px solid #f1f5f9;
 break-inside:avoid} .date{flex:0 0 11rem;font-weight:600;color:#334155}
 .summary{margin:0 0 .2rem} .actors{margin:0;color:#475569;font-size:.9rem}
+.by-hand{margin:0;color:#7c3aed;font-size:.85rem;font-style:italic}
 details{font-size:.9rem;color:#475569} blockquote{margin:.3rem 0 .5rem;padding-left:.6rem;
 border-left:3px solid #e2e8f0} mark{background:#fef08a}
 @media print{details{display:block} details>*{display:block}}
@@ -144,6 +162,8 @@ def story_html(entries: dict[str, list[Entry]], title: str, subtitle: str = "",
         for e in items:
             reports = "".join(_report_html(r) for r in e.reports)
             actors = f"<p class=\"actors\">{escape(', '.join(e.actors))}</p>" if e.actors else ""
+            if e.by_hand:
+                actors += f"<p class=\"by-hand\">{BY_HAND}</p>"
             parts.append(
                 f"<li class=\"entry\"><div class=\"date\">{escape(e.when)}</div><div>"
                 f"<p class=\"summary\">{escape(e.summary)}</p>{actors}"
@@ -156,8 +176,8 @@ def story_html(entries: dict[str, list[Entry]], title: str, subtitle: str = "",
 
 
 def _report_html(event: Event) -> str:
-    link = safe_url(event.article_url)
-    title = escape(event.article_title or "(untitled article)")
+    source, title, link = _cited(event)
+    title = escape(title)
     cite = (f"<a href=\"{escape(link)}\" rel=\"noopener noreferrer nofollow\">{title}</a>"
             if link else title)
     s, a, b = event.sentence, event.expr_start, event.expr_end
@@ -165,7 +185,8 @@ def _report_html(event: Event) -> str:
         sentence = f"{escape(s[:a])}<mark>{escape(s[a:b])}</mark>{escape(s[b:])}"
     else:
         sentence = escape(s)
-    return (f"<li>{escape(source_name(event))} \u00b7 {cite}"
+    source = escape(source) + " \u00b7 " if source else ""
+    return (f"<li>{source}{cite}"
             f"<blockquote>{sentence}</blockquote></li>")
 
 

@@ -111,8 +111,16 @@ def test_json_keys_and_types():
     assert [list(item) for item in data] == [list(EXPORT_COLUMNS)] * 2
     assert data[0]["actors"] == ["Daniel Okafor", "Lake Commission"]
     assert data[0]["corrected"] is True and data[1]["corrected"] is False
+    assert data[0]["by_hand"] is False
     assert data[1]["published"] is None and data[1]["actors"] == []
     assert data[0]["date"] == "2025-03-20" and data[0]["summary"] == "chiefs will meet"
+
+
+def test_an_event_added_by_hand_is_marked_in_both_formats():
+    events = [make_event(), make_event(event_id="hand-1", by_hand=True, article_title="",
+                                       expression="", article_url="")]
+    assert [r["by_hand"] for r in read_back(to_csv(events))] == ["", "yes"]
+    assert [e["by_hand"] for e in json.loads(to_json(events))] == [False, True]
 
 
 def test_json_writes_empty_list_and_counts(tmp_path):

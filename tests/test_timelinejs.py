@@ -37,3 +37,20 @@ def test_article_text_is_escaped_and_only_http_links_kept():
     ev.article_url = "https://example.org/a?x=1&y=2"
     text = to_timelinejs([ev])["events"][0]["text"]["text"]
     assert 'href="https://example.org/a?x=1&amp;y=2"' in text
+
+
+def test_an_event_added_by_hand_says_so_in_its_slide():
+    from dataclasses import replace
+
+    ev = build_event(0)
+    added = replace(build_event(1), by_hand=True, article_title="", article_url="", source="",
+                    sentence="", expression="")
+    told = replace(added, source="Harbour <Radio>", article_url="https://example.org/r")
+    slides = to_timelinejs([ev, added, told])["events"]
+    texts = [s["text"]["text"] for s in slides]
+    assert "Added by hand" not in texts[0] and "Article aaaa" in texts[0]
+    assert texts[1] == ("<p><b>Actors:</b> Ada Lovelace</p><p><b>Added by hand</b></p>")
+    assert texts[2].endswith("<p><b>Added by hand</b> \u00b7 <i>Harbour &lt;Radio&gt;</i> \u00b7 "
+                             '<a href="https://example.org/r" target="_blank" '
+                             'rel="noopener noreferrer">https://example.org/r</a></p>')
+    assert [s["group"] for s in slides] == ["happened"] * 3  # the status, as for every slide

@@ -11,8 +11,8 @@ zero-width or other invisible characters. One exception,
 decided on purpose: a cell that is only a plain number ("-5", "-2.5") is left alone, since
 a number cannot run anything and quoting it would turn it into text.
 
-JSON: a list of objects with the same keys in the same order; ``actors`` is a list and
-``corrected`` a boolean; no neutralisation (JSON is data for programs, not a spreadsheet).
+JSON: a list of objects with the same keys in the same order; ``actors`` is a list,
+``corrected`` and ``by_hand`` (a person added the event) booleans; no neutralisation (JSON is data for programs, not a spreadsheet).
 """
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ def json_object(event: Event) -> dict:
     row = export_row(event)
     row["actors"] = list(event.actors)
     row["corrected"] = bool(event.corrected)
+    row["by_hand"] = bool(event.by_hand)
     row["published"] = row["published"] or None
     return row
 

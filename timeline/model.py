@@ -249,7 +249,7 @@ def _check_value(key: str, value: str, max_chars: int) -> None:
 EXPORT_COLUMNS = (
     "event_id", "when", "date", "start_date", "end_date", "granularity", "status",
     "expression", "summary", "sentence", "actors", "article_title",
-    "article_url", "source", "published", "corrected",
+    "article_url", "source", "published", "corrected", "by_hand",
 )
 
 
@@ -275,6 +275,7 @@ def export_row(event: Event) -> dict:
         "source": event.source,
         "published": event.published.isoformat() if event.published else "",
         "corrected": "yes" if event.corrected else "",
+        "by_hand": "yes" if event.by_hand else "",  # a person added it (no article behind it)
     }
 
 

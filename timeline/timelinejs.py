@@ -41,21 +41,29 @@ def _parts(day, granularity: str) -> dict:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
+def _origin(event: Event) -> str:
+    """The slide's last line: the source and the article (a link when it has an http(s) URL);
+    for an event a person added, "Added by hand" and what they gave of these."""
+    source = event.source or site_of(event.article_url)
+    link = safe_url(event.article_url)
+    title = event.article_title or ("" if event.by_hand else "(untitled article)")
+    cite = (f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">'
+            f'{escape(title or link)}</a>' if link else escape(title))
+    parts = ["<b>Added by hand</b>"] if event.by_hand else []
+    parts += [f"<i>{escape(source or ('' if event.by_hand else 'unknown source'))}</i>", cite]
+    return "<p>" + " \u00b7 ".join(p for p in parts if p not in ("", "<i></i>")) + "</p>"
+
+
 def tl_event(event: Event) -> dict:
     """One TimelineJS slide for one event, all article text escaped."""
-    source = event.source or site_of(event.article_url) or "unknown source"
-    title = event.article_title or "(untitled article)"
-    link = safe_url(event.article_url)
-    cite = (f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">{escape(title)}</a>'
-            if link else escape(title))
     actors = f"<p><b>Actors:</b> {escape(', '.join(event.actors))}</p>" if event.actors else ""
+    sentence = f"<p>{escape(event.sentence)}</p>" if event.sentence else ""
     slide = {
         "start_date": _parts(event.start_date, event.granularity),
         "display_date": event_when(event),
         "text": {
             "headline": escape(_clip(event.summary or event.sentence, HEADLINE_LIMIT)),
-            "text": (f"<p>{escape(event.sentence)}</p>{actors}"
-                     f"<p><i>{escape(source)}</i> \u00b7 {cite}</p>"),
+            "text": f"{sentence}{actors}{_origin(event)}",
         },
         "group": event.status,
         "unique_id": f"ev-{event.event_id}",

@@ -127,6 +127,15 @@ def test_add_an_event_by_hand(dash_duo, seeded):
         "2025-03-15", "happened", ("Harbour Master",), "Our desk")
     row = next(r for r in dash_duo.find_elements(ROWS) if "Harbour reopens" in r.text)
     assert "Saturday 15 March 2025" in row.text and "added" in row.text
+    # the story view marks it as well
+    dash_duo.driver.get(dash_duo.server_url + "/?tab=story")
+    dash_duo.wait_for_contains_text("#story", "Harbour reopens to visitors")
+    entry = next(e for e in dash_duo.find_elements("#story .story-entry")
+                 if "Harbour reopens" in e.text)
+    assert entry.find_element("css selector", ".story-by-hand").text == "added by hand"
+    assert all(not e.find_elements("css selector", ".story-by-hand")
+               for e in dash_duo.find_elements("#story .story-entry") if e != entry)
+    screenshot(dash_duo, "story-added")
     assert severe_logs(dash_duo) == []
 
 

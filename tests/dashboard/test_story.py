@@ -53,3 +53,26 @@ def test_what_ended_long_before_the_articles_is_background(make_event):
     entries = story_entries([recent, old])
     assert [e.when for e in entries["background"]] == ["2019"]
     assert [e.when for e in entries["happened"]] == ["Monday 10 March 2025"]
+
+
+def test_an_event_added_by_hand_is_marked_in_the_story_and_its_page():
+    """As the store adds it (EventStore.add_event): no article, no source."""
+    from timeline.store import EventStore
+
+    with EventStore(":memory:") as store:
+        store.add_event("2025-03-20", "Ceasefire signed at the harbour", actors=["Ada Lovelace"])
+        told = store.add_event("2025-03-21", "Ferries ran again", source="Harbour Radio")
+        events = store.events()
+    entries = [e for section in story_entries(events).values() for e in section]
+    assert [e.by_hand for e in entries] == [True, True]
+    shown = str(story_components({"happened": entries}))
+    assert shown.count("'story-by-hand'") == 2 and "(untitled article)" not in shown
+    assert "Harbour Radio" in shown
+    page = story_html({"happened": entries}, "Story")
+    assert page.count('<p class="by-hand">added by hand</p>') == 2
+    assert "(untitled article)" not in page and "<li>Harbour Radio \u00b7 added by hand" in page
+    from dataclasses import replace
+
+    ordinary = story_entries([replace(told, by_hand=False, article_title="Ferry news")])
+    assert [e.by_hand for section in ordinary.values() for e in section] == [False]
+    assert "class=\"by-hand\"" not in story_html(ordinary, "S")

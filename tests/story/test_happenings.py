@@ -55,7 +55,7 @@ def test_json_has_the_reports_and_csv_one_row_per_event():
     assert set(data[0]) >= {"event_id", "date", "start_date", "end_date", "status", "summary",
                             "actors", "reports"}
     assert set(data[0]["reports"][0]) == {"event_id", "article_id", "article_title", "source",
-                                          "published", "expression", "sentence"}
+                                          "published", "expression", "sentence", "by_hand"}
     rows = list(csv.DictReader(io.StringIO("".join(iter_event_csv(events)))))
     assert list(rows[0]) == list(EVENT_COLUMNS)
     assert [r["reports"] for r in rows] == ["3", "1"]
@@ -73,3 +73,18 @@ def test_reports_that_disagree_on_the_day_are_two_events():
     assert sorted(sorted(r.event_id for r in e.reports) for e in events) == [["a", "w"], ["b"]]
     joined = next(e for e in events if len(e.reports) == 2)
     assert (joined.start_date, joined.end_date) == (DAY, DAY + timedelta(days=1))
+
+
+def test_an_event_with_a_report_added_by_hand_says_so():
+    from dataclasses import replace
+
+    added = replace(mention("h1", "hand-h1", "The House voted on Wednesday.", "on Wednesday"),
+                    by_hand=True, article_title="")
+    events = story_events(reports() + [added])
+    marked = {e.event_id: e.by_hand for e in events}
+    assert sum(marked.values()) == 1 and len(marked) >= 2
+    data = json.loads("".join(iter_event_json(events)))
+    assert [e["by_hand"] for e in data] == [marked[e["event_id"]] for e in data]
+    assert [r["event_id"] for e in data for r in e["reports"] if r["by_hand"]] == ["h1"]
+    rows = list(csv.DictReader(io.StringIO("".join(iter_event_csv(events)))))
+    assert [r["by_hand"] for r in rows] == ["yes" if marked[r["event_id"]] else "" for r in rows]

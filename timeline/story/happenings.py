@@ -10,7 +10,7 @@ expression) with ``timeline.story.grouping`` and describes each group:
   ``grouping_compare`` reports that shares most words with the others (ties: the earliest);
 - ``status``: that of the latest report (it knows most); ``actors``: all, the most named first;
 - ``reports``: every mention as {event_id, article_id, article_title, source, published,
-  expression, sentence}, oldest first.
+  expression, sentence, by_hand}, oldest first; ``by_hand``: a person added one of them.
 
 Pure: no spaCy, no store.
 """
@@ -26,7 +26,7 @@ from timeline.settings import SETTINGS, Settings
 from timeline.story.grouping import Mention, Signature, group_mentions, similarity
 
 EVENT_COLUMNS = ("event_id", "when", "date", "start_date", "end_date", "granularity", "status", "summary",
-                 "actors", "reports", "sources", "first_published", "corrected")
+                 "actors", "reports", "sources", "first_published", "corrected", "by_hand")
 
 
 @dataclass(frozen=True)
@@ -56,17 +56,22 @@ class StoryEvent:
     def corrected(self) -> bool:
         return any(r.corrected for r in self.reports)
 
+    @property
+    def by_hand(self) -> bool:
+        """A person added one of its reports by hand (``EventStore.add_event``)."""
+        return any(r.by_hand for r in self.reports)
+
     def to_json(self) -> dict:
         return {
             "event_id": self.event_id, "when": self.when, "date": self.date,
             "start_date": self.start_date.isoformat(), "end_date": self.end_date.isoformat(),
             "granularity": self.granularity, "status": self.status, "summary": self.summary,
-            "actors": list(self.actors), "corrected": self.corrected,
+            "actors": list(self.actors), "corrected": self.corrected, "by_hand": self.by_hand,
             "reports": [{
                 "event_id": r.event_id, "article_id": r.article_id,
                 "article_title": r.article_title, "source": r.source,
                 "published": r.published.isoformat() if r.published else None,
-                "expression": r.expression, "sentence": r.sentence,
+                "expression": r.expression, "sentence": r.sentence, "by_hand": r.by_hand,
             } for r in self.reports],
         }
 
@@ -81,6 +86,7 @@ class StoryEvent:
             "sources": "; ".join(self.sources),
             "first_published": min(published).isoformat() if published else "",
             "corrected": "yes" if self.corrected else "",
+            "by_hand": "yes" if self.by_hand else "",
         }
 
 
