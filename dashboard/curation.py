@@ -10,7 +10,7 @@
     POST   /api/events/<id>/restore         undo a delete -> 200 the event (202 when its
                                             article is gone: it comes back with the article)
 
-Every write goes through the store's one method for it (timeline/store/event_store.py) and
+Every write goes through the store's one method for it (timeline/store/curation.py) and
 through dashboard/guard.py (allowed origins, size, strict JSON). Errors are JSON
 ``{"error": ...}``: 400 for bad input, 404 for an unknown event, 409 when someone else changed
 the field since you saw it (with "current": what it is now, null if deleted).

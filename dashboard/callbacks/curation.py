@@ -1,6 +1,6 @@
 """A person's edits in the page: the panel's edit form (date, summary, actors, status) with
 what was edited and a revert, saving, deleting with an undo, and an event added by hand.
-Every write is one store method (timeline/store/event_store.py) with the value the person saw
+Every write is one store method (timeline/store/curation.py) with the value the person saw
 as ``expected``: an edit of something someone changed meanwhile is refused with a message."""
 from __future__ import annotations
 

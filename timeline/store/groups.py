@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Iterator
 from sqlalchemy import bindparam, func, insert, select, text, update
 
 from timeline.settings import SETTINGS, Settings
+from timeline.store.rows import _now, upsert
 from timeline.store.tables import articles, event_reports, events, grouping_version, report_edits
 from timeline.story.grouping import Grouper, Mention, grouping_order
 
@@ -98,8 +99,6 @@ def _version(conn) -> str | None:
 
 def changed(conn) -> str:
     """Record a change of the stored events (a new token); returns the token."""
-    from timeline.store.event_store import upsert
-
     token = uuid.uuid4().hex
     statement = upsert(conn, grouping_version).values(id=1, token=token)
     conn.execute(statement.on_conflict_do_update(index_elements=[grouping_version.c.id],
@@ -283,8 +282,6 @@ class GroupStore:
 
     def _place(self, conn, mention_ids, event_id: str) -> None:
         """Move mentions to an event and keep that as a person's edit (survives re-ingest)."""
-        from timeline.store.event_store import _now, upsert
-
         mention_ids = list(mention_ids)
         if not mention_ids:
             return

@@ -70,7 +70,7 @@ event_actors = Table(
 
 # A person's edits, keyed by event_id only: no foreign key, so they outlive the event
 # and are applied again when the same article is ingested again. A NULL field is one the
-# person did not change (the extractor's value stays); event_store.py writes and applies them.
+# person did not change (the extractor's value stays); curation.py writes and applies them.
 corrections = Table(
     "corrections", metadata,
     Column("event_id", Text, primary_key=True),
