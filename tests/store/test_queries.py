@@ -81,6 +81,41 @@ def test_text_search_reads_the_articles_title_and_text(store, make):
     assert store.events(EventFilter(text="unrest")) == []
 
 
+def test_text_search_with_actors_or_articles_finds_what_the_text_index_finds(store, make):
+    # with actors or articles each of their events is tested (filters.text_term, each_event);
+    # without, the text indexes find the articles first: the same events either way
+    wire = make.article("Ministers met in Hong Kong on Sunday. Turnout was 100% on Monday. "
+                        "The poll_tax stays, aides said on Tuesday.", title="Unrest [a\\b]",
+                        source="Wire")
+    other = make.article("Talks in Tokyo ended on Friday. Police left on Saturday.",
+                         title="Stocks slide")
+    events = [make.event(wire, "on Sunday", "2025-03-16", actors=("Ana",)),
+              make.event(wire, "on Monday", "2025-03-17", actors=("Ana", "Bo"),
+                         summary="Mass ARRESTS"),
+              make.event(wire, "on Tuesday", "2025-03-18", actors=("Bo",)),
+              make.event(other, "on Friday", "2025-03-21", actors=("Ana",)),
+              make.event(other, "on Saturday", "2025-03-22", actors=("Bo",))]
+    store.add_article(wire, events[:3])
+    store.add_article(other, events[3:])
+    actors_of = {e.event_id: set(e.actors) for e in events}
+    for text in ("hong kong", "UNREST", "kong police", "mass arrests", "100%", "poll_tax",
+                 "[a\\b]", "on", "ok", "slide friday", "tokyo unrest", "100_", "a%b"):
+        found = ids(store.events(EventFilter(text=text)))
+        for actors in (("Ana",), ("Bo",), ("Ana", "Bo")):
+            want = [i for i in found if actors_of[i] & set(actors)]
+            got = store.events(EventFilter(text=text, actors=actors))
+            assert ids(got) == want, (text, actors)
+            assert store.count(EventFilter(text=text, actors=actors)) == len(want)
+        for art in (wire, other):
+            want = [e.event_id for e in events if e.event_id in found
+                    and e.article_id == art.article_id]
+            assert ids(store.events(EventFilter(text=text, article_ids=(art.article_id,)))) \
+                == want, (text, art.title)
+    assert ids(store.events(EventFilter(text="tokyo", actors=("Bo",)))) == [events[4].event_id]
+    assert store.counts(EventFilter(text="unrest", actors=("Bo",)), by="month") == [
+        ("2025-03", 2)]
+
+
 def test_text_search_treats_like_wildcards_literally(store, corpus, make):
     travel = ids(corpus[k] for k in ("q1", "friday", "march20"))
     assert ids(store.events(EventFilter(text="50%"))) == travel
