@@ -1,7 +1,7 @@
 """Query speed and write rate of the EventStore, on SQLite and on PostgreSQL (issue 17).
 
     python -m benchmarks.store_queries [--events 1000000] [--repeat 7]
-        [--db PATH|URL ...] [--writers 1,2,4] [--write-events 20000]
+        [--db PATH|URL ...] [--writers 1,2,4] [--write-events 20000] [--only TEXT ...]
 
 Each ``--db`` (default: a temporary SQLite file) is filled to ``--events`` synthetic events
 (a database that already holds that many is reused as it is): sentences made by varying
@@ -274,6 +274,8 @@ def main(argv=None) -> int:
                         help="writer counts for the write rate, e.g. 1,2,4 (default: none)")
     parser.add_argument("--write-events", type=int, default=20_000)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--only", action="append", default=[],
+                        help="time only the queries whose name contains this, repeatable")
     args = parser.parse_args(argv)
     writers = [int(w) for w in args.writers.split(",") if w.strip()]
     report = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -303,6 +305,8 @@ def bench_one(db: str, args, writers: list[int]) -> dict:
     out = {"database": what, "events": total, "articles": n_articles, "fill_s": fill_s,
            "queries": {}, "writes": []}
     for name, fn in query_cases(store):
+        if args.only and not any(part in name for part in args.only):
+            continue
         ms, result = timed(fn, args.repeat)
         rows = result if isinstance(result, int) else len(result)
         print(f"| {name} | {ms:.1f} | {rows:,} |")
