@@ -31,28 +31,18 @@ def ranked(counter: Counter) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _events_or_count(store, flt: EventFilter) -> tuple[list | None, int]:
-    """All matching events when there are at most AGGREGATE_THRESHOLD, else (None, count).
-
-    Reading an event costs ~30 us, so a plain filter is counted first (an index or a cheap
-    scan); a text search reads the events straight away instead of searching twice."""
-    if flt.text:
-        events = store.events(flt, limit=AGGREGATE_THRESHOLD + 1)
-        if len(events) <= AGGREGATE_THRESHOLD:
-            return events, len(events)
-        return None, store.count(flt)
-    total = store.count(flt)
-    return (store.events(flt) if total <= AGGREGATE_THRESHOLD else None), total
-
-
 def render_view(store, flt: EventFilter, group_by: str = "status",
                 actors: list | None = None, sources: list | None = None, view=None,
                 width_px: int = PLOT_WIDTH) -> View:
     """Figure, summary, table rows and the actor / source options (with counts under the other
     filters) for one filter. Up to AGGREGATE_THRESHOLD events: all read once, the rest counted in
     Python; beyond: counts per period from the store and only the table's rows read."""
-    events, total = _events_or_count(store, flt)
-    if events is not None:
+    # one query counts the events per day and status (the count, the statuses, the figure's
+    # counts and bounds); reading an event costs ~30 us, so they are read only to be drawn
+    tally = store.tally(flt)
+    total = tally.total
+    if total <= AGGREGATE_THRESHOLD:
+        events = store.events(flt)
         figure = timeline_figure(events, group_by, view, width_px)
         by_status = Counter(e.status for e in events)
         actor_pairs = (store.actors(flt.replace(actors=())) if flt.actors
@@ -62,10 +52,10 @@ def render_view(store, flt: EventFilter, group_by: str = "status",
         aggregated = ""
     else:
         events = store.events(flt, limit=TABLE_LIMIT)
-        first, last = (flt.start, flt.end) if flt.start and flt.end else store.date_bounds(flt)
+        first, last = (flt.start, flt.end) if flt.start and flt.end else (tally.first, tally.last)
         by = aggregate_period(first, last)
-        figure = counts_figure(store.counts(flt, by=by), by)
-        by_status = dict(store.statuses(flt))
+        figure = counts_figure(tally.counts(by), by)
+        by_status = dict(tally.statuses)
         actor_pairs = store.actors(flt.replace(actors=()))
         source_pairs = store.sources(flt.replace(sources=()))
         aggregated = f" (too many to draw one by one: events per {by})"
@@ -82,8 +72,9 @@ def render_view(store, flt: EventFilter, group_by: str = "status",
 def figure_only(store, flt: EventFilter, group_by: str = "status", view=None,
                 width_px: int = PLOT_WIDTH) -> dict | None:
     """The timeline figure alone for a zoom (None when the filter is drawn as counts)."""
-    events, _ = _events_or_count(store, flt)
-    return timeline_figure(events, group_by, view, width_px) if events is not None else None
+    if store.count(flt) > AGGREGATE_THRESHOLD:
+        return None
+    return timeline_figure(store.events(flt), group_by, view, width_px)
 
 
 def facet_options(pairs: list[tuple[str, int]], selected: list | None) -> list[dict]:

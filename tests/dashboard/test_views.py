@@ -31,6 +31,9 @@ def test_many_events_are_aggregated_and_the_table_is_capped(seeded, monkeypatch)
     assert sum(view.figure["data"][0]["y"]) == len(events)
     assert len(view.rows) == 3 and "first 3 of 4" in view.note
     assert "events per day" in view.summary
+    # the aggregated summary's statuses are the store's (one tally query)
+    parts = ", ".join(f"{n} {s}" for s, n in sorted(store.statuses()))
+    assert view.summary.startswith(f"{len(events)} events \u00b7 {parts} (")
 
 
 def test_facet_options_keep_selected_values():
@@ -39,7 +42,7 @@ def test_facet_options_keep_selected_values():
     assert figures.AGGREGATE_THRESHOLD > figures.GL_THRESHOLD
 
 
-def test_text_search_reads_once_and_aggregates_past_the_threshold(seeded, monkeypatch):
+def test_text_search_draws_its_events_and_aggregates_past_the_threshold(seeded, monkeypatch):
     store, _ = seeded
     view = render_view(store, EventFilter(text="FERRY repairs"))  # one article's three events
     assert view.summary == "3 events \u00b7 2 happened, 1 scheduled"

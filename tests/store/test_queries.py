@@ -200,6 +200,35 @@ def test_date_bounds(store, corpus):
     assert store.date_bounds(EventFilter(text="nothing like this")) == (None, None)
 
 
+@pytest.mark.parametrize("flt", [
+    EventFilter(), EventFilter(statuses=("scheduled",)), EventFilter(sources=("Other Herald",)),
+    EventFilter(start=date(2025, 3, 1), end=date(2025, 3, 31)), EventFilter(text="summit"),
+    EventFilter(actors=("Keir Starmer",)), EventFilter(text="nothing like this")])
+def test_tally_answers_what_count_counts_statuses_and_date_bounds_answer(store, corpus, flt):
+    tally = store.tally(flt)
+    assert tally.total == store.count(flt)
+    assert tally.counts() == store.counts(flt)
+    for by in ("month", "year"):
+        assert tally.counts(by) == store.counts(flt, by=by)
+    assert list(tally.statuses) == store.statuses(flt)
+    assert (tally.first, tally.last) == store.date_bounds(flt)
+
+
+def test_tally_counts_a_status_it_does_not_know(store, corpus):
+    from sqlalchemy import update
+
+    from timeline.store.tables import events
+
+    with store._db.transaction() as conn:
+        conn.execute(update(events).where(events.c.event_id == corpus["q1"].event_id)
+                     .values(status="rumoured"))
+    tally = store.tally()
+    assert list(tally.statuses) == [("happened", 4), ("scheduled", 3), ("rumoured", 1)]
+    assert tally.total == 8
+    with pytest.raises(ValueError, match="week"):
+        tally.counts("week")
+
+
 def test_articles_with_counts_and_text(store, corpus):
     listed = store.articles()
     assert [a.title for a in listed] == ["Travel", "London talks", "Polls"]  # newest first

@@ -63,10 +63,44 @@ def event_from_row(row) -> Event:
     )
 
 
+def per_period(days, by: str) -> list[tuple[str, int]]:
+    """Counts per day (``[("2025-03-20", 4), ...]`` in day order) folded into ``by``: day,
+    month or year."""
+    if by not in _PERIOD_LENGTH:
+        raise ValueError(f"counts by {by!r}: use one of {', '.join(_PERIOD_LENGTH)}")
+    size, out = _PERIOD_LENGTH[by], {}
+    for start, n in days:
+        out[start[:size]] = out.get(start[:size], 0) + n
+    return list(out.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The matching events of a filter counted per start day, from one pass (Queries.tally):
+    what count, counts, statuses and date_bounds each answer, for the price of one."""
+
+    days: tuple[tuple[str, int], ...]  # (start day, events) in day order
+    statuses: tuple[tuple[str, int], ...]  # as Queries.statuses: most frequent first
+    first: date | None  # earliest start_date
+    last: date | None  # latest end_date (exclusive, as in the events)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.days)
+
+    def counts(self, by: str = "day") -> list[tuple[str, int]]:
+        return per_period(self.days, by)
+
+
 def _counted(key) -> Select:
     """``SELECT key, count(*) AS n ... GROUP BY key ORDER BY n DESC, key``."""
     n = func.count().label("n")
     return select(key, n).group_by(key).order_by(n.desc(), key)
+
+
+def _ranked(pairs) -> list[tuple[str, int]]:
+    """(value, count) pairs with a count, most frequent first, then by value."""
+    return sorted(((v, n) for v, n in pairs if n), key=lambda p: (-p[1], p[0]))
 
 
 class Queries:
@@ -113,16 +147,33 @@ class Queries:
 
     def counts(self, flt: EventFilter | None = None, by: str = "day") -> list[tuple[str, int]]:
         """Events per period of their start date: ``[("2025-03", 12), ...]`` in order."""
-        if by not in _PERIOD_LENGTH:
-            raise ValueError(f"counts by {by!r}: use one of {', '.join(_PERIOD_LENGTH)}")
+        per_period((), by)  # a bad ``by`` fails before the query
         # counted per day in the order of the index on start_date, then folded into months
         # or years here: 3x faster than grouping by substr() in SQLite at 1,000,000 events
         day = events.c.start_date
         query = select(day, func.count()).where(*self._where(flt)).group_by(day).order_by(day)
-        size, out = _PERIOD_LENGTH[by], {}
-        for start, n in self._pairs(query):
-            out[start[:size]] = out.get(start[:size], 0) + n
-        return list(out.items())
+        return per_period(self._pairs(query), by)
+
+    def tally(self, flt: EventFilter | None = None) -> Tally:
+        """count, counts per day, statuses and date_bounds of ``flt`` from one query (the
+        filter is evaluated once, not four times: a text search or an actor filter is most of
+        their time): per start day, in the order of the index on start_date, its latest
+        end_date, its events and its events of each known status."""
+        day, status = events.c.start_date, events.c.status
+        query = (select(day, func.max(events.c.end_date), func.count(),
+                        *(func.count().filter(status == v) for v in STATUSES))
+                 .where(*self._where(flt)).group_by(day).order_by(day))
+        with self._db.reading() as conn:
+            rows = conn.execute(query).all()
+        per_status = [sum(r[3 + i] for r in rows) for i in range(len(STATUSES))]
+        total = sum(r[2] for r in rows)
+        if total != sum(per_status):  # a status outside STATUSES
+            statuses = self.statuses(flt)
+        else:
+            statuses = _ranked(zip(STATUSES, per_status))
+        return Tally(days=tuple((r[0], r[2]) for r in rows), statuses=tuple(statuses),
+                     first=_day(rows[0][0]) if rows else None,
+                     last=_day(max(r[1] for r in rows)) if rows else None)
 
     def actors(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
         """Actors of the matching events with their event counts, most frequent first."""
@@ -154,7 +205,7 @@ class Queries:
             total, *counts = conn.execute(query.where(*clauses)).one()
         if total != sum(counts):
             return self._pairs(_counted(key).where(*clauses))
-        return sorted(((v, n) for v, n in zip(known, counts) if n), key=lambda p: (-p[1], p[0]))
+        return _ranked(zip(known, counts))
 
     def date_bounds(self, flt: EventFilter | None = None) -> tuple[date | None, date | None]:
         """``(earliest start_date, latest end_date)`` of the matching events (end is
