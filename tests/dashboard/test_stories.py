@@ -23,3 +23,45 @@ def test_an_actor_named_everywhere_links_nothing():
     stories = find_stories(actors, [], TITLES)
     assert stories[0].article_ids == ("a", "b")
     assert len(stories) == 7
+
+
+def _linked_groups(actors, days, titles):
+    """The definition, pair by pair: connected groups of articles that share two informative
+    actors, or one and a day."""
+    from collections import defaultdict
+
+    from dashboard.stories import COMMON_SHARE, MIN_SPREAD
+    cited = defaultdict(set)
+    for article_id, actor, _ in actors:
+        cited[article_id].add(actor)
+    spread = {a: sum(a in c for c in cited.values()) for c in cited.values() for a in c}
+    limit = max(MIN_SPREAD, COMMON_SHARE * len(titles))
+    informative = {a for a, n in spread.items() if n <= limit}
+    on = defaultdict(set)
+    for article_id, day in days:
+        on[article_id].add(day)
+    group = {a: {a} for a in titles}
+    ids = sorted(titles)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            both = cited[a] & cited[b] & informative
+            if len(both) >= 2 or (both and on[a] & on[b]):
+                merged = group[a] | group[b]
+                for member in merged:
+                    group[member] = merged
+    return sorted({tuple(sorted(g)) for g in group.values()})
+
+
+def test_stories_are_the_groups_the_pairwise_rule_links():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(40):
+        titles = {f"a{i:02d}": f"Article {i}" for i in range(rng.randint(1, 30))}
+        names = [f"Actor {i}" for i in range(rng.randint(1, 12))]
+        actors = [(a, n, rng.randint(1, 3)) for a in titles
+                  for n in rng.sample(names, rng.randint(0, min(4, len(names))))]
+        days = [(a, f"2025-03-{rng.randint(1, 9):02d}") for a in titles
+                for _ in range(rng.randint(0, 2))]
+        found = sorted(s.article_ids for s in find_stories(actors, days, titles))
+        assert found == _linked_groups(actors, days, titles)
