@@ -10,8 +10,13 @@ from dashboard.stories import find_stories
 from timeline.plain_dates import day_text
 
 
-def story_options(store) -> tuple[list[dict], dict, list[dict]]:
-    """(story options, story key -> article ids, article options), from the store."""
+ARTICLE_OPTIONS = 200  # the Articles filter offers this many at a time: a dropdown indexes every
+# option's label in the browser (10,000 articles froze the page for seconds), so it offers the
+# newest articles, or those matching what is typed, and always the chosen ones
+
+
+def story_options(store) -> tuple[list[dict], dict]:
+    """(story options, story key -> article ids), from the store."""
     infos = store.articles()
     titles = {a.article_id: a.title for a in infos}
     stories = find_stories(store.article_actors(), store.article_days(), titles)
@@ -21,21 +26,43 @@ def story_options(store) -> tuple[list[dict], dict, list[dict]]:
         mapping[key] = list(story.article_ids)
         options.append({"label": f"{story.name} ({plural(len(story.article_ids), 'article')})",
                         "value": key})
-    articles = [{"label": f"{a.title or '(untitled)'} \u2014 {a.source or 'unknown source'}, "
-                          f"{day_text(a.published, weekday=False)}", "value": a.article_id}
-                for a in infos]
-    return options, mapping, articles
+    return options, mapping
+
+
+def article_options(infos, search: str | None, chosen: list | None) -> list[dict]:
+    """The Articles filter's options: the chosen articles, and up to ARTICLE_OPTIONS others
+    whose label holds every typed word (any case), newest first."""
+    chosen = set(chosen or ())
+    words = (search or "").casefold().split()
+    out, others = [], 0
+    for a in infos:
+        label = (f"{a.title or '(untitled)'} \u2014 {a.source or 'unknown source'}, "
+                 f"{day_text(a.published, weekday=False)}")
+        if a.article_id in chosen:
+            out.append({"label": label, "value": a.article_id})
+        elif others < ARTICLE_OPTIONS and all(w in label.casefold() for w in words):
+            out.append({"label": label, "value": a.article_id})
+            others += 1
+    return out
 
 
 def register(app, store, **_):
     @app.callback(
         Output(ids.STORY_PICK, "options"),
         Output(ids.STORY_MAP, "data"),
-        Output(ids.ARTICLES, "options"),
         Input(ids.DATA_VERSION, "data"),
     )
     def list_stories(_version):
         return story_options(store)
+
+    @app.callback(
+        Output(ids.ARTICLES, "options"),
+        Input(ids.DATA_VERSION, "data"),
+        Input(ids.ARTICLES, "search_value"),
+        Input(ids.ARTICLES, "value"),
+    )
+    def list_articles(_version, search, chosen):
+        return article_options(store.articles(), search, chosen)
 
     @app.callback(
         Output(ids.ARTICLES, "value", allow_duplicate=True),

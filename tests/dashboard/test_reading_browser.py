@@ -117,3 +117,35 @@ def test_rd003_lanes_in_the_address_and_timelinejs_download(dash_duo, seeded):
     with open(png, "rb") as fh:
         assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
     assert severe_logs(dash_duo) == []
+
+
+def test_rd_articles_filter_finds_an_article_it_did_not_offer_by_typing(dash_duo, seeded,
+                                                                        monkeypatch):
+    """The Articles filter offers ARTICLE_OPTIONS articles at a time (a dropdown of 10,000
+    froze the page); typing asks the server for the matching ones."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    from dashboard.callbacks import stories
+
+    monkeypatch.setattr(stories, "ARTICLE_OPTIONS", 1)
+    store, events = seeded
+    start(dash_duo, create_app(store))
+    wait_count(dash_duo, POINTS, len(events))
+    offered = ".dash-dropdown-content [role=listbox]"
+    dropdown = dash_duo.find_element("#filter-articles")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", dropdown)
+    for _ in range(20):  # the page may still be settling after its first callbacks
+        ActionChains(dash_duo.driver).move_to_element(dropdown).click().perform()
+        if dash_duo.find_elements(offered):
+            break
+        time.sleep(0.5)
+    dash_duo.wait_for_contains_text(offered, "Evil Wire")  # one article offered (the first)
+    assert "Harbour news" not in dash_duo.find_element(offered).text
+    dash_duo.find_element(".dash-dropdown-search").send_keys("HARBOUR")
+    dash_duo.wait_for_contains_text(offered, "Harbour news")  # asked from the server
+    click(dash_duo, next(o for o in dash_duo.find_elements(f"{offered} [role=option]")
+                         if "Harbour news" in o.text))
+    wait_count(dash_duo, POINTS, 3)  # the harbour article's three events
+    assert "article_ids=" in dash_duo.driver.current_url
+    dash_duo.wait_for_contains_text("#filter-articles", "Harbour news")  # the chosen one's label
+    assert severe_logs(dash_duo) == []

@@ -65,3 +65,20 @@ def test_stories_are_the_groups_the_pairwise_rule_links():
                 for _ in range(rng.randint(0, 2))]
         found = sorted(s.article_ids for s in find_stories(actors, days, titles))
         assert found == _linked_groups(actors, days, titles)
+
+
+def test_article_options_offer_the_newest_those_typed_and_always_the_chosen(monkeypatch):
+    from datetime import date
+
+    from dashboard.callbacks import stories
+    from timeline.store.queries import ArticleInfo
+
+    infos = [ArticleInfo(f"id{i}", f"Ferry report {i}" if i % 2 else f"Pier news {i}", "",
+                         "Daily Post", date(2025, 3, 20 - i), "", "", 1) for i in range(6)]
+    monkeypatch.setattr(stories, "ARTICLE_OPTIONS", 2)
+    assert [o["value"] for o in stories.article_options(infos, None, [])] == ["id0", "id1"]
+    # typed words (any case, any order) find older articles; the chosen ones stay offered
+    typed = stories.article_options(infos, "REPORT ferry", ["id4"])
+    assert [o["value"] for o in typed] == ["id1", "id3", "id4"]
+    assert typed[0]["label"].startswith("Ferry report 1 \u2014 Daily Post, ")
+    assert stories.article_options(infos, "nothing like it", []) == []
