@@ -121,3 +121,17 @@ def test_page_furniture_glued_before_a_sentence_is_not_shown():
               report("c", DAY, "Posted by Greg Howson at 01:12 PM | Comments (10)")]
     assert key_dates(events, 1, 3)[0].sentences == (
         "Syrian forces killed six people on Wednesday in an attack on a mosque.",)
+
+
+def test_a_sentence_dating_two_chosen_days_is_shown_at_the_better_one_only():
+    both = "Talks opened on Friday in Geneva and ended on Sunday without a deal."
+    other = DAY + timedelta(days=2)
+    events = [report(a, DAY, both) for a in "abcd"]                 # four articles date Friday
+    events += [report(a, other, both) for a in "ab"]                # two of them date Sunday too
+    events.append(report("e", other, "Weary delegates flew home that evening by train."))
+    keys = key_dates(events, 2, 1)
+    assert [k.date for k in keys] == [DAY, other]
+    assert keys[0].sentences == (both,)
+    assert keys[1].sentences == ("Weary delegates flew home that evening by train.",)
+    alone = key_dates([e for e in events if e.article_id != "e"], 2, 1)
+    assert alone[1].sentences == (both,)        # a repeat only when the day has nothing else

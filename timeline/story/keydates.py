@@ -16,7 +16,8 @@ A day is scored by what the collection says about it, not by how often one artic
 
 The sentences of a key day come from the mentions of that day. Each is scored by how much of the
 day's shared vocabulary it holds (content words that several articles use about that day: what
-the reports agree happened); near-duplicates of a chosen sentence are skipped. Page furniture a
+the reports agree happened); near-duplicates of a chosen sentence are skipped, and a sentence
+already shown for a better-ranked day comes after the day's other sentences. Page furniture a
 sentence splitter glued in front of a sentence (a headline, a wire stamp, an agency tag:
 ``timeline.events.furniture.strip_furniture``) is cut before the sentence is scored or shown.
 
@@ -83,8 +84,9 @@ def key_dates(events: Iterable[Event], dates: int, sentences: int, start: date |
         scored.append((independent < settings.keydates_min_reports, score, independent, day))
     scored.sort(key=lambda s: (s[0], -s[1], -s[2], s[3]))
     chosen = [(score, independent, day) for _, score, independent, day in scored[:dates]]
+    shown: set[str] = set()    # a sentence dating two chosen days is shown once, at the better one
     out = [KeyDate(day, round(score, 3), independent,
-                   tuple(_pick_sentences(by_day[day], sentences, stop, settings)))
+                   tuple(_pick_sentences(by_day[day], sentences, stop, settings, shown)))
            for score, independent, day in chosen]
     return sorted(out, key=lambda k: k.date)
 
@@ -119,7 +121,7 @@ def _day_score(day: date, reports: list[Event], settings: Settings) -> tuple[flo
 
 
 def _pick_sentences(reports: list[Event], k: int, stop: frozenset[str],
-                    settings: Settings) -> list[str]:
+                    settings: Settings, shown: set[str]) -> list[str]:
     if k <= 0:
         return []
     seen: dict[str, Event] = {}
@@ -142,7 +144,7 @@ def _pick_sentences(reports: list[Event], k: int, stop: frozenset[str],
             return -1.0
         return sum(math.log1p(support[w] - 1) for w in bag if support[w] > 1) / math.sqrt(len(bag))
 
-    ranked = sorted(seen, key=lambda t: (-value(t), seen[t].published or date.min, t))
+    ranked = sorted(seen, key=lambda t: (t in shown, -value(t), seen[t].published or date.min, t))
     chosen: list[str] = []
     for text in ranked:
         if len(chosen) == k:
@@ -151,6 +153,7 @@ def _pick_sentences(reports: list[Event], k: int, stop: frozenset[str],
         if any(_overlap(bag, words[c]) > settings.keydates_duplicate_overlap for c in chosen):
             continue
         chosen.append(text)
+    shown.update(chosen)
     return chosen
 
 
