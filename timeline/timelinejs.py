@@ -1,11 +1,15 @@
 """Events -> a TimelineJS 3 story (the JSON its ``TL.Timeline(element, data)`` takes as is).
 
-    {"title": {"text": {"headline": ..., "text": ...}},
-     "events": [{"start_date": {"year": 2025, "month": 3, "day": 20},
+    {"events": [{"start_date": {"year": 2025, "month": 3, "day": 20},
                  "end_date": {...},                 # only for events longer than a day
                  "display_date": "Thursday 20 March 2025",
                  "text": {"headline": "...", "text": "..."},
-                 "group": "happened", "unique_id": "ev-<event_id>"}]}
+                 "group": "happened", "unique_id": "ev-<event_id>"}],
+     "title": {"text": {"headline": ..., "text": "<n> events"}}}
+
+The title comes last so that the story is written one slide at a time (``iter_timelinejs``)
+with the count known at the end. A slide's text is the sentence, the actors, then the source
+and the article; an event a person added says "Added by hand" there.
 
 Dates carry the parts their precision has (a year event: the year alone; a month: year and
 month; a day or finer: year, month and day). ``end_date`` is the last day the event covers
@@ -44,14 +48,16 @@ def _parts(day, granularity: str) -> dict:
 def _origin(event: Event) -> str:
     """The slide's last line: the source and the article (a link when it has an http(s) URL);
     for an event a person added, "Added by hand" and what they gave of these."""
-    source = event.source or site_of(event.article_url)
+    hand = event.by_hand  # no article behind it: only what the person gave
+    source = event.source or site_of(event.article_url) or ("" if hand else "unknown source")
     link = safe_url(event.article_url)
-    title = event.article_title or ("" if event.by_hand else "(untitled article)")
+    title = event.article_title or ("" if hand else "(untitled article)")
     cite = (f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">'
             f'{escape(title or link)}</a>' if link else escape(title))
-    parts = ["<b>Added by hand</b>"] if event.by_hand else []
-    parts += [f"<i>{escape(source or ('' if event.by_hand else 'unknown source'))}</i>", cite]
-    return "<p>" + " \u00b7 ".join(p for p in parts if p not in ("", "<i></i>")) + "</p>"
+    parts = ["<b>Added by hand</b>"] if hand else []
+    parts += [f"<i>{escape(source)}</i>"] if source else []
+    parts += [cite] if cite else []
+    return "<p>" + " \u00b7 ".join(parts) + "</p>"
 
 
 def tl_event(event: Event) -> dict:
