@@ -22,6 +22,11 @@ def found(text):
     ("Final preparations are under way for Saturday's concert in Cardiff.", [("Saturday", "2025-03-22")]),
     # "plans for" looks ahead of the past verb that backed them
     ("Councillors backed plans for a concert on 8 October.", [("8 October", "2025-10-08")]),
+    # a part of day with a day or a date: that part of that day
+    ("The ceasefire talks resumed on Friday afternoon.", [("Friday afternoon", "2025-03-14TAF")]),
+    ("The vote is set for Tuesday night.", [("Tuesday night", "2025-03-25TNI")]),
+    ("He arrived late Monday evening.", [("late Monday evening", "2025-03-17TEV")]),
+    ("Troops entered the town on the morning of 12 March.", [("the morning of 12 March", "2025-03-12TMO")]),
     # an abbreviated year
     ("In the spring of '82, prices rose.", [("the spring of '82", "1982-SP")]),
     # a clock time with its zone and its day is one expression
@@ -142,4 +147,33 @@ def test_bc_years_and_durations_are_typed_and_not_dated():
     ("The March to Selma began.", []),
 ])
 def test_month_ranges(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date without its year joined to a date with one takes that year
+    ("Russia lost battles in August and September 1914.", [("August", "1914-08"), ("September 1914", "1914-09")]),
+    ("The battle (26 June - 4 August 1952) was costly.", [("26 June", "1952-06-26"), ("4 August 1952", "1952-08-04")]),
+    ("They prepared in the spring and summer of 1943.", [("the spring", "1943-SP"), ("summer of 1943", "1943-SU")]),
+    # ... the year before when its month comes later
+    ("Between December and February 1917 they starved.", [("December", "1916-12"), ("February 1917", "1917-02")]),
+    # ... and only a date of the year: a bare year joined to a month places nothing
+    ("It rained in May and in 2019.", [("May", "2024-05"), ("2019", "2019")]),
+])
+def test_a_coordinated_date_shares_the_year(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # that part of the day after (before) the one the text is talking about
+    ("On April 14, 1865, Lincoln was shot. He died early the next morning.",
+     [("April 14, 1865", "1865-04-14"), ("early the next morning", "1865-04-15TMO")]),
+    ("The bank failed on May 2, 2008. The previous evening, shares fell.",
+     [("May 2, 2008", "2008-05-02"), ("The previous evening", "2008-05-01TEV")]),
+    # a part of a date, with its weekday or its year
+    ("He was shot on the night of Friday, Oct. 23, 1998.", [("the night of Friday, Oct. 23, 1998", "1998-10-23TNI")]),
+    ("Troops left early in the morning of 29 April 1975.",
+     [("early in the morning of 29 April 1975", "1975-04-29TMO")]),
+])
+def test_a_part_of_a_named_day(text, expected):
     assert found(text) == expected

@@ -262,6 +262,8 @@ class Resolver:
                 value = make(int(value[:4]) - 1)
         if "hour" in f:
             value = values.time_of_day(value, f["hour"], f.get("minute", 0))
+        elif "part" in f and "day" in f:  # "the morning of 12 March": that part of the day
+            value += "T" + f["part"]
         return value if values.interval(value) else None
 
     def r_year_period(self, cand, f, ctx):
@@ -470,7 +472,7 @@ class Resolver:
             ctx.anchor = ctx.narrative if anchor == "story" else ctx.anchor
         elif anchor == "story":
             return None  # "the morning of his death" when the text names no day: no value
-        offset = f.get("dayword", 0)
+        offset = f.get("dayword", 0) + f.get("this", 0)  # "the next morning": the day after
         if text.startswith("last night"):
             offset = -1
         part = f.get("part", "NI")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from timeline.model import TimeExpression
@@ -38,6 +39,8 @@ _AND = _CONTEXT["and"].regex
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
 _COORDINATED = _CONTEXT["coordinated"].regex
+_MONTH_FIELDS = {"month", "month_name", "season"}  # a date of the year, which a coordinated year places
+_YEAR_FIELDS = {"year", "yearoffset", "this", "holiday"}  # a date that names or implies its year
 
 
 class Tagger:
@@ -68,7 +71,9 @@ class Tagger:
             candidates = rules.find(text, self.ruleset)
         in_story = self.story_paragraphs(text, candidates, dct)
         retro = False  # inside a retrospective passage (Context.retro)
-        for cand, story in zip(candidates, in_story):
+        for k, (cand, story) in enumerate(zip(candidates, in_story)):
+            if k + 1 < len(candidates):
+                cand = self._shared_year(text, cand, candidates[k + 1])
             if retro and self.deictic(cand) and cand.rule.resolve != "weekday":
                 retro = False  # "today", "this week", "last year": back to the publication date
             if cand.rule.params.get("tense") == "none":
@@ -139,6 +144,20 @@ class Tagger:
         _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out
 
+
+    def _shared_year(self, text: str, cand, following):
+        """A date without its year joined to a date with one takes that year: "in August and
+        September 1914", "26 June - 4 August 1952", "the spring and summer of 1943"; the year
+        before when its month comes later ("December and February 1917")."""
+        if not (cand.rule.resolve == following.rule.resolve == "date" and "year" in following.fields
+                and "anchor" not in cand.rule.params and _COORDINATED.fullmatch(text, cand.end, following.start)):
+            return cand
+        mine, theirs = self.resolver.fields(cand), self.resolver.fields(following)
+        if _YEAR_FIELDS & mine.keys() or not (_MONTH_FIELDS & mine.keys() and _MONTH_FIELDS & theirs.keys()):
+            return cand
+        month, their_month = (f.get("month", f.get("month_name")) for f in (mine, theirs))
+        year = theirs["year"] - (1 if month and their_month and month > their_month else 0)
+        return replace(cand, fields={**cand.fields, "year": str(year)})
 
     def story_paragraphs(self, text: str, candidates, dct: date | None) -> list[bool]:
         """For each candidate, whether it is in a stretch that narrates a past period: the whole
