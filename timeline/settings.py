@@ -139,9 +139,10 @@ class Settings:
         "behind it (stories move forward: 'In January' after 'December 7, 1941' is 1942)",
         low=0.1, high=10.0)
     narrative_retrospective_days: int = _setting(
-        7, "news that names a day with its weekday ('Friday, April 24') at least this many days "
-        "before the publication date tells a past passage: its bare weekdays ('Monday') are near "
-        "that story's days, until an expression tied to the publication date", low=1, high=366)
+        7, "news that names a day with its weekday ('Friday, April 24'), or opens a paragraph in "
+        "the past tense with a date ('On April 24, ...'), at least this many days before the "
+        "publication date tells a past passage: its bare weekdays ('Monday') are near that story's "
+        "days, until an expression tied to the publication date (or that paragraph's end)", low=1, high=366)
     tense_window_left: int = _setting(
         15, "words before an expression in which the tense cues are looked for", low=1, high=100)
     tense_window_right: int = _setting(

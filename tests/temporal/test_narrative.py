@@ -111,3 +111,21 @@ def test_the_morning_of_a_death_is_on_the_day_the_text_is_talking_about():
                      ("the morning of his death", "2019-03-03TMO", "TIME")]
     # with no day named, no value: it is not the publication date's morning
     assert values("He had been drinking on the morning of his death.", date(2020, 5, 10)) == {}
+
+
+def test_a_date_opening_a_paragraph_in_the_past_opens_a_retrospective_passage_to_its_end():
+    text = ("Schools reopened today.\n"
+            "On April 24, the governor closed the schools. Monday was the first full week with the virus.\n"
+            "On Monday, the shops reopened.")
+    found = [(t.text, t.value) for t in tag_time(text, date(2020, 5, 10))]
+    assert found == [("today", "2020-05-10"), ("April 24", "2020-04-24"),
+                     ("Monday", "2020-04-27"),  # the story's Monday, in the paragraph the date opened
+                     ("Monday", "2020-05-04")]  # the next paragraph is news again
+
+
+@pytest.mark.parametrize("text, monday", [
+    ("The governor closed the schools on April 24. Monday was the first full week.", "2020-05-04"),  # not opening
+    ("On April 24, the governor will close the schools. Monday is the first full week.", "2020-05-11"),  # not past
+])
+def test_a_date_that_does_not_open_a_past_paragraph_opens_no_passage(text, monday):
+    assert values(text, date(2020, 5, 10))["Monday"] == monday

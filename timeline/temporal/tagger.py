@@ -39,6 +39,7 @@ _AND = _CONTEXT["and"].regex
 # what joins two coordinated expressions: "May and June", "Monday or Tuesday", "2001 to 2009",
 # "in 2019 and in 2022"
 _COORDINATED = _CONTEXT["coordinated"].regex
+_OPENS_PARAGRAPH = _CONTEXT["opens_paragraph"].regex  # "On April 24, ..." at a line's start
 _MONTH_FIELDS = {"month", "month_name", "season"}  # a date of the year, which a coordinated year places
 _YEAR_FIELDS = {"year", "yearoffset", "this", "holiday"}  # a date that names or implies its year
 
@@ -70,11 +71,12 @@ class Tagger:
         if candidates is None:
             candidates = rules.find(text, self.ruleset)
         in_story = self.story_paragraphs(text, candidates, dct)
-        retro = False  # inside a retrospective passage (Context.retro)
+        retro = False  # inside a retrospective passage (Context.retro) ...
+        retro_end = len(text)  # ... which ends here at the latest
         for k, (cand, story) in enumerate(zip(candidates, in_story)):
             if k + 1 < len(candidates):
                 cand = self._shared_year(text, cand, candidates[k + 1])
-            if retro and self.deictic(cand) and cand.rule.resolve != "weekday":
+            if retro and ((self.deictic(cand) and cand.rule.resolve != "weekday") or cand.start > retro_end):
                 retro = False  # "today", "this week", "last year": back to the publication date
             if cand.rule.params.get("tense") == "none":
                 tense = None
@@ -127,10 +129,17 @@ class Tagger:
                 mod=cand.mod,
             )
             out.append(timex)
-            if dct and granularity == "day" and {"weekday", "day", "month"} <= cand.fields.keys():
-                # "Friday, April 24": a day named with its weekday; well before the publication
-                # date it opens a retrospective passage, near it it closes one
-                retro = start_date <= dct - timedelta(days=self.settings.narrative_retrospective_days)
+            if dct and granularity == "day" and {"day", "month"} <= cand.fields.keys():
+                # a day named with its weekday ("Friday, April 24") well before the publication
+                # date opens a retrospective passage, near it it closes one; a date that opens
+                # its paragraph in the past tense ("On April 24, the governor closed ...") opens
+                # one up to the paragraph's end
+                long_ago = start_date <= dct - timedelta(days=self.settings.narrative_retrospective_days)
+                if "weekday" in cand.fields:
+                    retro, retro_end = long_ago, len(text)
+                elif long_ago and tense == "past" and _OPENS_PARAGRAPH.search(text, max(0, cand.start - lookback), cand.start):
+                    line_end = text.find("\n", cand.end)
+                    retro, retro_end = True, line_end if line_end >= 0 else len(text)
             bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
                         and not DAY_WORD.search(cand.text))
             if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
