@@ -73,6 +73,7 @@ def test_near_misses_of_the_vetoes_are_still_found(text, expected):
      [("1940", "1940"), ("August of that year", "1940-08")]),
     ("The treaty was signed in 1919. In March of the following year it came into force.",
      [("1919", "1919"), ("March of the following year", "1920-03")]),
+    ("In 1940 they fought. In the fall of that year they lost.", [("1940", "1940"), ("the fall of that year", "1940-FA")]),
     # decades without a century
     ("Prices soared in the 70s.", [("the 70s", "197")]),
     ("Prices soared in the late 80s.", [("late 80s", "198")]),

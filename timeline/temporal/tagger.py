@@ -146,6 +146,8 @@ class Tagger:
                 continue  # in a narrative, "today" (the writer's day) does not move the story's time
             if story and narrative and _holds(value, narrative):
                 continue  # "December 7, 1941": the story stays on the day, not on the whole year
+            if story and tense in ("future", "later"):
+                continue  # "would be exposed for a planned campaign in 1976": not yet the story's time
             if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
                 narrative = value
                 recent[granularity] = value
