@@ -59,8 +59,12 @@ PATTERNS = cues.english_patterns()
 PATTERN_EXAMPLES = [(name, example) for name, pattern in PATTERNS.items() for example in pattern.examples]
 
 
-def _value(text: str, dct: str, span: str) -> str | None:
-    return next((t.value for t in tag_time(text, dct) if t.text == span), None)
+def _value(text: str, dct: str, span: str, interval: bool = False) -> str | None:
+    """The value of the expression ``span``; with ``interval``, followed by "[start, end)"."""
+    found = next((t for t in tag_time(text, dct) if t.text == span), None)
+    if found is None or not interval:
+        return found and found.value
+    return f"{found.value} [{found.start_date}, {found.end_date})"
 
 
 def _users(regex):
@@ -71,12 +75,13 @@ def _users(regex):
 @pytest.mark.parametrize("name, example", PATTERN_EXAMPLES, ids=[f"{n}: {e[0]}" for n, e in PATTERN_EXAMPLES])
 def test_context_pattern_examples(name, example, monkeypatch):
     text, dct, span, value = example
-    assert _value(text, dct, span) == value
+    interval = "[" in value
+    assert _value(text, dct, span, interval) == value
     users = _users(PATTERNS[name].regex)
     assert users, f"no code reads [{name}]"
     for module, attr in users:  # the example shows the pattern's work: without it the value differs
         monkeypatch.setattr(module, attr, re.compile("(?!)"))
-    assert _value(text, dct, span) != value
+    assert _value(text, dct, span, interval) != value
 
 
 def test_every_pattern_has_an_example():

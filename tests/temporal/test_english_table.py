@@ -178,3 +178,38 @@ def test_a_coordinated_date_shares_the_year(text, expected):
 ])
 def test_a_part_of_a_named_day(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month or season with a year before the common era
+    ("The army crossed into Europe in April 480 BC.", [("April 480 BC", "BC0480-04")]),
+    ("Even during the 4th century BC the treaty was disputed.", [("the 4th century BC", "BC03")]),
+    # a story before the common era: year-less dates take the story's year, moving forward
+    ("After 490 BC and 486 BC, in 481 BC the army gathered in the summer. It passed the winter at Sardis. "
+     "Early in spring it moved.",
+     [("490 BC", "BC0490"), ("486 BC", "BC0486"), ("481 BC", "BC0481"), ("the summer", "BC0481-SU"),
+      ("the winter", "BC0481-WI"), ("spring", "BC0480-SP")]),
+    # counting years counts down; a day has no calendar date there
+    ("In 491 BC the envoys came. The following year, the fleet sailed. Two years later, it returned.",
+     [("491 BC", "BC0491"), ("The following year", "BC0490"), ("Two years later", "BC0489")]),
+    ("In 480 BC the army crossed. The next day it camped.", [("480 BC", "BC0480")]),
+])
+def test_a_story_before_the_common_era(text, expected):
+    assert found(text) == expected
+
+
+
+def test_a_trailing_report_tells_when_it_was_said_not_when_the_clause_happens():
+    text = ("NATO has decided to admit Poland, Hungary and the Czech Republic in early March, an official "
+            "from the organization said on Wednesday.")
+    assert [(t.text, t.value) for t in tag_time(text, date(1999, 2, 10))] == [
+        ("early March", "1999-03"), ("Wednesday", "1999-02-10")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # when the clause has no cue of its own, the report places the date
+    ("Talks resumed on Monday, the minister said.", [("Monday", "2025-03-17")]),
+    ("On Monday, the minister said talks will resume.", [("Monday", "2025-03-17")]),
+])
+def test_a_report_without_a_cue_in_the_clause(text, expected):
+    assert found(text) == expected

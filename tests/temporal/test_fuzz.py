@@ -39,7 +39,7 @@ REFERENCES = st.one_of(st.none(), st.dates(), st.sampled_from(
 
 CLOCK = r"T(?:(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?|MO|MI|AF|EV|NI|DT)"
 DATE_VALUE = re.compile(
-    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}"
+    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}(?:-(?:\d\d|SP|SU|FA|WI))?|BC\d\d"
     r"|(?P<y>[\dX]{4})(?:-(?:W(?P<w>[\dX]{2})(?:-WE|-[1-7])?|Q[1-4X]|H[12X]|SP|SU|FA|WI"
     rf"|(?P<m>[\dX]{{2}})(?:-(?P<d>[\dX]{{2}})(?:{CLOCK})?)?))?"
     r"|[\dX]{2,3})")  # a decade (199) or a century (19)

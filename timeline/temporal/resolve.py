@@ -33,6 +33,20 @@ _SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 
             "month": ("day", 30), "week": ("day", 7)}
 
 
+def _bc_year(value: str | None) -> int | None:
+    """The year of a value before the common era ("BC0480-08" -> 480), else None."""
+    return int(value[2:6]) if value and value.startswith("BC") and value[2:6].isdigit() else None
+
+
+def _month_of(value: str) -> int:
+    """The month a year's part starts in ("0480-08" -> 8, "0480-WI" -> 12; a year alone: 0)."""
+    part = value[5:7]
+    return int(part) if part.isdigit() else _SEASON_MONTH.get(part, 0)
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 class NeedsReference(Exception):
     """The expression is relative and no reference date was given."""
 
@@ -240,6 +254,13 @@ class Resolver:
             value = make(f["year"])
         elif f.get("this") == 0:  # "this September", "this summer": the one of the reference year
             value = make(self._dct(ctx).year)
+        elif (ctx.story or narrative) and (bc := _bc_year(ctx.narrative)):
+            # a story before the common era: "the winter" after "480 BC" is that one (no interval)
+            ctx.direction, ctx.anchor = None, ctx.narrative
+            value = make(bc)
+            if _month_of(value) < _month_of(ctx.narrative[2:]):  # the story moves on: "the winter", then "spring"
+                value = make(bc - 1) if bc > 1 else None
+            return "BC" + value if value else None
         elif story := (self._story(ctx) or (narrative and values.interval(ctx.narrative or ""))):
             # "In August", "on 12 March" in a narrative: the one nearest the story's time
             value = values.place_near(story[1], story[2], make, self.settings.narrative_future_cost)
@@ -387,6 +408,10 @@ class Resolver:
             offset = int(cand.rule.params.get("offset", "0"))
         if unit in ("second", "minute", "hour"):
             unit, offset = "day", 0
+        if cand.rule.params.get("anchor") == "narrative" and (bc := _bc_year(ctx.narrative)):
+            # "the following year" after "491 BC": 490 BC; "that day" has no calendar date there
+            ctx.anchor = ctx.narrative
+            return f"BC{bc - offset:04d}" if unit == "year" and bc - offset > 0 else None
         years = int(cand.rule.params.get("years", "0"))  # "the same month a year ago": then years back
         if years and values.coarser(ctx.narrative, unit):  # the text names no month: the publication date's
             return values.shift(values.relative(self._dct(ctx), unit, offset), "year", years * int(f.get("count") or 1))
@@ -434,6 +459,9 @@ class Resolver:
         offset = int(cand.rule.params.get("offset", sign * n * scale))
         if unit in ("second", "minute", "hour"):
             return None
+        if bc := _bc_year(ctx.narrative):  # "two years later" after "220 BC": 218 BC
+            ctx.anchor = ctx.narrative
+            return f"BC{bc - offset:04d}" if unit == "year" and bc - offset > 0 else None
         span = values.interval(ctx.narrative) if ctx.narrative else None
         if span is None:
             return values.relative(self._dct(ctx), unit, offset)
@@ -544,8 +572,12 @@ class Resolver:
         return values.time_of_day(day.isoformat(), hour, minute)
 
     def r_bc_year(self, cand, f, ctx):
-        """"44 BC": TIMEX3's BC year (before the calendar's first year: no interval)."""
-        return f"BC{f['bcnum']:04d}"
+        """"44 BC": TIMEX3's BC year (before the calendar's first year: no interval); "April
+        480 BC": BC0480-04, "the spring of 480 BC": BC0480-SP."""
+        value = f"BC{f['bcnum']:04d}"
+        if "month_name" in f:
+            return f"{value}-{f['month_name']:02d}"
+        return f"{value}-{f['season']}" if "season" in f else value
 
     def r_decade(self, cand, f, ctx):
         if "decade_word" in f:
@@ -556,4 +588,4 @@ class Resolver:
         return f"{year // 10:03d}"
 
     def r_century(self, cand, f, ctx):
-        return f"{f['centnum'] - 1:02d}"
+        return ("BC" if "bc" in f else "") + f"{f['centnum'] - 1:02d}"

@@ -30,7 +30,7 @@ _TIME_THEN_DAY = _CONTEXT["time_then_day"].regex
 _YEAR = re.compile(r"\d{4}")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")  # a blank line ends a paragraph
 _DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
-_SIDE = re.compile(r"(later|earlier)\s+this\b", re.I)  # "later this week", "earlier this year"
+_SIDE = _CONTEXT["side"].regex  # "later this week", "earlier this year"
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _RANGE_TO = _CONTEXT["range_to"].regex
@@ -99,9 +99,9 @@ class Tagger:
             if start_date and dct and start_date <= dct < end_date and (side := _SIDE.match(cand.text)):
                 # "later this week": the rest of it after the publication date; "earlier": before it
                 after = dct + timedelta(days=1)
-                if side.group(1).lower() == "later" and after < end_date:
+                if side.group("later") and after < end_date:
                     start_date = after
-                elif side.group(1).lower() == "earlier" and dct > start_date:
+                elif not side.group("later") and dct > start_date:
                     end_date = dct
             ttype = cand.rule.type
             if ttype == "DURATION" and cand.rule.params.get("runs") == "ahead" and dct:
@@ -148,9 +148,11 @@ class Tagger:
                 continue  # "December 7, 1941": the story stays on the day, not on the whole year
             if story and tense in ("future", "later"):
                 continue  # "would be exposed for a planned campaign in 1976": not yet the story's time
-            if start_date and ttype in ("DATE", "TIME") and cand.rule.params.get("keeps_anchor") != "yes":
-                narrative = value
-                recent[granularity] = value
+            if (start_date or value.startswith("BC")) and ttype in ("DATE", "TIME") \
+                    and cand.rule.params.get("keeps_anchor") != "yes":
+                narrative = value  # a year before the common era has no interval but sets the story
+                if start_date:
+                    recent[granularity] = value
         _date_clock_times(text, out, bare)
         _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out
@@ -197,6 +199,8 @@ class Tagger:
             year = _YEAR.search(cand.fields.get("year", ""))
             if year:
                 past += int(year.group()) <= dct.year - settings.narrative_years_back
+            elif "bcnum" in cand.fields:  # "480 BC"
+                past += 1
             elif self.deictic(cand):
                 deictic += 1
         return past >= (least or settings.narrative_min_years) and deictic <= settings.narrative_deictic_share * past

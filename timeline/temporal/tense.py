@@ -220,8 +220,24 @@ def _combine(local: str | None, clause: str | None) -> str | None:
 
 
 def _word_clause(tokens, first: int, last: int) -> str | None:
+    """The nearest cue word around tokens[first:last]; a trailing report after a comma ("...
+    in early March, an official said on Wednesday") tells when it was said, not when the
+    clause happens: the clause's own cues come first."""
     window, a, b = _window(tokens, first, last)
+    cut = _attribution(window, b)
+    if cut is not None:
+        found = _nearest(window[:cut], a, b, _word_cue)
+        if found:
+            return found
     return _nearest(window, a, b, _word_cue)
+
+
+def _attribution(window, b: int) -> int | None:
+    """Where a trailing report starts after the expression (its comma), or None."""
+    for i in range(b, len(window)):
+        if window[i].text == ",":
+            return i if any(t.lower_ in REPORTING_PAST for t in window[i + 1:i + 1 + ATTRIBUTION_WORDS]) else None
+    return None
 
 
 def word_tense(tokens, first: int, last: int) -> str | None:
@@ -249,6 +265,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m
 # _WORDS looks at most 3 characters past the word it reads (the "n't" and "'s" tests): a word
 # ending further than this before a cut reads the same with or without the cut
 _LOOKAHEAD = 4
+ATTRIBUTION_WORDS = 6  # ", an official from the organization said": the reporting verb within this many words
 INDEX_LIMIT = 200_000  # longer texts are read around each match: the index would hold them whole
 
 
