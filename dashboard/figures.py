@@ -23,6 +23,8 @@ STATUS_ORDER = ("scheduled", "ongoing", "happened")
 POINT_GRANULARITIES = {"time", "day"}
 GL_THRESHOLD = 1_000         # above this many points, draw them with WebGL
 AGGREGATE_THRESHOLD = 3_000  # above this many events, draw counts per period instead
+SLIDER_LIMIT = 300           # above this many events drawn one by one, no range slider: it draws
+                             # a copy of every trace (benchmarks/browser_speed.py, docs/PERFORMANCE.md)
 MAX_LANES = 12
 SPREAD = 0.7                 # share of a lane's height used to stack same-day points
 HOVER_LIMIT = 140            # characters of summary shown on hover
@@ -176,6 +178,8 @@ def timeline_figure(events: list[Event], group_by: str = "status", view=None,
         traces.append(_cluster_trace(groups, events, lane_y))
     counts = Counter(labels)
     layout = _layout(height=max(380, 150 + LANE_PX * len(order)))
+    if len(events) > SLIDER_LIMIT:
+        layout["xaxis"]["rangeslider"] = {"visible": False}
     layout["barmode"] = "overlay"
     layout["yaxis"] = {
         "tickvals": [lane_y[name] for name in order],

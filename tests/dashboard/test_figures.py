@@ -83,9 +83,14 @@ def test_hover_escapes_and_clips_article_text(make_event):
     assert len(text) < 400
 
 
-def test_range_slider_and_buttons(events):
+def test_range_slider_and_buttons(events, monkeypatch):
     xaxis = go.Figure(timeline_figure(events)).layout.xaxis
     assert xaxis.rangeslider.visible
+    assert [b.label for b in xaxis.rangeselector.buttons] == ["1w", "1m", "1y", "all"]
+    # many events drawn one by one: no slider (it copies every trace), the buttons stay
+    monkeypatch.setattr(figures, "SLIDER_LIMIT", len(events) - 1)
+    xaxis = go.Figure(timeline_figure(events)).layout.xaxis
+    assert not xaxis.rangeslider.visible
     assert [b.label for b in xaxis.rangeselector.buttons] == ["1w", "1m", "1y", "all"]
 
 
