@@ -97,7 +97,9 @@ def test_the_spacy_component_never_raises_and_gives_timex3_values(nlp, text, ref
 
 
 def test_found_by_the_fuzz_in_ci():
-    """Two cases hypothesis found: a narrative time at the calendar's last day, and a BC year."""
+    """Cases hypothesis found: a narrative time at the calendar's last day, a BC year, and a
+    dated day against a publication date at the calendar's first day."""
     twice = tag_time("2025-03-17 2025-03-17 ", date(9999, 12, 31))
     assert [t.value for t in twice] == ["2025-03-17", "2025-03-17"]
     check("1 BC ", tag_time("1 BC ", None))
+    assert [t.value for t in tag_time("2025-03-17 ", date(1, 1, 1))] == ["2025-03-17"]

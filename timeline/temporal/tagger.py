@@ -134,7 +134,7 @@ class Tagger:
                 # date opens a retrospective passage, near it it closes one; a date that opens
                 # its paragraph in the past tense ("On April 24, the governor closed ...") opens
                 # one up to the paragraph's end
-                long_ago = start_date <= dct - timedelta(days=self.settings.narrative_retrospective_days)
+                long_ago = (dct - start_date).days >= self.settings.narrative_retrospective_days  # no overflow at year 1
                 if "weekday" in cand.fields:
                     retro, retro_end = long_ago, len(text)
                 elif long_ago and tense == "past" and _OPENS_PARAGRAPH.search(text, max(0, cand.start - lookback), cand.start):
