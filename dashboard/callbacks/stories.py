@@ -6,7 +6,7 @@ from dash import Input, Output, State, no_update
 
 from dashboard import ids
 from dashboard.present import plural
-from dashboard.stories import find_stories
+from dashboard.stories import Story, find_stories
 from timeline.plain_dates import day_text
 
 
@@ -15,11 +15,29 @@ ARTICLE_OPTIONS = 200  # the Articles filter offers this many at a time: a dropd
 # newest articles, or those matching what is typed, and always the chosen ones
 
 
-def story_options(store) -> tuple[list[dict], dict]:
-    """(story options, story key -> article ids), from the store."""
-    infos = store.articles()
-    titles = {a.article_id: a.title for a in infos}
-    stories = find_stories(store.article_actors(), store.article_days(), titles)
+class StoryCache:
+    """The stories of one store, found again only when the store's revision (read from the
+    database, so every server process agrees) has changed since: finding them reads every
+    article's actors and days (seconds when 10,000 articles form one story). Holds the
+    revision and a tuple of frozen Story objects, replaced as a whole (threads share it)."""
+
+    def __init__(self, store):
+        self.store = store
+        self._kept: tuple[str, tuple[Story, ...]] | None = None
+
+    def stories(self) -> tuple[Story, ...]:
+        revision = self.store.revision()  # read first: a change during the reads below
+        kept = self._kept                 # only makes the next call find them again
+        if kept is None or kept[0] != revision:
+            titles = {a.article_id: a.title for a in self.store.articles()}
+            kept = (revision, tuple(find_stories(self.store.article_actors(),
+                                                 self.store.article_days(), titles)))
+            self._kept = kept
+        return kept[1]
+
+
+def story_options(stories) -> tuple[list[dict], dict]:
+    """(story options, story key -> article ids)."""
     mapping, options = {}, []
     for story in stories:
         key = story.article_ids[0]
@@ -47,13 +65,15 @@ def article_options(infos, search: str | None, chosen: list | None) -> list[dict
 
 
 def register(app, store, **_):
+    cache = StoryCache(store)
+
     @app.callback(
         Output(ids.STORY_PICK, "options"),
         Output(ids.STORY_MAP, "data"),
         Input(ids.DATA_VERSION, "data"),
     )
     def list_stories(_version):
-        return story_options(store)
+        return story_options(cache.stories())
 
     @app.callback(
         Output(ids.ARTICLES, "options"),

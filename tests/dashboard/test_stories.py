@@ -1,4 +1,6 @@
-"""Stories found from shared actors and days (pure)."""
+"""Stories found from shared actors and days (pure), and kept while the store is unchanged."""
+from datetime import date
+
 from dashboard.stories import find_stories
 
 TITLES = {a: f"Article {a}" for a in "abcdefgh"}
@@ -82,3 +84,29 @@ def test_article_options_offer_the_newest_those_typed_and_always_the_chosen(monk
     assert [o["value"] for o in typed] == ["id1", "id3", "id4"]
     assert typed[0]["label"].startswith("Ferry report 1 \u2014 Daily Post, ")
     assert stories.article_options(infos, "nothing like it", []) == []
+
+
+def test_stories_are_found_again_only_when_the_store_changed(seeded, monkeypatch):
+    """The dashboard keeps the stories it found under the store's revision; a write through
+    another connection (another server process) is seen."""
+    import dashboard.callbacks.stories as module
+    from tests.dashboard.helpers import article_with_events
+    from timeline.store import EventStore
+
+    store, _ = seeded
+    calls = []
+    monkeypatch.setattr(module, "find_stories",
+                        lambda *args: calls.append(1) or find_stories(*args))
+    cache = module.StoryCache(store)
+    first = cache.stories()
+    assert cache.stories() is first and len(calls) == 1
+    other = EventStore(store.path)
+    article, events, timexes = article_with_events("Pier news", "Daily Post", [
+        ("The pier reopened on Tuesday.", "on Tuesday", date(2025, 3, 11), "happened")])
+    other.add_article(article, events, timexes)
+    other.close()
+    again = cache.stories()
+    assert len(calls) == 2 and article.article_id in {a for s in again for a in s.article_ids}
+    options, mapping = module.story_options(again)
+    assert sum(len(ids) for ids in mapping.values()) == len(store.articles()) == 3
+    assert len(options) == len(mapping)

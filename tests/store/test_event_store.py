@@ -173,3 +173,33 @@ def test_memory_store_is_shared_between_threads(store, make):
     for t in threads:
         t.join(timeout=60)
     assert store.count() == 8
+
+
+def test_the_revision_changes_with_every_write_and_only_then(db_url, make):
+    """What the dashboard caches stories under: read from the database, so a second
+    connection (another server process) sees every change."""
+    store, other = EventStore(db_url), EventStore(db_url)
+    seen = [store.revision()]
+
+    def changed_by(write) -> None:
+        write()
+        assert store.revision() == other.revision() not in seen
+        seen.append(store.revision())
+
+    art = make.article("Leaders met in London on Saturday. Talks resume on Monday.")
+    events = [make.event(art, "on Saturday", "2025-03-15", actors=("Ann Lee",)),
+              make.event(art, "on Monday", "2025-03-17", status="scheduled")]
+    changed_by(lambda: store.add_article(art, events))
+    assert store.revision() == seen[-1]  # reading changes nothing
+    store.add_article(make.article("  Leaders met in London on Saturday. Talks resume on Monday."),
+                      events)  # the same text again: nothing stored
+    assert store.revision() == seen[-1]
+    changed_by(lambda: other.add_article(make.article("Nothing dated here."), []))
+    changed_by(lambda: store.edit_event(events[0].event_id, "actors", ["Bo Chan"]))
+    changed_by(lambda: store.correct_event(events[1].event_id, "2025-03-18"))
+    changed_by(lambda: store.delete_event(events[1].event_id))
+    changed_by(lambda: store.restore_event(events[1].event_id))
+    changed_by(lambda: store.split_report(events[1].event_id))
+    changed_by(lambda: store.add_event("2025-03-20", "A ferry sank"))
+    changed_by(lambda: store.delete_article(art.article_id))
+    store.close(), other.close()
