@@ -42,8 +42,14 @@ def event_columns(screen: int | None) -> list[dict]:
     return EVENT_COLUMNS
 
 
+# one row selected at a time, by a click on it (AG Grid's object form of ``rowSelection``; the
+# words "single" and "multiple" are deprecated since 32.2); the articles table also shows a
+# checkbox, in a column of its own, for the row a delete takes
+PICK_ROW = {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True}
+PICK_ARTICLE = dict(PICK_ROW, checkboxes=True)
+
 ARTICLE_COLUMNS = [
-    {"field": "title", "flex": 3, "minWidth": 240, "checkboxSelection": True},
+    {"field": "title", "flex": 3, "minWidth": 240},
     {"field": "source", "flex": 1},
     {"field": "published", "headerName": "Published", "width": 150, "sort": "desc",
      "valueFormatter": {"function": "params.data ? params.data.published_text : ''"}},
@@ -223,7 +229,7 @@ def timeline_tab() -> dbc.Row:
             dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
                        getRowId="params.data.event_id",
                        defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                       dashGridOptions={"rowSelection": "single", "animateRows": False,
+                       dashGridOptions={"rowSelection": PICK_ROW, "animateRows": False,
                                         "tooltipShowDelay": 300},
                        style={"height": "60vh", "minHeight": "360px"}),
         ], lg=9),
@@ -243,7 +249,7 @@ def articles_tab() -> html.Div:
         dag.AgGrid(id=ids.ARTICLES_TABLE, columnDefs=ARTICLE_COLUMNS, rowData=[],
                    getRowId="params.data.article_id",
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                   dashGridOptions={"rowSelection": "single"}, style={"height": "70vh"}),
+                   dashGridOptions={"rowSelection": PICK_ARTICLE}, style={"height": "70vh"}),
     ])
 
 
