@@ -6,8 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, html, no_update
 
 from dashboard import ids
+from dashboard.controls import parse_query
 from dashboard.key_events import DEFAULT_DATES, DEFAULT_SENTENCES, MAX_DATES, MAX_SENTENCES
-from timeline.model import EventFilter
 
 TAB_ID = "key-events"
 
@@ -63,10 +63,8 @@ def register(app, store, **_):
     def show_key_events(tab, days, sentences, query, _version):
         if tab != TAB_ID:
             return no_update
-        try:
-            flt = EventFilter.from_query(query or "")
-        except ValueError:
-            flt = EventFilter()
+        flt = parse_query(query)[0]  # one the page could not read: all events (the
+        # timeline's summary says why)
         keys = store_key_dates(store, _bounded(days, DEFAULT_DATES, MAX_DATES),
                                _bounded(sentences, DEFAULT_SENTENCES, MAX_SENTENCES),
                                flt.start, flt.end)
