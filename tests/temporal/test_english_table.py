@@ -213,3 +213,55 @@ def test_a_trailing_report_tells_when_it_was_said_not_when_the_clause_happens():
 ])
 def test_a_report_without_a_cue_in_the_clause(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a season of a year said in words, or of the year before or after
+    ("Oil fell to the level we saw in the winter of nineteen ninety-four.",
+     [("the winter of nineteen ninety-four", "1994-WI")]),
+    ("In the autumn of last year, prices fell.", [("the autumn of last year", "2024-FA")]),
+    # a week of a month is that month (its start or end), never "last week"
+    ("Sales slumped in the last week of August.", [("the last week of August", "2024-08")]),
+    ("Talks resume in the second week of April.", [("the second week of April", "2025-04")]),
+    ("Growth was strong in the first half of 2024.", [("the first half of 2024", "2024-H1")]),
+    ("Demand stays weak through the first two quarters of 1990.", [("the first two quarters of 1990", "1990-H1")]),
+    # February 29 in the leap year the tense points to
+    ("The bill was passed on Feb. 29.", [("Feb. 29", "2024-02-29")]),
+    # abbreviated years and decades, ranges of seasons written with a slash
+    ("It was built in '98 and sold in '05.", [("'98", "1998"), ("'05", "2005")]),
+    ("Rents rose in the 90's.", [("the 90's", "199")]),
+    ("The 2023/24 season was his last.", [("2023", "2023"), ("24", "2024")]),
+    # summers counted back are a set of summers, not "the past"
+    ("Violence has flared for the past three summers.", [("the past three summers", "XXXX-SU")]),
+    # "than last": the last such unit
+    ("It paid a higher dividend this year than last.", [("this year", "2025"), ("last", "2024")]),
+    # a part of a day named by its weekday; a clock time with its full date
+    ("Two men were arrested in the early hours of Sunday.", [("the early hours of Sunday", "2025-03-16TMO")]),
+    ("The ship sank at 2:20 a.m. on April 15, 1912.", [("2:20 a.m. on April 15, 1912", "1912-04-15T02:20")]),
+])
+def test_news_english(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, span, value, mod", [
+    ("The vote is due in mid-March.", "mid-March", "2025-03", "MID"),
+    ("Prices rose late last year.", "late last year", "2024", "END"),
+    ("The deal closes at the end of the month.", "the end of the month", "2025-03", "END"),
+    ("A decision is due early next week.", "early next week", "2025-W13", "START"),
+    ("Sales slumped in the last week of August.", "the last week of August", "2024-08", "END"),
+])
+def test_a_part_of_a_period_keeps_its_modifier(text, span, value, mod):
+    (timex,) = tag_time(text, DCT)
+    assert (timex.text, timex.value, timex.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "A 2000-strong army marched on the city.",
+    "Police arrested 2015 protesters.",
+    "Some founders left to form the Club of '89.",
+    "He spent the last week of the campaign in Ohio.",
+    "Temperatures in the 90's are expected.",
+    "They talked into the early hours.",
+])
+def test_more_non_dates(text):
+    assert found(text) == []

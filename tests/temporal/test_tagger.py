@@ -224,7 +224,9 @@ def test_later_and_earlier_this_period_are_the_part_after_or_before_the_publicat
 
 
 def test_the_early_hours_are_no_duration():
-    assert values("The quake struck in the early hours of Sunday.") == [("Sunday", "2025-03-16")]
+    # with their day they are the early part of that day; alone, no expression
+    assert values("The quake struck in the early hours of Sunday.") == [("the early hours of Sunday", "2025-03-16TMO")]
+    assert values("They talked into the early hours.") == []
 
 
 @pytest.mark.parametrize("text", [

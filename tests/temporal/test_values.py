@@ -173,3 +173,13 @@ def test_day_of_month_near_the_reference():
     assert day_of_month(ref, 17, "past") == ref  # the reference's own day
     assert day_of_month(date(2025, 3, 17), 31, "past") == date(2025, 1, 31)  # no February 31st
     assert day_of_month(date(2025, 4, 10), 31, "future") == date(2025, 5, 31)  # no April 31st
+
+
+def test_a_leap_day_is_placed_in_the_nearest_leap_year_in_the_direction():
+    def make(y):
+        return f"{y:04d}-02-29"
+    ref = date(2025, 3, 19)
+    assert v.place_in_year(ref, make, "past") == "2024-02-29"
+    assert v.place_in_year(ref, make, "future") == "2028-02-29"
+    assert v.place_in_year(ref, make, None) == "2024-02-29"
+    assert v.place_in_year(date(2024, 2, 1), make, "future") == "2024-02-29"

@@ -99,6 +99,17 @@ def _number(text: str, tables: dict) -> float | None:
     return total
 
 
+def _spoken_year(text: str, tables: dict) -> int:
+    """"nineteen ninety-four" -> 1994, "nineteen hundred and six" -> 1906, "two thousand and
+    eight" -> 2008 (the fragment spoken_year of fragments.ini)."""
+    words = [w for w in re.split(r"[\s-]+", normal_key(text)) if w not in ("and", "hundred")]
+    table = {k: int(v) for k, v in tables["numword"].items() if v.isdigit()}
+    table["oh"] = 0
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(table.get(w, 0) for w in words[2:])
+    return table[words[0]] * 100 + sum(table.get(w, 0) for w in words[1:])
+
+
 class Resolver:
     def __init__(self, ruleset: RuleSet, settings: Settings = SETTINGS):
         self.tables = ruleset.tables
@@ -141,6 +152,8 @@ class Resolver:
             return year + (1900 if year >= self.settings.temporal_apostrophe_year_pivot else 2000)
         if source == "number":
             return _number(text, self.tables)
+        if source == "spoken_year":
+            return _spoken_year(text, self.tables)
         if source == "ampm":
             return text.lower()[0]
         if source == "centnum":
@@ -248,8 +261,8 @@ class Resolver:
         """The value ``make(year)`` for the year ``f`` names, else for the year the context
         points to: the story's time (a narrative, or a rule anchored on the narrative: "that
         spring"), else the reference date in the direction of the tense."""
-        if "yearoffset" in f:
-            f["year"] = self._dct(ctx).year + f["yearoffset"]
+        if "yearoffset" in f:  # "June last year": from the story's year in a narrative
+            f["year"] = self._reference(ctx).year + f["yearoffset"]
         if "year" in f:
             value = make(f["year"])
         elif f.get("this") == 0:  # "this September", "this summer": the one of the reference year
@@ -311,21 +324,12 @@ class Resolver:
         if end > dct + timedelta(days=self.settings.temporal_quarter_ahead_days):  # ends within ~3 months: ahead
             end = date(dct.year - 1, f["month"], f["day"])
         middle = end - timedelta(days=self.settings.temporal_quarter_middle_days)
-        return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
-
-    def r_spoken_year(self, cand, f, ctx):
-        words = [w for w in re.split(r"[\s-]+", normal_key(cand.text)) if w not in ("the", "year", "and", "hundred")]
-        if words and words[0] in self.tables["month_name"]:
-            month = int(self.tables["month_name"][words.pop(0)])
-        else:
-            month = None
-        table = {k: int(v) for k, v in self.tables["numword"].items() if v.isdigit()}
-        table["oh"] = 0
-        if words[:2] == ["two", "thousand"]:
-            year = 2000 + sum(table.get(w, 0) for w in words[2:])
-        else:
-            year = table[words[0]] * 100 + sum(table.get(w, 0) for w in words[1:])
-        return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+        value = f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
+        if ctx.recent is not None and not ctx.recent.get("longer"):
+            # the calendar quarter the story reports on, whatever fiscal name it led with ("the
+            # fiscal first quarter"): "a year earlier" is that quarter a year back
+            ctx.recent["lead"] = value
+        return value
 
     def r_range_end(self, cand, f, ctx):
         """The end of a range of years: "58" in "1957-58" (the start's century, the next one
@@ -556,7 +560,7 @@ class Resolver:
         dct = self._dct(ctx)
         wd = f.get("weekday")
         if "month" in f and "day" in f:  # "5 p.m. EST, Nov. 9"
-            date_fields = {k: f[k] for k in ("month", "day")}
+            date_fields = {k: f[k] for k in ("month", "day", "year") if k in f}
             day_value = self._place(lambda y: f"{y:04d}-{f['month']:02d}-{f['day']:02d}", date_fields, ctx)
             return values.time_of_day(day_value, hour, minute) if day_value else None
         if wd is not None:

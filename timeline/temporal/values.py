@@ -263,24 +263,37 @@ def place_in_year(reference: date, make, direction: str | None,
     than it announces the future)."""
     value = make(reference.year)
     span = interval(value)
-    if span is None:
-        return value
+    if span is None:  # February 29 outside a leap year: the nearest leap years
+        return _place_leap_day(reference, make, direction, future_cost, grace) or value
     _, start, end = span
     if direction == "past":
         return make(reference.year - 1) if start > reference + timedelta(days=grace) else value
     if direction == "future":
         return make(reference.year + 1) if end <= reference else value
+    return make(min((reference.year - 1, reference.year, reference.year + 1),
+                    key=lambda year: _distance(interval(make(year)), reference, future_cost)))
 
-    def cost(year: int) -> float:
-        found = interval(make(year))
-        if found is None:
-            return float("inf")
-        _, s, e = found
-        if s > reference:
-            return (s - reference).days * future_cost
-        return max(0, (reference - e).days + 1)
 
-    return make(min((reference.year - 1, reference.year, reference.year + 1), key=cost))
+def _distance(span, reference: date, future_cost: float) -> float:
+    """Days from ``reference`` to the interval ``span`` (a day ahead weighs ``future_cost``)."""
+    if span is None:
+        return float("inf")
+    _, s, e = span
+    if s > reference:
+        return (s - reference).days * future_cost
+    return max(0, (reference - e).days + 1)
+
+
+def _place_leap_day(reference: date, make, direction, future_cost: float, grace: int) -> str | None:
+    """``place_in_year`` for a value that exists in leap years only ("Feb. 29")."""
+    spans = {y: span for y in range(reference.year - 4, reference.year + 5) if (span := interval(make(y)))}
+    if direction == "past":
+        years = [y for y, span in spans.items() if span[1] <= reference + timedelta(days=grace)]
+        return make(max(years)) if years else None
+    if direction == "future":
+        years = [y for y, span in spans.items() if span[2] > reference]
+        return make(min(years)) if years else None
+    return make(min(spans, key=lambda y: _distance(spans[y], reference, future_cost))) if spans else None
 
 
 def place_near(start: date, end: date, make, future_cost: float = 1.0) -> str:
