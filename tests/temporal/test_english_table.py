@@ -265,3 +265,14 @@ def test_a_part_of_a_period_keeps_its_modifier(text, span, value, mod):
 ])
 def test_more_non_dates(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of day with a plural weekday is a set; a weekday joined to one shares its part
+    ("Flights leave on Monday and Tuesday nights.", [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")]),
+    ("Every Sunday morning he runs.", [("Every Sunday morning", "XXXX-WXX-7TMO")]),
+    # a day counted from a weekday
+    ("The day before last Tuesday's hearing, he left.", [("The day before last Tuesday", "2025-03-17")]),
+])
+def test_sets_of_parts_of_days_and_days_next_to_a_weekday(text, expected):
+    assert found(text) == expected

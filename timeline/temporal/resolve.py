@@ -120,6 +120,8 @@ class Resolver:
         one call needs or learns is in its arguments (``ctx.direction``, ``ctx.recent``)."""
         f = self.fields(cand)
         value = getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
+        if value and "days" in cand.rule.params:  # "the day before last Tuesday"
+            value = values.shift(value, "day", int(cand.rule.params["days"]))
         if value and ctx.recent is not None and ctx.dct:
             self._note_period(value, ctx.recent, ctx.dct)
         return value
@@ -530,8 +532,8 @@ class Resolver:
 
     def r_set(self, cand, f, ctx):
         wd = f.get("weekday", f.get("weekdays"))
-        if wd is not None:
-            return f"XXXX-WXX-{wd + 1}"
+        if wd is not None:  # "on Sundays", "Tuesday nights"
+            return f"XXXX-WXX-{wd + 1}" + (f"T{f['part']}" if "part" in f else "")
         if "month_name" in f:
             return f"XXXX-{f['month_name']:02d}"
         if "season" in f:
