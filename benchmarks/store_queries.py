@@ -212,7 +212,8 @@ def _delete_written(store: EventStore, seeds: list[int], share: int) -> None:
 
 def query_cases(store: EventStore) -> list:
     """The timed queries. The dashboard's filter comes with three words: "ceasefire" (in 9 %
-    of the articles), "talks" (57 %, a common word) and "42420" (2 articles, a rare one)."""
+    of the articles), "talks" (57 %, a common word) and "42420" (a rare one: 11 articles of
+    100,000, 2 of them in the dashboard's date range); "summit" is in 9 % of the articles."""
     actor = store.actors()[5][0]
     start, end = date(2019, 1, 1), date(2022, 12, 31)
 
@@ -242,8 +243,17 @@ def query_cases(store: EventStore) -> list:
         ("events: no filter, limit 5000", lambda: store.events(limit=5000)),
         ("events: text only, limit 5000",
          lambda: store.events(EventFilter(text="summit"), limit=5000)),
+        ("events: text only, rare word, limit 5000",
+         lambda: store.events(EventFilter(text="42420"), limit=5000)),
+        ("events: text only, common word, limit 5000",
+         lambda: store.events(EventFilter(text="talks"), limit=5000)),
         ("count: text only", lambda: store.count(EventFilter(text="ceasefire"))),
+        ("count: text only, rare word", lambda: store.count(EventFilter(text="42420"))),
         ("count: text only, common word", lambda: store.count(EventFilter(text="talks"))),
+        ("counts per month: date range + rare word",
+         lambda: store.counts(EventFilter(start=start, end=end, text="42420"), by="month")),
+        ("counts per month: common word + rare word",
+         lambda: store.counts(EventFilter(text="talks 42420"), by="month")),
         ("counts per day: no filter", lambda: store.counts(by="day")),
         ("actors with counts: no filter", lambda: store.actors()),
         ("actors with counts: date range",

@@ -116,6 +116,52 @@ def test_text_search_with_actors_or_articles_finds_what_the_text_index_finds(sto
         ("2025-03", 2)]
 
 
+@pytest.mark.parametrize("few", [-1, 1, 500])
+def test_every_text_search_plan_finds_the_events_that_contain_the_terms(store, make,
+                                                                        monkeypatch, few):
+    # filters.where's plans for a term: looked up by the ids of its few articles (a term in
+    # at most FEW_ARTICLES articles, read first), tested on each event (actors, articles or
+    # another term's few articles in the filter), or the text index's articles in a set.
+    # FEW_ARTICLES -1: never looked up; 1: a term of one article is, a term of two is not
+    # (and is then tested on each event); 500: every term is. Each must find the events
+    # whose own text or article contains every term, as Python's ``in`` finds them.
+    from timeline.store import queries
+    from timeline.store.filters import search_key
+
+    monkeypatch.setattr(queries, "FEW_ARTICLES", few)
+    wire = make.article("Ministers met in Hong Kong on Sunday. Turnout was 100% on Monday. "
+                        "The poll_tax stays, aides said on Tuesday.", title="Unrest [a\\b]")
+    other = make.article("Talks in Tokyo ended on Friday. Police left on Saturday.",
+                         title="Stocks slide", published=date(2025, 3, 24))
+    third = make.article("Tokyo police met on Monday.", title="Kong", published=date(2025, 4, 2))
+    events = [make.event(wire, "on Sunday", "2025-03-16", actors=("Ana",)),
+              make.event(wire, "on Monday", "2025-03-17", summary="Mass ARRESTS in Kyoto"),
+              make.event(wire, "on Tuesday", "2025-03-18"),
+              make.event(other, "on Friday", "2025-03-21", actors=("Ana",)),
+              make.event(other, "on Saturday", "2025-03-22"),
+              make.event(third, "on Monday", "2025-03-31")]
+    for art in (wire, other, third):
+        store.add_article(art, [e for e in events if e.article_id == art.article_id])
+    article_text = {a.article_id: search_key(a.title, a.text) for a in (wire, other, third)}
+    order = ids(store.events())
+    ranges = [{}, {"start": date(2025, 3, 17), "end": date(2025, 3, 21)}]
+    for text in ("hong kong", "UNREST", "kong police", "mass arrests", "kyoto", "100%",
+                 "poll_tax", "[a\\b]", "on", "ok", "slide friday", "tokyo unrest", "tokyo on",
+                 "police monday", "kong", "100_", "a%b", "nowhere"):
+        terms = text.casefold().split()
+        for dates in ranges:
+            flt = EventFilter(text=text, **dates)
+            inside = {e.event_id for e in store.events(EventFilter(**dates))}
+            want = [i for i in order if i in inside and all(
+                t in search_key(ev.sentence, ev.summary, ev.expression)
+                or t in article_text[ev.article_id]
+                for ev in [next(e for e in events if e.event_id == i)] for t in terms)]
+            assert ids(store.events(flt)) == want, (text, dates)
+            assert ids(store.events(flt, limit=2)) == want[:2], (text, dates)
+            assert store.count(flt) == len(want), (text, dates)
+            assert store.tally(flt).total == len(want), (text, dates)
+
+
 def test_text_search_treats_like_wildcards_literally(store, corpus, make):
     travel = ids(corpus[k] for k in ("q1", "friday", "march20"))
     assert ids(store.events(EventFilter(text="50%"))) == travel

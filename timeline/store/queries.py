@@ -11,7 +11,7 @@ from typing import Iterator
 from sqlalchemy import Select, func, literal_column, select
 
 from timeline.model import GRANULARITIES, STATUSES, Article, Event, EventFilter, TimeExpression
-from timeline.store.filters import where
+from timeline.store.filters import FEW_ARTICLES, articles_with, looked_up_terms, where
 from timeline.store.tables import articles, event_actors, events, mentions
 
 _EVENT_COLUMNS = (
@@ -107,7 +107,22 @@ class Queries:
     """Mixin: needs ``self._db`` (a timeline.store.connection.Database)."""
 
     def _where(self, flt: EventFilter | None):
-        return where(flt, self._db.fts)
+        """The filter's conditions; first, for each search term without actors or articles
+        in the filter, the ids of the articles that contain it, if there are at most
+        FEW_ARTICLES (filters.where: a rare term's events are then looked up by article, not
+        found by testing the events one by one; 1,000,000 events in PostgreSQL, first page
+        of a word in 10 articles: 10 s -> 10 ms). A separate statement: an article stored
+        between the two may be missed by this one call."""
+        found = {}
+        terms = looked_up_terms(flt)
+        if terms:
+            with self._db.reading() as conn:
+                for term in terms:
+                    query = articles_with(term, self._db.fts, limit=FEW_ARTICLES + 1)
+                    ids = conn.execute(query).scalars().all()
+                    if len(ids) <= FEW_ARTICLES:
+                        found[term] = ids
+        return where(flt, self._db.fts, found)
 
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[Event]:
