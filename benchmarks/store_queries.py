@@ -213,7 +213,7 @@ def _delete_written(store: EventStore, seeds: list[int], share: int) -> None:
 def query_cases(store: EventStore) -> list:
     """The timed queries. The dashboard's filter comes with three words: "ceasefire" (in 9 %
     of the articles), "talks" (57 %, a common word) and "42420" (a rare one: 11 articles of
-    100,000, 2 of them in the dashboard's date range); "summit" is in 9 % of the articles."""
+    100,000); "text only" is "summit" (85,590 events)."""
     actor = store.actors()[5][0]
     start, end = date(2019, 1, 1), date(2022, 12, 31)
 
