@@ -7,8 +7,7 @@ older commit.
                                       [--db postgresql://USER@HOST:PORT/any]
 
 Each run stores into a new database: a temporary SQLite file, or with ``--db`` a new database
-on that PostgreSQL server (created and dropped by the run), where the ingest service's workers
-write what they tag themselves.
+on that PostgreSQL server (created and dropped by the run).
 
 Articles are made by varying the demo corpus: each copy gets other people's names (the
 capitalised two-word names of the text swapped for generated ones) and its publication
@@ -22,8 +21,8 @@ Each run is its own child process (so memory peaks stay apart), one after the ot
   start is timed apart, ``startup``), then ``extract_many(cluster=address)``: the clock
   includes each worker loading the pipeline (the worker plugin) and every chunk.
 - ``ingest:N``: the ingest service (``timeline ingest --workers N``): N = 1 runs the pipeline in
-  this process; N > 1 starts a local cluster inside the clock, and its workers tag *and store*
-  (each its own connection), this process only reads, dedupes and counts.
+  this process; N > 1 starts a local cluster inside the clock, its workers tag, and this
+  process reads, dedupes, stores and groups (on either database).
 - ``pool:N``: ``extract_many(n_process=N)`` of ``--pool-rev`` (read from git history: the
   multiprocessing pool that Dask replaced; it forks after loading the pipeline in the
   parent, before the clock starts).
@@ -142,7 +141,7 @@ def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = 
     store = EventStore(db)
     memory, events, stored = {}, 0, 0
     t0 = time.perf_counter()
-    if mechanism == "ingest":  # the ingest service: with workers > 1 they tag and store
+    if mechanism == "ingest":  # the ingest service: with workers > 1 they tag
         from timeline.ingest.service import ingest
 
         added = ((r.status == "added", r.events)

@@ -130,10 +130,22 @@ def stored_events(store):
     return sorted(store.iter_events(EventFilter()), key=lambda e: e.event_id)
 
 
-def test_workers_store_what_they_tag_one_result_per_article_in_order(nlp, cluster, tmp_path):
-    """ingest_on_cluster: the workers write into the same SQLite file the embedded path fills,
-    each article's result comes back in input order, and a second pass finds duplicates."""
-    from timeline.events.cluster import ingest_on_cluster
+def cluster_batch(store, articles, session, nlp, settings):
+    """The ingest service's ``store_batch`` with its articles tagged by the session's workers
+    (as ``timeline ingest --workers N``, with the rule-only pipeline)."""
+    from timeline.events.extract import analyse
+    from timeline.ingest.service import store_batch
+
+    return list(store_batch(store, articles, lambda batch: extract_many(
+        batch, cluster=session, settings=settings), lambda article: analyse(
+        article, nlp, settings), settings))
+
+
+@pytest.mark.parametrize("where", ["sqlite", "postgresql"])
+def test_the_ingest_process_stores_what_workers_tag_one_result_per_article(
+        nlp, cluster, tmp_path, where, request):
+    """Workers tag, the ingest process stores (SQLite and PostgreSQL alike): the events of the
+    embedded path, one result per article in input order, duplicates on a second pass."""
     from timeline.events.extract import parallel
     from timeline.store import EventStore
 
@@ -142,21 +154,23 @@ def test_workers_store_what_they_tag_one_result_per_article_in_order(nlp, cluste
         for article, found, timexes in extract_many(given, nlp=nlp):
             alone.add_article(article, found, timexes)
         expected = stored_events(alone)
-    with EventStore(tmp_path / "workers.db") as store, parallel(
-            cluster=cluster.scheduler_address, nlp=nlp,
-            settings=QUICK.replace(chunk_articles=2)) as session:
-        address = str(tmp_path / "workers.db")  # the store's own file: same machine
-        results = list(ingest_on_cluster(session, iter(given), address))
+    address = request.getfixturevalue("pg_url") if where == "postgresql" else tmp_path / "w.db"
+    settings = QUICK.replace(chunk_articles=2)
+    with EventStore(address) as store, parallel(
+            cluster=cluster.scheduler_address, nlp=nlp, settings=settings) as session:
+        results = cluster_batch(store, given, session, nlp, settings)
         assert [(r.status, r.title, r.events) for r in results] == [
             ("added", a.title, 120) for a in given]
         assert stored_events(store) == expected
-        again = list(ingest_on_cluster(session, iter(given[:2]), address))
+        again = cluster_batch(store, given[:2], session, nlp, settings)
         assert [r.status for r in again] == ["duplicate", "duplicate"]
         assert len(stored_events(store)) == 6 * 120
 
 
-def test_a_worker_refuses_an_article_past_its_budget_and_stores_the_rest(nlp, cluster, tmp_path):
-    from timeline.events.cluster import ingest_on_cluster
+def test_a_worker_refuses_an_article_past_its_budget_and_the_rest_is_stored(nlp, cluster,
+                                                                            tmp_path):
+    """The caller's time budget reaches the workers; the chunk that ran out is analysed again
+    one article at a time, so only the slow article is refused."""
     from timeline.events.extract import parallel
     from timeline.store import EventStore
 
@@ -164,22 +178,11 @@ def test_a_worker_refuses_an_article_past_its_budget_and_stores_the_rest(nlp, cl
     slow = Article(text=" ".join([slow.text] * 60), published=slow.published, title="long")
     quick = [Article(text=f"The council met on {d} March 2025.", published=date(2025, 3, 19),
                      title=f"q{d}") for d in (3, 4)]
+    settings = QUICK.replace(chunk_articles=3, max_item_seconds=0.2)
     with EventStore(tmp_path / "w.db") as store, parallel(
-            cluster=cluster.scheduler_address, nlp=nlp,
-            settings=QUICK.replace(chunk_articles=3, max_item_seconds=0.2)) as session:
-        results = list(ingest_on_cluster(session, iter([quick[0], slow, quick[1]]),
-                                         str(tmp_path / "w.db")))
+            cluster=cluster.scheduler_address, nlp=nlp, settings=QUICK) as session:
+        results = cluster_batch(store, [quick[0], slow, quick[1]], session, nlp, settings)
         assert [(r.status, r.title) for r in results] == [
             ("added", "q3"), ("refused", "long"), ("added", "q4")]
         assert "time budget (0.2 s)" in results[1].message
         assert {a.title for a in store.articles()} == {"q3", "q4"}
-
-
-def test_which_stores_workers_can_share(tmp_path, pg_url):
-    from timeline.store import EventStore
-
-    with EventStore(":memory:") as memory, EventStore(tmp_path / "f.db") as file, \
-            EventStore(pg_url) as server:
-        assert memory.shared_address() is None
-        assert file.shared_address() is None  # one writer at a time: the ingest process
-        assert server.shared_address() == pg_url  # with its password, if any

@@ -33,8 +33,7 @@ from itertools import islice
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from timeline.events.extract import (ClusterError, Result, _analyse_batch, _default_nlp,
-                                     analyse_stream)
+from timeline.events.extract import ClusterError, Result, _analyse_batch, _default_nlp
 from timeline.model import Article, Event, TimeExpression
 from timeline.settings import SETTINGS, Settings
 
@@ -45,7 +44,6 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, name: str, nlp=None):
         self.name = name
         self.nlp = nlp  # None: every worker loads the shipped pipeline itself
-        self.stores: dict = {}  # address -> EventStore, opened by the first task that writes
 
     def setup(self, worker) -> None:
         from timeline.nlp.ops import one_blas_thread
@@ -54,40 +52,15 @@ class PipelinePlugin(WorkerPlugin):
         if self.nlp is None:
             self.nlp = _default_nlp()
 
-    def store(self, address: str):
-        """This worker's store of the database at ``address`` (one pool per worker)."""
-        if address not in self.stores:
-            from timeline.store import EventStore
-
-            self.stores[address] = EventStore(address)
-        return self.stores[address]
-
     def teardown(self, worker) -> None:
         self.nlp = None
-        for store in self.stores.values():
-            store.close()
-        self.stores = {}
 
 
-def tag_chunk(plugin: str, chunk: list[Article], batch_size: int) -> list[Result]:
-    """The task: tag ``chunk`` with the pipeline this worker loaded for ``plugin``."""
-    return _analyse_batch(get_worker().plugins[plugin].nlp, chunk, batch_size)
-
-
-def ingest_chunk(plugin: str, chunk: list[Article], batch_size: int, address: str,
-                 settings: Settings) -> list:
-    """The task of a worker that stores what it tags: ``chunk`` analysed and stored into the
-    database at ``address`` by the ingest service's own ``store_batch``, one ``ItemResult``
-    per article."""
-    from timeline.events.extract import analyse
-    from timeline.ingest.service import store_batch
-
-    held = get_worker().plugins[plugin]
-    nlp = held.nlp
-    return list(store_batch(
-        held.store(address), chunk,
-        lambda articles: analyse_stream(nlp, articles, batch_size, settings),
-        lambda article: analyse(article, nlp, settings), settings))
+def tag_chunk(plugin: str, chunk: list[Article], batch_size: int,
+              settings: Settings) -> list[Result]:
+    """The task: tag ``chunk`` with the pipeline this worker loaded for ``plugin``, within
+    the caller's ``settings`` (its time budget per article)."""
+    return _analyse_batch(get_worker().plugins[plugin].nlp, chunk, batch_size, settings)
 
 
 @contextmanager
@@ -157,25 +130,16 @@ def extract_on_cluster(articles: Iterator[Article], nlp=None, n_workers: int = 2
     """Stream ``(article, events, timexes)`` in input order, tagged by Dask workers: those of
     an open ``Session``, else of a session opened (and closed) for this call."""
     if isinstance(address, Session):
-        yield from _tagged(address, articles, batch_size)
+        yield from _tagged(address, articles, batch_size, settings)
         return
     with session(n_workers, address, nlp, settings) as run:
-        yield from _tagged(run, articles, batch_size)
+        yield from _tagged(run, articles, batch_size, settings)
 
 
-def _tagged(run: Session, articles: Iterator[Article], batch_size: int):
-    for chunk, results in _stream(run, articles, tag_chunk, batch_size):
+def _tagged(run: Session, articles: Iterator[Article], batch_size: int, settings: Settings):
+    for chunk, results in _stream(run, articles, tag_chunk, batch_size, settings):
         for article, result in zip(chunk, results):
             yield (article, *result)
-
-
-def ingest_on_cluster(run: Session, articles: Iterator[Article], address: str,
-                      batch_size: int = 32) -> Iterator:
-    """Each article analysed and stored by the session's workers into the database at
-    ``address`` (``EventStore.shared_address``): one ``ItemResult`` each, in input order.
-    The store's write rate then grows with the workers instead of being one process's."""
-    for _, results in _stream(run, articles, ingest_chunk, batch_size, address, run.settings):
-        yield from results
 
 
 # A session left open (a caller that stopped reading, a failed test) is closed at exit before

@@ -130,37 +130,11 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
         from timeline.events.extract import parallel
 
         with parallel(workers, cluster, settings=settings) as session:
-            shared = store.shared_address() if hasattr(store, "shared_address") else None
-            if shared:  # the workers analyse and store; this process only reads and dedupes
-                from timeline.events.cluster import ingest_on_cluster
-
-                yield from _passed(stream, lambda articles: ingest_on_cluster(
-                    session, articles, shared, BATCH))
-                return
             yield from _batches(store, stream, session.articles_in_flight() * 4, session,
                                 analyse, settings, clock)
         return
     size = BATCH * 2 if analyse is None else 1
     yield from _batches(store, stream, size, None, analyse, settings, clock)
-
-
-def _passed(stream, store_all: Callable) -> Iterator[ItemResult]:
-    """The results of ``stream``: its refusals and duplicates as they come, its articles
-    through ``store_all(articles) -> results`` (lazily, in order)."""
-    early: list[ItemResult] = []
-
-    def articles():
-        for item in stream:
-            if isinstance(item, ItemResult):
-                early.append(item)
-            else:
-                yield item
-
-    for result in store_all(articles()):
-        yield from early
-        early.clear()
-        yield result
-    yield from early
 
 
 def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings,
@@ -227,7 +201,6 @@ def store_batch(store, batch: list[Article], extract: Callable, analyse: Callabl
     has not given are analysed one at a time with ``analyse(article)``, so a bad article
     costs only itself; one that ran out of time alone is not analysed again.
     ``late(article)`` is the refusal of an article whose file ran out of time, else None.
-    Used in this process and by Dask workers that store what they tag.
     ``grouping``: the stored events read so far (``EventStore.grouping_session``; a new one
     for this batch when None)."""
     grouping = grouping or store.grouping_session(settings)

@@ -51,13 +51,6 @@ class EventStore(Queries, GroupStore, Curation):
         self.path = self._db.path  # the file, or the URL without its password
         self.dialect = self._db.dialect  # "sqlite" | "postgresql"
 
-    def shared_address(self) -> str | None:
-        """The URL other processes (Dask workers) open to write into this same database, with
-        its password (do not show it), when it is a server that takes several writers at once:
-        PostgreSQL. None for SQLite: one writer at a time, and the one ingest process writes
-        faster than workers taking turns (measured: docs/SCALING.md)."""
-        return self._db.address if self.dialect == "postgresql" else None
-
     def close(self) -> None:
         self._db.close()
 
