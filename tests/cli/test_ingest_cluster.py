@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from click.testing import CliRunner
 
 import timeline.events
+import timeline.events.cluster
 from timeline.cli import main
 
 EXTRACT = importlib.import_module("timeline.events.extract")  # the name is also a function
@@ -17,15 +18,16 @@ def test_one_session_serves_the_whole_run_and_workers_exclude_cluster(monkeypatc
     @contextmanager
     def parallel(n_process=1, cluster=None, nlp=None, settings=None):
         opened.append((n_process, cluster))
-        yield type("Session", (), {"articles_in_flight": lambda self: 1})()
+        yield object()
 
-    def fake(articles, nlp=None, n_process=1, batch_size=32, cluster=None, settings=None):
-        calls.append(cluster)
-        for article in articles:
-            yield article, [], []
+    def fake(session, articles, batch_size=32, settings=None):
+        calls.append(session)
+        articles = list(articles)
+        for k in range(0, len(articles), 4):
+            yield articles[k:k + 4], [([], [])] * len(articles[k:k + 4])
 
     monkeypatch.setattr(EXTRACT, "parallel", parallel)
-    monkeypatch.setattr(timeline.events, "extract_many", fake)
+    monkeypatch.setattr(timeline.events.cluster, "tag_chunks", fake)
     texts = tmp_path / "in"
     texts.mkdir()
     for k in range(12):
@@ -36,7 +38,7 @@ def test_one_session_serves_the_whole_run_and_workers_exclude_cluster(monkeypatc
                                 "--cluster", "tcp://127.0.0.1:8786"])
     assert done.exit_code == 0, done.output
     assert opened == [(1, "tcp://127.0.0.1:8786")] and "12 articles added" in done.output
-    assert len(calls) == 3 and len({id(c) for c in calls}) == 1  # 3 batches of 4, one session
+    assert len(calls) == 1  # one stream of chunks in one session for the whole run
     both = runner.invoke(main, ["ingest", str(texts), "--db", db,
                                 "--workers", "2", "--cluster", "tcp://127.0.0.1:8786"])
     assert both.exit_code == 2 and "--workers or --cluster, not both" in both.output

@@ -11,6 +11,7 @@ import pytest
 import distributed  # noqa: E402,F401  (a dependency: missing, it is a failure, never a skip)
 from distributed import Client, LocalCluster  # noqa: E402
 
+import timeline.events  # noqa: E402
 from timeline.events import extract_many  # noqa: E402
 from timeline.events.cluster import ClusterError  # noqa: E402
 from timeline.model import Article  # noqa: E402
@@ -130,20 +131,21 @@ def stored_events(store):
     return sorted(store.iter_events(EventFilter()), key=lambda e: e.event_id)
 
 
-def cluster_batch(store, articles, session, nlp, settings):
-    """The ingest service's ``store_batch`` with its articles tagged by the session's workers
-    (as ``timeline ingest --workers N``, with the rule-only pipeline)."""
+def on_cluster(store, items, session, nlp, settings, monkeypatch):
+    """The ingest service's cluster path (``timeline ingest --workers N``) with the rule-only
+    pipeline: the session's workers tag, this process stores; a chunk that failed is analysed
+    again here, one article at a time, with ``nlp``."""
     from timeline.events.extract import analyse
-    from timeline.ingest.service import store_batch
+    from timeline.ingest.service import FileClock, _on_cluster
 
-    return list(store_batch(store, articles, lambda batch: extract_many(
-        batch, cluster=session, settings=settings), lambda article: analyse(
-        article, nlp, settings), settings))
+    monkeypatch.setattr(timeline.events, "analyse",
+                        lambda article, nlp_=None, settings=settings: analyse(article, nlp, settings))
+    return list(_on_cluster(store, iter(items), session, settings, FileClock(None)))
 
 
 @pytest.mark.parametrize("where", ["sqlite", "postgresql"])
 def test_the_ingest_process_stores_what_workers_tag_one_result_per_article(
-        nlp, cluster, tmp_path, where, request):
+        nlp, cluster, tmp_path, where, request, monkeypatch):
     """Workers tag, the ingest process stores (SQLite and PostgreSQL alike): the events of the
     embedded path, one result per article in input order, duplicates on a second pass."""
     from timeline.events.extract import parallel
@@ -158,19 +160,20 @@ def test_the_ingest_process_stores_what_workers_tag_one_result_per_article(
     settings = QUICK.replace(chunk_articles=2)
     with EventStore(address) as store, parallel(
             cluster=cluster.scheduler_address, nlp=nlp, settings=settings) as session:
-        results = cluster_batch(store, given, session, nlp, settings)
+        results = on_cluster(store, given, session, nlp, settings, monkeypatch)
         assert [(r.status, r.title, r.events) for r in results] == [
             ("added", a.title, 120) for a in given]
         assert stored_events(store) == expected
-        again = cluster_batch(store, given[:2], session, nlp, settings)
+        again = on_cluster(store, given[:2], session, nlp, settings, monkeypatch)
         assert [r.status for r in again] == ["duplicate", "duplicate"]
         assert len(stored_events(store)) == 6 * 120
 
 
-def test_a_worker_refuses_an_article_past_its_budget_and_the_rest_is_stored(nlp, cluster,
-                                                                            tmp_path):
+def test_a_worker_refuses_an_article_past_its_budget_and_the_rest_is_stored(
+        nlp, cluster, tmp_path, monkeypatch):
     """The caller's time budget reaches the workers; the chunk that ran out is analysed again
-    one article at a time, so only the slow article is refused."""
+    one article at a time, so only the slow article is refused, and the chunks after it are
+    stored."""
     from timeline.events.extract import parallel
     from timeline.store import EventStore
 
@@ -178,11 +181,15 @@ def test_a_worker_refuses_an_article_past_its_budget_and_the_rest_is_stored(nlp,
     slow = Article(text=" ".join([slow.text] * 60), published=slow.published, title="long")
     quick = [Article(text=f"The council met on {d} March 2025.", published=date(2025, 3, 19),
                      title=f"q{d}") for d in (3, 4)]
+    later = [Article(text=f"The council met again on {d} April 2025.",
+                     published=date(2025, 4, 19), title=f"r{d}") for d in (5, 6, 7)]
     settings = QUICK.replace(chunk_articles=3, max_item_seconds=0.2)
     with EventStore(tmp_path / "w.db") as store, parallel(
-            cluster=cluster.scheduler_address, nlp=nlp, settings=QUICK) as session:
-        results = cluster_batch(store, [quick[0], slow, quick[1]], session, nlp, settings)
+            cluster=cluster.scheduler_address, nlp=nlp, settings=settings) as session:
+        results = on_cluster(store, [quick[0], slow, quick[1], *later], session, nlp, settings,
+                             monkeypatch)
         assert [(r.status, r.title) for r in results] == [
-            ("added", "q3"), ("refused", "long"), ("added", "q4")]
+            ("added", "q3"), ("refused", "long"), ("added", "q4"),
+            ("added", "r5"), ("added", "r6"), ("added", "r7")]
         assert "time budget (0.2 s)" in results[1].message
-        assert {a.title for a in store.articles()} == {"q3", "q4"}
+        assert {a.title for a in store.articles()} == {"q3", "q4", "r5", "r6", "r7"}

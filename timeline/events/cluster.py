@@ -14,7 +14,9 @@ the end); with ``cluster="tcp://host:8786"`` it uses an existing scheduler and i
   come back in input order and are released at once, so memory stays flat on any corpus.
 - A worker that dies loses nothing: the scheduler runs its chunks again elsewhere (Dask
   gives up on a chunk that killed ``distributed.scheduler.allowed-failures`` workers, 3).
-  A chunk that raises is not retried: the error reaches the caller, as in one process.
+  A chunk that raises is not retried: the error reaches the caller, as in one process
+  (``tag_chunks`` gives it with the chunk, and the ingest service analyses that chunk again
+  one article at a time while the next chunks are tagged).
 
 spaCy's own ``nlp.pipe(n_process=...)`` is not used: its ``Doc.to_bytes`` cannot carry
 ``Doc._.dct`` (a date) nor the ``TimeExpression`` objects; the workers send back plain
@@ -101,10 +103,6 @@ class Session:
         """Worker threads now (workers may join or leave during a run)."""
         return sum(self.client.nthreads().values())
 
-    def articles_in_flight(self) -> int:
-        """The most articles one ``extract_many`` call keeps on the workers at once."""
-        return self.settings.chunk_articles * self.settings.chunks_per_worker * max(1, self.threads)
-
 
 @contextmanager
 def session(n_workers: int = 2, address: str | None = None, nlp=None,
@@ -137,9 +135,20 @@ def extract_on_cluster(articles: Iterator[Article], nlp=None, n_workers: int = 2
 
 
 def _tagged(run: Session, articles: Iterator[Article], batch_size: int, settings: Settings):
-    for chunk, results in _stream(run, articles, tag_chunk, batch_size, settings):
+    for chunk, results in tag_chunks(run, articles, batch_size, settings):
+        if isinstance(results, Exception):
+            raise results
         for article, result in zip(chunk, results):
             yield (article, *result)
+
+
+def tag_chunks(run: Session, articles: Iterator[Article], batch_size: int = 32,
+               settings: Settings = SETTINGS) -> Iterator[tuple[list[Article], list[Result] | Exception]]:
+    """Each chunk of ``articles`` with its ``(events, timexes)`` per article, or with the
+    exception its worker raised (the caller may analyse that chunk again one article at a
+    time), in input order; the chunks after it keep being tagged meanwhile, so one long
+    stream never waits for the workers to drain."""
+    return _stream(run, articles, tag_chunk, batch_size, settings)
 
 
 # A session left open (a caller that stopped reading, a failed test) is closed at exit before
@@ -187,5 +196,7 @@ def _in_order(run: Session, chunks, pending: deque, call: str, task, args: tuple
             raise ClusterError(
                 f"no result within {settings.chunk_timeout:g} s for the chunk of {len(chunk)} "
                 f"articles starting with {first.title or first.article_id!r}") from None
+        except Exception as exc:  # noqa: BLE001 - raised by the task: the caller decides
+            results = exc
         future.release()
         yield chunk, results

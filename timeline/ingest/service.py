@@ -126,18 +126,55 @@ def ingest(store, items: Iterable[Article | IngestError], *, workers: int = 1,
             yield item
 
     stream = new_articles()
-    if analyse is None and (workers > 1 or cluster):  # one Dask session for every batch
+    if analyse is None and (workers > 1 or cluster):  # one Dask session, one stream of chunks
         from timeline.events.extract import parallel
 
         with parallel(workers, cluster, settings=settings) as session:
-            yield from _batches(store, stream, session.articles_in_flight() * 4, session,
-                                analyse, settings, clock)
+            yield from _on_cluster(store, stream, session, settings, clock)
         return
     size = BATCH * 2 if analyse is None else 1
-    yield from _batches(store, stream, size, None, analyse, settings, clock)
+    yield from _batches(store, stream, size, analyse, settings, clock)
 
 
-def _batches(store, stream, size: int, session, analyse: Callable | None, settings: Settings,
+def _on_cluster(store, stream, session, settings: Settings, clock: FileClock):
+    """The articles of ``stream`` tagged by the session's workers as one stream of chunks (the
+    workers never wait for this process between batches), each stored here as its chunk comes
+    back, in input order; refusals and duplicates as they come. A chunk that failed on its
+    worker is analysed again here one article at a time (``store_batch``), so a bad article
+    costs only itself. Each article has ``settings.max_item_seconds``; one whose file ran out
+    of time meanwhile is refused (``clock``)."""
+    from timeline.events import analyse as analyse_one
+    from timeline.events.cluster import tag_chunks
+
+    grouping = store.grouping_session(settings)  # the stored events read, kept between articles
+    early: list[ItemResult] = []
+
+    def articles() -> Iterator[Article]:
+        for item in stream:
+            if isinstance(item, ItemResult):
+                early.append(item)
+            else:
+                yield item
+
+    for chunk, results in tag_chunks(session, articles(), BATCH, settings):
+        yield from early
+        early.clear()
+        if isinstance(results, Exception):
+            yield from store_batch(store, chunk, _raise(results), lambda article: analyse_one(
+                article, settings=settings), settings, grouping, late=clock.spent)
+            continue
+        for article, (events, timexes) in zip(chunk, results):
+            yield clock.spent(article) or _store(store, article, events, timexes, grouping)
+    yield from early
+
+
+def _raise(error: Exception) -> Callable:
+    def extract(articles):
+        raise error
+    return extract
+
+
+def _batches(store, stream, size: int, analyse: Callable | None, settings: Settings,
              clock: FileClock):
     """Batches of at most ``size`` articles and ``settings.max_text_chars`` characters (one
     near-limit article is analysed alone, so its budget starts when its own work does)."""
@@ -150,7 +187,7 @@ def _batches(store, stream, size: int, session, analyse: Callable | None, settin
                 yield item
                 continue
             if batch and chars + len(item.text) > settings.max_text_chars:
-                yield from _done(store, batch, session, analyse, settings, clock, grouping)
+                yield from _done(store, batch, analyse, settings, clock, grouping)
                 batch, chars = [], 0
             batch.append(item)
             chars += len(item.text)
@@ -158,10 +195,10 @@ def _batches(store, stream, size: int, session, analyse: Callable | None, settin
                 break
         if not batch:
             return
-        yield from _done(store, batch, session, analyse, settings, clock, grouping)
+        yield from _done(store, batch, analyse, settings, clock, grouping)
 
 
-def _done(store, batch: list[Article], session, analyse: Callable | None, settings: Settings,
+def _done(store, batch: list[Article], analyse: Callable | None, settings: Settings,
           clock: FileClock, grouping) -> Iterator[ItemResult]:
     """Analyse and store ``batch``; an article whose file ran out of time while it waited
     is refused instead."""
@@ -183,7 +220,7 @@ def _done(store, batch: list[Article], session, analyse: Callable | None, settin
     if waiting:
         budget = clock.budget(waiting, settings)
         yield from store_batch(store, waiting, lambda b: extract_many(
-            b, batch_size=BATCH, cluster=session, settings=budget),
+            b, batch_size=BATCH, settings=budget),
             lambda article: analyse_one(article, settings=clock.budget([article], settings)),
             settings, grouping, late=clock.spent)
 
