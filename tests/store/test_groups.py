@@ -225,6 +225,23 @@ def test_a_kept_grouping_groups_as_reading_everything_again(store, make):
     assert layout(store) == kept and sorted(map(len, kept.values())) == [6, 8]
 
 
+def test_a_grouping_past_its_bound_starts_afresh_and_groups_the_same(store, make):
+    from timeline.settings import SETTINGS
+
+    grouping = store.grouping_session(SETTINGS.replace(grouping_kept=3))
+    sizes = []
+    for month in range(1, 13):  # each month, two sources report the same summit
+        day = date(2025, month, 10)
+        for source in ("Wire", "Herald"):
+            art = make.article(f"{source}: leaders met in Geneva for the summit on {day:%B} 10 "
+                               "and signed a truce.", published=day, source=source)
+            store.add_article(art, [make.event(art, f"on {day:%B} 10", day.isoformat(),
+                                               actors=("Geneva",))], grouping=grouping)
+            sizes.append(len(grouping.grouper))
+    assert max(sizes) <= 3 + 2 and sizes[-1] < 24  # started afresh: 24 reports, a few kept
+    assert sorted(map(len, layout(store).values())) == [2] * 12
+
+
 def test_the_first_and_last_days_of_the_calendar_are_grouped(store, make):
     from datetime import timedelta
 
