@@ -302,6 +302,25 @@ class Resolver:
             value += "T" + f["part"]
         return value if values.interval(value) else None
 
+    def r_following(self, cand, f, ctx):
+        """"the following spring", "the previous August": the first such season or month after
+        (before) the period the text is talking about, else after (before) the reference date."""
+        month = f.get("month_name")
+        if month is not None:
+            def make(y):
+                return f"{y:04d}-{month:02d}"
+        else:
+            def make(y):
+                return f"{y:04d}-{f['season']}"
+        span = values.interval(ctx.narrative or "")
+        if span:
+            ctx.anchor = ctx.narrative
+            start, end = span[1], span[2]
+        else:
+            start = self._reference(ctx)
+            end = start + timedelta(days=1)
+        return values.place_after(start, end, make, int(cand.rule.params.get("sign", "1")))
+
     def r_year_period(self, cand, f, ctx):
         """"the 1988 period": the quarter being reported on, in that year."""
         period = self._period(ctx)

@@ -315,6 +315,18 @@ def place_near(start: date, end: date, make, future_cost: float = 1.0) -> str:
     return make(min((start.year - 1, start.year, start.year + 1), key=cost))
 
 
+def place_after(start: date, end: date, make, step: int) -> str | None:
+    """The first value ``make(year)`` that starts on or after ``end`` (``step`` 1: "the
+    following spring" after the period ``[start, end)``), or the last one that ends on or
+    before ``start`` (``step`` -1: "the previous winter")."""
+    spans = {y: span for y in range(start.year - 2, end.year + 3) if (span := interval(make(y)))}
+    if step > 0:
+        years = [y for y, span in spans.items() if span[1] >= end]
+        return make(min(years)) if years else None
+    years = [y for y, span in spans.items() if span[2] <= start]
+    return make(max(years)) if years else None
+
+
 def duration(n: float | int | None, unit: str) -> str:
     """TIMEX3 duration value: duration(30, "day") = "P30D", duration(None, "year") = "PXY"."""
     prefix, letter = _DURATION_LETTER[unit]
