@@ -238,6 +238,11 @@ def test_a_report_without_a_cue_in_the_clause(text, expected):
     # a part of a day named by its weekday; a clock time with its full date
     ("Two men were arrested in the early hours of Sunday.", [("the early hours of Sunday", "2025-03-16TMO")]),
     ("The ship sank at 2:20 a.m. on April 15, 1912.", [("2:20 a.m. on April 15, 1912", "1912-04-15T02:20")]),
+    # a year before a plural verb is still a year when a preposition or "and" leads to it
+    ("Sales in 2018 and 2019 were strong.", [("2018", "2018"), ("2019", "2019")]),
+    # the story's time, not the publication date's
+    ("In 2019 the plant closed. The following spring it reopened.", [("2019", "2019"), ("The following spring", "2020-SP")]),
+    ("In the first days of 2020, the virus spread.", [("the first days of 2020", "2020")]),
 ])
 def test_news_english(text, expected):
     assert found(text) == expected
@@ -262,6 +267,10 @@ def test_a_part_of_a_period_keeps_its_modifier(text, span, value, mod):
     "He spent the last week of the campaign in Ohio.",
     "Temperatures in the 90's are expected.",
     "They talked into the early hours.",
+    "In total 1846 persons were hospitalized and 1720 had already been discharged.",
+    "Fighting broke out by the evening hours.",
+    "The NT News, a daily printed in Darwin, ran the story.",
+    "He won in the year he turned 40.",
 ])
 def test_more_non_dates(text):
     assert found(text) == []
