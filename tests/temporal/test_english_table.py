@@ -271,6 +271,7 @@ def test_a_part_of_a_period_keeps_its_modifier(text, span, value, mod):
     "Fighting broke out by the evening hours.",
     "The NT News, a daily printed in Darwin, ran the story.",
     "He won in the year he turned 40.",
+    "The politics of the period drove France towards war.",
 ])
 def test_more_non_dates(text):
     assert found(text) == []

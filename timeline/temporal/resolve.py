@@ -335,6 +335,8 @@ class Resolver:
         mentioned = (ctx.recent or {}).get("quarter")
         if mentioned and values.interval(mentioned)[2] <= ctx.dct:  # over by the reference date
             return mentioned
+        if normal_key(cand.text) in ("the period", "the same period"):  # in a text that reports no quarter
+            return None
         return completed
 
     def r_quarter_ended(self, cand, f, ctx):
