@@ -23,9 +23,8 @@ STATUS_ORDER = ("scheduled", "ongoing", "happened")
 POINT_GRANULARITIES = {"time", "day"}
 GL_THRESHOLD = 1_000         # above this many points, draw them with WebGL
 AGGREGATE_THRESHOLD = 3_000  # above this many events, draw counts per period instead
-SLIDER_LIMIT = 300           # above this many events drawn one by one, no range slider: it draws
-                             # a copy of every trace (benchmarks/browser_speed.py, docs/PERFORMANCE.md)
 MAX_LANES = 12
+NARROW_PLOT = 500            # a plot narrower than this (pixels) is on a phone
 SPREAD = 0.7                 # share of a lane's height used to stack same-day points
 HOVER_LIMIT = 140            # characters of summary shown on hover
 CLUSTER_MIN = 3              # more point events than this on one day in one lane: one mark ...
@@ -178,9 +177,13 @@ def timeline_figure(events: list[Event], group_by: str = "status", view=None,
         traces.append(_cluster_trace(groups, events, lane_y))
     counts = Counter(labels)
     layout = _layout(height=max(380, 150 + LANE_PX * len(order)))
-    if len(events) > SLIDER_LIMIT:
-        layout["xaxis"]["rangeslider"] = {"visible": False}
+    # no range slider over marks: it draws a copy of every trace with the marks at full size
+    # (a crowded day's mark overflowed its 25 px), and of 300 events or more it was a second of
+    # drawing (benchmarks/browser_speed.py); the 1w / 1m / 1y / all buttons, zoom and pan stay
+    layout["xaxis"]["rangeslider"] = {"visible": False}
     layout["barmode"] = "overlay"
+    if width_px < NARROW_PLOT:  # a phone: the legend under the axis, the range buttons alone on top
+        layout["legend"] = dict(layout["legend"], x=0, xanchor="left", y=-0.08, yanchor="top")
     layout["yaxis"] = {
         "tickvals": [lane_y[name] for name in order],
         "ticktext": [f"{escape(clip(name, 28))} ({counts[name]})" for name in order],  # Plotly reads tags

@@ -31,12 +31,25 @@ EVENT_COLUMNS = [
 ]
 
 PHONE_COLUMNS = ("start", "summary", "actors")  # what fits beside each other on a phone
+PHONE = 600  # a window narrower than this is a phone's
+GRAPH_CONFIG = {
+    "displaylogo": False, "scrollZoom": True,
+    # the camera button saves the timeline as shown, labels included
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}}
+
+
+def graph_config(screen: int | None) -> dict:
+    """The figure's options for a window ``screen`` pixels wide: on a phone no mode bar (it
+    covered the 1w / 1m / 1y / all buttons and the legend; fingers zoom and pan)."""
+    if screen and screen < PHONE:
+        return dict(GRAPH_CONFIG, displayModeBar=False)
+    return dict(GRAPH_CONFIG)
 
 
 def event_columns(screen: int | None) -> list[dict]:
     """The table's columns for a window ``screen`` pixels wide: on a phone the date, the
     summary and the actors (the rest is in the panel)."""
-    if screen and screen < 600:
+    if screen and screen < PHONE:
         return [dict(c, width=120) if c["field"] == "start" else dict(c, minWidth=150)
                 for c in EVENT_COLUMNS if c["field"] in PHONE_COLUMNS]
     return EVENT_COLUMNS
@@ -205,10 +218,7 @@ def timeline_tab() -> dbc.Row:
         dbc.Col([dbc.Card(dbc.CardBody(filters())), upload_card()], lg=3, className="sidebar"),
         dbc.Col([
             html.Div(id=ids.SUMMARY, className="summary mb-1"),
-            dcc.Loading(dcc.Graph(id=ids.FIGURE, config={
-                "displaylogo": False, "scrollZoom": True,
-                # the camera button saves the timeline as shown, labels included
-                "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}}),
+            dcc.Loading(dcc.Graph(id=ids.FIGURE, config=graph_config(None)),
                         type="circle", delay_show=300),
             html.Div([
                 html.Span(id=ids.TABLE_NOTE, className="small text-muted me-auto"),
@@ -225,7 +235,7 @@ def timeline_tab() -> dbc.Row:
                 html.A("TimelineJS", id=ids.DOWNLOAD_TIMELINEJS, download="timeline-timelinejs.json",
                        href="/api/events?format=timelinejs", className=DOWNLOAD_BUTTON,
                        title="A story for TimelineJS (timeline.knightlab.com)"),
-            ], className="d-flex align-items-center my-2"),
+            ], className="d-flex flex-wrap align-items-center row-gap-1 my-2"),
             dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
                        getRowId="params.data.event_id",
                        defaultColDef={"sortable": True, "resizable": True, "filter": True},

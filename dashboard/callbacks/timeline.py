@@ -8,7 +8,7 @@ from dash import Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.controls import parse_query
-from dashboard.layout import event_columns
+from dashboard.layout import event_columns, graph_config
 from dashboard.views import figure_only, render_view
 
 ZOOM_DAYS = 5  # a click on a crowded day shows this many days on each side
@@ -59,10 +59,10 @@ def register(app, store, **_):
     app.clientside_callback("function(_) { return window.innerWidth; }",
                             Output(ids.SCREEN, "data"), Input(ids.URL, "pathname"))
 
-    @app.callback(Output(ids.TABLE, "columnDefs"), Input(ids.SCREEN, "data"),
-                  prevent_initial_call=True)
-    def fit_table(screen):
-        return event_columns(screen)
+    @app.callback(Output(ids.TABLE, "columnDefs"), Output(ids.FIGURE, "config"),
+                  Input(ids.SCREEN, "data"), prevent_initial_call=True)
+    def fit_screen(screen):
+        return event_columns(screen), graph_config(screen)
 
     @app.callback(
         Output(ids.FIGURE, "figure"),

@@ -83,15 +83,14 @@ def test_hover_escapes_and_clips_article_text(make_event):
     assert len(text) < 400
 
 
-def test_range_slider_and_buttons(events, monkeypatch):
-    xaxis = go.Figure(timeline_figure(events)).layout.xaxis
-    assert xaxis.rangeslider.visible
-    assert [b.label for b in xaxis.rangeselector.buttons] == ["1w", "1m", "1y", "all"]
-    # many events drawn one by one: no slider (it copies every trace), the buttons stay
-    monkeypatch.setattr(figures, "SLIDER_LIMIT", len(events) - 1)
+def test_range_slider_and_buttons(events):
+    # marks: no slider (it copies every trace with its marks at full size), the buttons stay
     xaxis = go.Figure(timeline_figure(events)).layout.xaxis
     assert not xaxis.rangeslider.visible
     assert [b.label for b in xaxis.rangeselector.buttons] == ["1w", "1m", "1y", "all"]
+    # counts per period: bars, which a slider shows well
+    xaxis = go.Figure(counts_figure([("2025-01", 3), ("2025-02", 5)], "month")).layout.xaxis
+    assert xaxis.rangeslider.visible
 
 
 def test_empty_and_counts_figures():
@@ -203,3 +202,11 @@ def test_a_far_background_date_is_cut_out_of_the_axis(make_event):
     assert "1721-01-01" < lo < "1800-01-01" and "2024-01-01" < hi < "2025-03-01"
     assert any("left out" in a["text"] for a in fig["layout"]["annotations"])
     assert "rangebreaks" not in timeline_figure(story)["layout"]["xaxis"]
+
+
+def test_on_a_phone_the_legend_leaves_room_for_the_range_buttons(events):
+    wide = timeline_figure(events, width_px=1000)["layout"]["legend"]
+    narrow = timeline_figure(events, width_px=200)["layout"]["legend"]
+    assert (wide["x"], wide["xanchor"]) == (0.5, "center")
+    assert (narrow["y"], narrow["yanchor"]) == (-0.08, "top")  # under the axis: the buttons
+    assert wide["y"] > 1 and wide["yanchor"] == "bottom"        # sit above it, at the left
