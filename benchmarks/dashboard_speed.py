@@ -59,10 +59,9 @@ def payload(outputs, inputs, state=(), changed=()):
 
 def view_call(query: str, group_by: str = "status") -> dict:
     return payload(VIEW_OUTPUTS, [(ids.FILTER, "data", query), (ids.DATA_VERSION, "data", 0),
-                                  (ids.GROUP_BY, "value", group_by),
-                                  (ids.FIGURE, "relayoutData", None),
-                                  (ids.FIGURE, "clickData", None), (ids.SCREEN, "data", 1400)],
-                   [(ids.ACTORS, "value", []), (ids.SOURCES, "value", [])],
+                                  (ids.GROUP_BY, "value", group_by), (ids.SCREEN, "data", 1400)],
+                   [(ids.FIGURE, "relayoutData", None), (ids.ACTORS, "value", []),
+                    (ids.SOURCES, "value", [])],
                    changed=[f"{ids.FILTER}.data"])
 
 

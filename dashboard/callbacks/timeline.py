@@ -75,30 +75,41 @@ def register(app, store, **_):
         Input(ids.FILTER, "data"),
         Input(ids.DATA_VERSION, "data"),
         Input(ids.GROUP_BY, "value"),
-        Input(ids.FIGURE, "relayoutData"),
-        Input(ids.FIGURE, "clickData"),
         Input(ids.SCREEN, "data"),
+        State(ids.FIGURE, "relayoutData"),
         State(ids.ACTORS, "value"),
         State(ids.SOURCES, "value"),
     )
-    def show_events(query, _version, group_by, relayout, click, screen, actors, sources):
-        """One callback, so a filter change costs one pass over the matching events."""
+    def show_events(query, _version, group_by, screen, relayout, actors, sources):
+        """One callback, so a filter change costs one pass over the matching events. A zoom
+        is another callback (zoom_events): when this one was fired again by the figure's own
+        relayout events, the renderer dropped the full answer still on its way for the
+        second's (the first page load then sometimes kept an empty summary and table)."""
         flt, problem = parse_query(query)
         fired = set(ctx.triggered_prop_ids.values())  # several inputs may change at once
-        rest = [no_update] * 6
-        if fired and fired <= {ids.FIGURE}:  # a zoom or a click: the figure alone
-            clicked = f"{ids.FIGURE}.clickData" in ctx.triggered_prop_ids
-            day = clicked_day(click) if clicked else None
-            view = ((day - timedelta(days=ZOOM_DAYS), day + timedelta(days=ZOOM_DAYS + 1))
-                    if day else view_of(relayout))
-            if view is None:
-                return no_update, *rest
-            figure = figure_only(store, flt, group_by or "status", view, plot_width(screen))
-            if figure is None:
-                return no_update, *rest
-            return keep_view(figure, query, view), *rest
         view = None if ids.FILTER in fired or not fired else view_of(relayout)
         shown = render_view(store, flt, group_by or "status", actors, sources, view,
                             plot_width(screen))
         return (keep_view(shown.figure, query, view), (problem or shown.summary), shown.rows, shown.note,
                 shown.actor_options, shown.source_options, shown.newest or no_update)
+
+    @app.callback(
+        Output(ids.FIGURE, "figure", allow_duplicate=True),
+        Input(ids.FIGURE, "relayoutData"),
+        Input(ids.FIGURE, "clickData"),
+        State(ids.FILTER, "data"),
+        State(ids.GROUP_BY, "value"),
+        State(ids.SCREEN, "data"),
+        prevent_initial_call=True,
+    )
+    def zoom_events(relayout, click, query, group_by, screen):
+        """A zoom or a click on a crowded day: the figure alone, with the labels that fit."""
+        clicked = f"{ids.FIGURE}.clickData" in ctx.triggered_prop_ids
+        day = clicked_day(click) if clicked else None
+        view = ((day - timedelta(days=ZOOM_DAYS), day + timedelta(days=ZOOM_DAYS + 1))
+                if day else view_of(relayout))
+        if view is None:  # not about the x axis (a resize, a legend click)
+            return no_update
+        figure = figure_only(store, parse_query(query)[0], group_by or "status", view,
+                             plot_width(screen))
+        return no_update if figure is None else keep_view(figure, query, view)

@@ -50,3 +50,22 @@ def test_text_search_draws_its_events_and_aggregates_past_the_threshold(seeded, 
     monkeypatch.setattr(views, "AGGREGATE_THRESHOLD", 1)
     wide = render_view(store, EventFilter(text="on"))
     assert wide.summary.startswith("4 events") and wide.figure["data"][0]["type"] == "bar"
+
+
+def test_the_figures_own_events_never_refire_the_full_view():
+    """Plotly reports a relayout when it first draws (autosize): had that fired the callback
+    that fills the summary and the table again while its first answer was on the way, the
+    renderer would drop that answer for the second's (a first load kept an empty summary and
+    table). A zoom or a click redraws the figure alone, in a callback of its own."""
+    from dashboard import create_app, ids
+    from timeline.store import EventStore
+
+    with EventStore(":memory:") as store:
+        deps = create_app(store).server.test_client().get("/_dash-dependencies").get_json()
+    figure_events = {(ids.FIGURE, "relayoutData"), (ids.FIGURE, "clickData")}
+    full = next(d for d in deps if f"{ids.SUMMARY}.children" in d["output"])
+    assert not figure_events & {(i["id"], i["property"]) for i in full["inputs"]}
+    zooms = [d for d in deps if figure_events & {(i["id"], i["property"]) for i in d["inputs"]}
+             and f"{ids.FIGURE}.figure" in d["output"]]
+    assert len(zooms) == 1 and zooms[0]["output"].startswith(f"{ids.FIGURE}.figure")
+    assert "..." not in zooms[0]["output"].strip(".")  # the figure alone
