@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from timeline.temporal import cues, resolve, tag_time, tagger, tense
-from timeline.temporal.tense import tense_in_text, tense_of
+from timeline.temporal.tense import aside_in_text, aside_of, tense_in_text, tense_of
 
 NLP = spacy.blank("en")
 CUES = cues.english()
@@ -17,8 +17,13 @@ EXAMPLES = [(name, example) for name, cue_set in CUES.items() for example in cue
 def test_cue_examples(name, example):
     start = example.text.index(example.expression)
     end = start + len(example.expression)
+    span = NLP.make_doc(example.text).char_span(start, end, alignment_mode="expand")
+    if example.tense in cues.ASIDES:  # the aside reading: is the date told aside from the story's line?
+        assert aside_in_text(example.text, start, end) == (example.tense == "aside")
+        assert aside_of(span) == (example.tense == "aside")
+        return
     assert tense_in_text(example.text, start, end) == example.tense
-    assert tense_of(NLP.make_doc(example.text).char_span(start, end, alignment_mode="expand")) == example.tense
+    assert tense_of(span) == example.tense
 
 
 def test_every_set_has_an_example_and_tense_reads_them_all():

@@ -129,3 +129,48 @@ def test_a_date_opening_a_paragraph_in_the_past_opens_a_retrospective_passage_to
 ])
 def test_a_date_that_does_not_open_a_past_paragraph_opens_no_passage(text, monday):
     assert values(text, date(2020, 5, 10))["Monday"] == monday
+
+
+# A date told aside from a story's line (a past perfect, a relative clause, brackets, "earlier")
+# resolves, but the year-less dates after it stay near the story's time: (text, expression,
+# value). Each story paragraph names two past years, so it narrates a past period.
+ASIDES = [
+    ("In March 1918 the offensive began. On 28 March, reserves arrived. The council had been created "
+     "on 5 November 1917. On 15 July, the last attack began.", "15 July", "1918-07-15"),
+    ("In March 1918 the offensive began. On 28 March, reserves arrived. The council, which met on "
+     "5 November 1917, agreed. On 15 July, the last attack began.", "15 July", "1918-07-15"),
+    ("In March 1918 the offensive began. On 28 March, the council (created on 5 November 1917) "
+     "met. On 15 July, the last attack began.", "15 July", "1918-07-15"),
+    ("In March 1918 the offensive began. On 28 March, reserves arrived. Earlier, on 5 November 1917, "
+     "the council met. On 15 July, the last attack began.", "15 July", "1918-07-15"),
+    # the date an aside tells is still its own, and "later that year" counts from it
+    ("In March 1918 the offensive began. The council had been created on 5 November 1917 and "
+     "met again later that year. On 15 July, the last attack began.", "later that year", "1917"),
+    ("In March 1918 the offensive began. The council had been created on 5 November 1917 and "
+     "met again later that year. On 15 July, the last attack began.", "5 November 1917", "1917-11-05"),
+]
+# the same stories told on the main line: the date moves the story's time
+MAIN_LINE = [
+    ("In March 1918 the offensive began. On 28 March, reserves arrived. The council met on "
+     "5 November 1917. On 15 July, the last attack began.", "15 July", "1917-07-15"),
+    ("In March 1917 the offensive began. By 5 November 1918, the council had been created. "
+     "On 15 July, the last attack began.", "15 July", "1918-07-15"),
+]
+
+
+@pytest.mark.parametrize("text, expression, value", ASIDES + MAIN_LINE)
+def test_a_date_told_aside_does_not_move_the_story(text, expression, value):
+    assert values(text)[expression] == value
+
+
+def test_the_story_anchor_of_a_date_after_an_aside_is_the_main_line():
+    text, _, _ = ASIDES[0]
+    july = next(t for t in tag_time(text, DCT) if t.text == "15 July")
+    assert july.anchor == "1918-03-28"
+
+
+def test_news_is_not_changed_by_an_aside():
+    text = ("Shares rose on Monday. The firm, which had listed on 5 November 2019, said it will open "
+            "a plant in August.")
+    found = values(text, date(2025, 3, 19))
+    assert found["August"] == "2025-08" and found["5 November 2019"] == "2019-11-05"

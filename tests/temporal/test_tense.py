@@ -236,3 +236,31 @@ def test_cue_words_come_before_the_annotation():
               heads=[1, 1, 1, 4, 2, 1, 5], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"])
     assert tense_of(doc[6:7]) == "past"
     assert tense_in_text(doc.text, doc[6].idx, doc[6].idx + 6) is None
+
+
+@pytest.mark.parametrize("dep, aside", [("acl:relcl", True), ("relcl", True), ("acl", True), ("conj", False)])
+def test_a_date_in_a_clause_that_modifies_a_noun_is_aside_on_the_parse(dep, aside):
+    # "the treaty both sides signed on 5 November 1917 failed": no cue word tells, the parse does
+    words = ["The", "treaty", "both", "sides", "signed", "on", "5", "November", "1917", "failed", "."]
+    doc = Doc(NLP.vocab, words=words,
+              pos=["DET", "NOUN", "DET", "NOUN", "VERB", "ADP", "NUM", "PROPN", "NUM", "VERB", "PUNCT"],
+              morphs=["", "", "", "", "Tense=Past|VerbForm=Fin", "", "", "", "", "Tense=Past|VerbForm=Fin", ""],
+              heads=[1, 9, 3, 4, 1, 6, 4, 6, 6, 9, 9],
+              deps=["det", "nsubj", "det", "nsubj", dep, "case", "obl", "flat", "flat", "ROOT", "punct"])
+    assert tense.aside_of(doc[6:9]) is aside
+    assert tense.aside_of(Doc(NLP.vocab, words=words)[6:9]) is False  # the words alone do not tell
+
+
+def test_had_among_the_auxiliaries_is_aside_on_the_parse():
+    # "Troops they had sent on 5 November 1917 arrived": "had" is too far from the date for the words
+    words = ["The", "troops", "had", "in", "the", "end", "all", "been", "sent", "on", "5", "November", "1917", "."]
+    doc = Doc(NLP.vocab, words=words,
+              pos=["DET", "NOUN", "AUX", "ADP", "DET", "NOUN", "ADV", "AUX", "VERB", "ADP", "NUM", "PROPN", "NUM",
+                   "PUNCT"],
+              morphs=["", "", "Tense=Past|VerbForm=Fin", "", "", "", "", "Tense=Past|VerbForm=Part",
+                      "Tense=Past|VerbForm=Part", "", "", "", "", ""],
+              heads=[1, 8, 8, 5, 5, 8, 8, 8, 8, 10, 8, 10, 10, 8],
+              deps=["det", "nsubj:pass", "aux", "case", "det", "obl", "advmod", "aux:pass", "ROOT", "case", "obl",
+                    "flat", "flat", "punct"])
+    assert tense.aside_of(doc[10:13]) is True
+    assert tense.aside_in_text(doc.text, doc[10].idx, doc[12].idx + 4) is False

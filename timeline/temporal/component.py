@@ -19,7 +19,7 @@ from timeline.nlp.bounded import check_budget
 from timeline.temporal import rules
 from timeline.temporal.rules import Candidate, RuleSet
 from timeline.temporal.tagger import Tagger
-from timeline.temporal.tense import tense_of
+from timeline.temporal.tense import aside_in_text, aside_of, tense_of
 
 if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
@@ -49,7 +49,11 @@ class TemporalTagger(Tagger):
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
             return tense_of(span) if span is not None and len(span) else None
 
-        found = self.tag_text(text, doc._.dct, tense_at, candidates_of(doc, self.ruleset))
+        def aside_at(start: int, end: int) -> bool:
+            span = spans.get((start, end)) or doc.char_span(start, end, alignment_mode="expand")
+            return aside_of(span) if span is not None and len(span) else aside_in_text(text, start, end)
+
+        found = self.tag_text(text, doc._.dct, tense_at, candidates_of(doc, self.ruleset), aside_at)
         for timex in found:
             span = spans.get((timex.start, timex.end))
             if span is not None and span.start_char == timex.start and span.end_char == timex.end:

@@ -13,10 +13,12 @@ from typing import Mapping, NamedTuple
 
 RESOURCES = Path(__file__).parent / "resources"
 TENSES = ("past", "future", "present", "later", "none")
+ASIDES = ("aside", "main")  # the examples of the aside reading (tense.aside_in_text)
 
 
 class Example(NamedTuple):
-    """A sentence, the expression in it, and the tense the cue words must give (None: no cue)."""
+    """A sentence, the expression in it, and the tense the cue words must give (None: no cue),
+    or, in the sections of the aside reading, "aside" or "main"."""
 
     text: str
     expression: str
@@ -35,9 +37,9 @@ def _words(value: str) -> frozenset[str]:
 
 def _example(path: Path, name: str, line: str) -> Example:
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) != 3 or parts[1] not in parts[0] or parts[2] not in TENSES:
+    if len(parts) != 3 or parts[1] not in parts[0] or parts[2] not in TENSES + ASIDES:
         raise ValueError(f"{path}: [{name}] example {line!r}: want 'sentence | expression in it | "
-                         f"{' or '.join(TENSES)}'")
+                         f"{' or '.join(TENSES + ASIDES)}'")
     return Example(parts[0], parts[1], None if parts[2] == "none" else parts[2])
 
 

@@ -73,6 +73,14 @@ class Context:
     # a retrospective passage of news (tagger: a day named with its weekday well before the
     # publication date): a bare weekday is the one nearest the story's day, not the DCT's
     retro: bool = False
+    # the story's main line: the last date mentioned outside an aside (a past perfect, a
+    # relative clause, brackets: tense.aside_in_text); year-less dates of a narrative are
+    # placed near it, while "the next day", "later that year" count from ``narrative``
+    story_time: str = ""
+
+    @property
+    def main(self) -> str:
+        return self.story_time or self.narrative
 
 
 def _number(text: str, tables: dict) -> float | None:
@@ -205,7 +213,7 @@ class Resolver:
         is before the publication year (a narrative that reaches the present is read as news)."""
         if not ctx.story or ctx.dct is None:
             return None
-        span = values.interval(ctx.narrative or "")
+        span = values.interval(ctx.main or "")
         return span if span and span[1].year < ctx.dct.year else None
 
     def _reference(self, ctx: Context) -> date:
@@ -213,7 +221,7 @@ class Resolver:
         time in a text that narrates a past period (noted in ``ctx.anchor``), else the DCT."""
         story = self._story(ctx)
         if story:
-            ctx.anchor = ctx.narrative
+            ctx.anchor = ctx.main
             return story[1]
         return self._dct(ctx)
 
@@ -269,17 +277,17 @@ class Resolver:
             value = make(f["year"])
         elif f.get("this") == 0:  # "this September", "this summer": the one of the reference year
             value = make(self._dct(ctx).year)
-        elif (ctx.story or narrative) and (bc := _bc_year(ctx.narrative)):
+        elif (ctx.story or narrative) and (bc := _bc_year(time := ctx.narrative if narrative else ctx.main)):
             # a story before the common era: "the winter" after "480 BC" is that one (no interval)
-            ctx.direction, ctx.anchor = None, ctx.narrative
+            ctx.direction, ctx.anchor = None, time
             value = make(bc)
-            if _month_of(value) < _month_of(ctx.narrative[2:]):  # the story moves on: "the winter", then "spring"
+            if _month_of(value) < _month_of(time[2:]):  # the story moves on: "the winter", then "spring"
                 value = make(bc - 1) if bc > 1 else None
             return "BC" + value if value else None
-        elif story := (self._story(ctx) or (narrative and values.interval(ctx.narrative or ""))):
+        elif story := ((narrative and values.interval(ctx.narrative or "")) or self._story(ctx)):
             # "In August", "on 12 March" in a narrative: the one nearest the story's time
             value = values.place_near(story[1], story[2], make, self.settings.narrative_future_cost)
-            ctx.direction, ctx.anchor = None, ctx.narrative
+            ctx.direction, ctx.anchor = None, ctx.narrative if narrative else ctx.main
         else:
             dct = self._dct(ctx)
             direction = self._direction(f, ctx)
@@ -402,7 +410,7 @@ class Resolver:
     def r_day_of_month(self, cand, f, ctx):
         """"on the 15th": that day of the nearest month that has it, in the tense's direction."""
         if story := self._story(ctx):  # "on the 15th" of the story's month
-            ctx.direction, ctx.anchor = None, ctx.narrative
+            ctx.direction, ctx.anchor = None, ctx.main
             day = values.day_of_month(story[1], f["day"], None, self.settings.narrative_future_cost)
         else:
             day = values.day_of_month(self._dct(ctx), f["day"], self._direction(f, ctx), self._future_cost(ctx))

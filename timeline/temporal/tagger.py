@@ -18,7 +18,7 @@ from timeline.model import TimeExpression
 from timeline.settings import SETTINGS, Settings
 from timeline.temporal import cues, rules, values
 from timeline.temporal.resolve import DAY_WORD, Context, NeedsReference, Resolver
-from timeline.temporal.tense import tense_in_text
+from timeline.temporal.tense import aside_in_text, tense_in_text
 
 _TIME_OF_DAY = re.compile(r"T\d")  # "2025-03-17T15:00": a DATE rule that gave a time
 _SPAN = re.compile(r"P(?:T?[\dX])")  # a TIMEX3 duration value, not PAST_REF / PRESENT_REF
@@ -51,13 +51,19 @@ class Tagger:
         self.date_order = date_order
         self.settings = settings
 
-    def tag_text(self, text: str, dct, tense_at=tense_in_text, candidates=None) -> list[TimeExpression]:
+    def tag_text(self, text: str, dct, tense_at=tense_in_text, candidates=None,
+                 aside_at=aside_in_text) -> list[TimeExpression]:
         """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
-        tense around a match (default: cue words read straight from the text, no Doc);
-        ``candidates``: the rule pass's, when it has already run on ``text`` (the Doc's)."""
+        tense around a match (default: cue words read straight from the text, no Doc), and
+        ``aside_at(start, end)`` whether a date is told aside from a story's line (a past
+        perfect, a relative clause, brackets: tense.aside_in_text); ``candidates``: the rule
+        pass's, when it has already run on ``text`` (the Doc's)."""
         if tense_at is tense_in_text:
             def tense_at(start, end, text=text):
                 return tense_in_text(text, start, end)
+        if aside_at is aside_in_text:
+            def aside_at(start, end, text=text):
+                return aside_in_text(text, start, end)
         if isinstance(dct, datetime):
             dct = dct.date()
         elif isinstance(dct, str):
@@ -71,6 +77,7 @@ class Tagger:
         if candidates is None:
             candidates = rules.find(text, self.ruleset)
         in_story = self.story_paragraphs(text, candidates, dct)
+        story_time = narrative
         retro = False  # inside a retrospective passage (Context.retro) ...
         retro_end = len(text)  # ... which ends here at the latest
         for k, (cand, story) in enumerate(zip(candidates, in_story)):
@@ -86,7 +93,7 @@ class Tagger:
                 tense = tense_at(cand.start, cand.end)
             previous = (cand.end, tense)
             ctx = Context(dct, narrative, tense, self.date_order, recent, text[max(0, cand.start - lookback):cand.start],
-                          direction=tense if tense in ("past", "future") else None, story=story, retro=retro)
+                          direction=tense if tense in ("past", "future") else None, story=story, retro=retro, story_time=story_time)
             try:
                 value = self.resolver.value(cand, ctx)
             except (NeedsReference, KeyError, ValueError, OverflowError):
@@ -144,15 +151,20 @@ class Tagger:
                         and not DAY_WORD.search(cand.text))
             if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
                 continue  # in a narrative, "today" (the writer's day) does not move the story's time
-            if story and narrative and _holds(value, narrative):
-                continue  # "December 7, 1941": the story stays on the day, not on the whole year
             if story and tense in ("future", "later"):
                 continue  # "would be exposed for a planned campaign in 1976": not yet the story's time
-            if (start_date or value.startswith("BC")) and ttype in ("DATE", "TIME") \
-                    and cand.rule.params.get("keeps_anchor") != "yes":
-                narrative = value  # a year before the common era has no interval but sets the story
+            if not (start_date or value.startswith("BC")) or ttype not in ("DATE", "TIME") \
+                    or cand.rule.params.get("keeps_anchor") == "yes":
+                continue  # a year before the common era has no interval but sets the story
+            # "December 7, 1941", then "1941": the story stays on the day, not on the whole year
+            if not (story and narrative and _holds(value, narrative)):
+                narrative = value
                 if start_date:
                     recent[granularity] = value
+            # a date told aside (a past perfect, a relative clause, brackets: "the council, which
+            # had been created on 5 November 1917") is mentioned, but the story's line stays
+            if not (story and (_holds(value, story_time) or aside_at(cand.start, cand.end))):
+                story_time = value
         _date_clock_times(text, out, bare)
         _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out

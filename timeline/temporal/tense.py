@@ -61,6 +61,10 @@ PERFECT_AUX = CUES["perfect_aux"].words
 PERFECT_PARSE = CUES["perfect_parse"].words
 POSSESSIVE = CUES["possessive"].words
 CLAUSE_JOINERS = CUES["clause_joiners"].words
+PLUPERFECT = CUES["pluperfect"].words
+PERFECT_SKIP = CUES["perfect_skip"].words
+ASIDE_LEAD = CUES["aside_lead"].words
+BRACKETS = CUES["brackets"].after
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
 AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})
 
@@ -238,6 +242,99 @@ def _attribution(window, b: int) -> int | None:
         if window[i].text == ",":
             return i if any(t.lower_ in REPORTING_PAST for t in window[i + 1:i + 1 + ATTRIBUTION_WORDS]) else None
     return None
+
+
+def _pluperfect(tokens: list, i: int) -> bool:
+    """Whether the verb cue tokens[i] is a past perfect: "had" before a participle ("had been
+    signed", "had already left"), or a participle after "had"."""
+    if tokens[i].lower_ in PLUPERFECT:
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in PERFECT_SKIP:
+            j += 1
+        following = tokens[j] if j < len(tokens) else None
+        return following is not None and (following.lower_ == "been" or (
+            following.is_alpha and following.lower_.endswith(PARTICIPLE_ENDINGS)))
+    j = i - 1
+    while j >= 0 and tokens[j].lower_ in PERFECT_SKIP:
+        j -= 1
+    return j >= 0 and tokens[j].lower_ in PLUPERFECT
+
+
+PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "had signed", "had taken", "had flown"; not "had 10,000 men"
+
+
+def _bracketed(tokens: list, first: int, last: int) -> bool:
+    """Whether tokens[first:last] stand inside brackets of their window ("(on 5 November 1917)")."""
+    closers = {c for closing in BRACKETS.values() for c in closing}
+    for i in range(first - 1, -1, -1):
+        low = tokens[i].lower_
+        if low in BRACKETS:
+            return any(t.lower_ in BRACKETS[low] for t in tokens[last:])
+        if low in closers:
+            return False
+    return False
+
+
+def _segment(tokens: list, first: int, last: int) -> tuple[int, int]:
+    """The part of the clause that holds tokens[first:last]: from the last comma or bracket
+    before it to the next one after it (a comma right after the expression does not end it:
+    "On 5 August, the army had taken Warsaw")."""
+    lo = first
+    while lo > 0 and tokens[lo - 1].text not in SEGMENT_MARKS:
+        lo -= 1
+    hi = last + (last < len(tokens) and tokens[last].text == ",")
+    while hi < len(tokens) and tokens[hi].text not in SEGMENT_MARKS:
+        hi += 1
+    return lo, hi
+
+
+SEGMENT_MARKS = frozenset({",", "(", ")", "—", "–"})
+LEAD_WORDS = 3  # an aside's lead word ("which", "earlier") opens its part of the clause within this many words
+
+
+def word_aside(tokens, first: int, last: int) -> bool:
+    """Whether tokens[first:last] tell a time aside from the story's line, by cue words: in
+    brackets, in a part of the clause that a relative pronoun or "earlier" opens ("the council,
+    which met on 5 November 1917"; "Earlier, on 5 November 1917, ..."), or in a past perfect
+    ("had been created on 5 November 1917"), unless it is the time something had happened by
+    ("By 1915, the Russians had retreated": the story's own time)."""
+    window, a, b = _window(tokens, first, last)
+    if _bracketed(window, a, b):
+        return True
+    lo, hi = _segment(window, a, b)
+    if any(t.lower_ in ASIDE_LEAD for t in window[max(0, lo - 2):min(a, lo + LEAD_WORDS)]):
+        return True
+    left = next((i for i in range(a - 1, lo - 1, -1) if _word_cue(window, i, True)), None)
+    verb = left if left is not None else next((i for i in range(b, hi) if _word_cue(window, i, False)), None)
+    return verb is not None and _pluperfect(window, verb) and local_cue(window, a, b) != "until"
+
+
+def aside_in_text(text: str, start: int, end: int) -> bool:
+    """``word_aside`` of text[start:end], without a spaCy Doc (the rule-only path)."""
+    return word_aside(*_text_words(text, start, end))
+
+
+def aside_of(span) -> bool:
+    """``word_aside`` of a spaCy Span; when the cue words find no aside and the Doc is parsed:
+    the verb governing the span heads a relative clause, or has "had" among its auxiliaries."""
+    doc = span.doc
+    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char)
+    if word_aside(words, first, last):
+        return True
+    if not _annotations(doc)[0]:
+        return False
+    head = _verb_above(span.root, steps=6)
+    if head is None:
+        return False
+    if head.dep_ in RELATIVE_DEPS:
+        return True
+    return local_cue(words, first, last) != "until" and any(
+        c.dep_ in AUX_DEPS and c.lower_ in PLUPERFECT for c in head.children)
+
+
+# a clause that modifies a noun ("the council, which met on ...", "the treaty signed on ..."):
+# spaCy's English and Universal Dependencies labels
+RELATIVE_DEPS = frozenset({"relcl", "acl:relcl", "acl"})
 
 
 def word_tense(tokens, first: int, last: int) -> str | None:
