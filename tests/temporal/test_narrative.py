@@ -106,9 +106,10 @@ def test_a_weekday_with_its_date_near_the_publication_date_is_no_retrospective()
 def test_the_morning_of_a_death_is_on_the_day_the_text_is_talking_about():
     text = ("He was arrested on 3 March 2019. He had been drinking at 1.30 am on the morning of "
             "his death, police said.")
-    found = [(t.text, t.value, t.type) for t in tag_time(text, date(2020, 5, 10))]
-    assert found == [("3 March 2019", "2019-03-03", "DATE"), ("1.30 am", "2019-03-03T01:30", "TIME"),
-                     ("the morning of his death", "2019-03-03TMO", "TIME")]
+    found = [(t.text, t.value, t.type, t.anchor) for t in tag_time(text, date(2020, 5, 10))]
+    assert found == [("3 March 2019", "2019-03-03", "DATE", ""),
+                     ("1.30 am", "2019-03-03T01:30", "TIME", "2019-03-03"),  # anchored on that day, not the DCT
+                     ("the morning of his death", "2019-03-03TMO", "TIME", "2019-03-03T01:30")]
     # with no day named, no value: it is not the publication date's morning
     assert values("He had been drinking on the morning of his death.", date(2020, 5, 10)) == {}
 
@@ -174,3 +175,20 @@ def test_news_is_not_changed_by_an_aside():
             "a plant in August.")
     found = values(text, date(2025, 3, 19))
     assert found["August"] == "2025-08" and found["5 November 2019"] == "2019-11-05"
+
+
+@pytest.mark.slow  # the shipped model: the Doc path reads the parse
+@pytest.mark.parametrize("text, published, expected", [
+    (RETROSPECTIVE, date(2020, 5, 10), [("Friday, April 24", "2020-04-24"), ("Monday", "2020-04-27"),
+                                        ("Tuesday", "2020-04-28"), ("Today", "2020-05-10"), ("Tuesday", "2020-05-05")]),
+    ("He was arrested on 3 March 2019. He had been drinking at 1.30 am on the morning of his death, police said.",
+     date(2020, 5, 10), [("3 March 2019", "2019-03-03"), ("1.30 am", "2019-03-03T01:30"),
+                         ("the morning of his death", "2019-03-03TMO")]),
+])
+def test_news_with_a_retrospective_passage_through_the_shipped_pipeline(text, published, expected):
+    from timeline.nlp import load
+
+    nlp = load()
+    doc = nlp.make_doc(text)
+    doc._.dct = published
+    assert [(t.text, t.value) for t in nlp(doc)._.timexes] == expected

@@ -190,6 +190,13 @@ def test_a_clock_time_is_on_the_day_that_follows_it():
     found = tag_time("The warning starts at 6 p.m. local time (1700 UTC) tomorrow.", date(2019, 10, 2))
     assert [(t.text, t.value) for t in found] == [("6 p.m.", "2019-10-03T18:00"), ("tomorrow", "2019-10-03")]
     assert found[0].start_date == date(2019, 10, 3)
+    # placed through the day that follows it: anchored as that day is, not on the day of the story
+    found = tag_time("He was arrested on 5 May 2019. It starts at 6 p.m. local time (1700 UTC) tomorrow.",
+                     date(2019, 10, 2))
+    assert [(t.text, t.value, t.anchor) for t in found][1:] == [("6 p.m.", "2019-10-03T18:00", "2019-10-02"),
+                                                                ("tomorrow", "2019-10-03", "2019-10-02")]
+    found = tag_time("He was arrested on 5 May 2019. At 6 p.m. on Thursday he left.", date(2019, 10, 2))
+    assert (found[1].value, found[1].anchor) == ("2019-09-26T18:00", "2019-10-02")  # last Thursday, not 5 May
     found = tag_time("The hurricane center's 5 p.m. update on Monday had the storm 120 miles away.",
                      date(2019, 7, 23))
     assert [(t.text, t.value) for t in found] == [("5 p.m.", "2019-07-22T17:00"), ("Monday", "2019-07-22")]

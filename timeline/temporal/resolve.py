@@ -602,6 +602,8 @@ class Resolver:
         else:  # a bare clock time: on the day the text is talking about
             span = values.interval(ctx.narrative or "")
             day = span[1] if span and span[0] in ("day", "time") else dct
+            if day != dct:  # the anchor is the day the text is talking about, not the publication date
+                ctx.anchor = ctx.narrative
             if hour == 24 and day == dct and ctx.tense == "past":
                 day = values.add(dct, "day", -1)  # "a strike began at midnight": the one that opened today
         return values.time_of_day(day.isoformat(), hour, minute)

@@ -242,6 +242,7 @@ def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) 
         if (bare[k] and time.type == "TIME" and day.granularity == "day" and day.start_date
                 and _TIME_THEN_DAY.fullmatch(text, time.end, day.start)):
             time.value = day.value[:10] + time.value[10:]
+            time.anchor = day.anchor  # placed through the day: "tomorrow" counts from the publication date
             _, time.start_date, time.end_date = values.value_interval(time.value)
 
 
