@@ -121,6 +121,13 @@ class Settings:
     temporal_numeric_year_pivot: int = _setting(
         50, "17.03.25: the two-digit year of a numeric date at or above this is 19xx, below 20xx",
         low=0, high=99)
+    temporal_night_pm_hour: int = _setting(
+        6, "a clock time 'at night' at or after this hour is p.m. ('8 at night'), before it a.m. "
+        "('2 at night')", low=0, high=12)
+    temporal_longer_stretch_months: int = _setting(
+        6, "after the quarter (or half) an earnings story leads with, a span of this many months up "
+        "to a year ('the nine months', 'the year') is a longer stretch: 'a year earlier' is then a "
+        "year, not that quarter", low=1, high=12)
     narrative_years_back: int = _setting(
         2, "an explicit year this many years or more before the publication year is a past period",
         low=1, high=100)
@@ -150,6 +157,27 @@ class Settings:
     tense_right_weight: float = _setting(
         1.5, "a cue word after the expression counts this many times its distance (the governing "
         "verb mostly comes before an adverbial)", low=0.1, high=10.0)
+    tense_report_lookback_words: int = _setting(
+        12, "'said it would vote on Friday': a reporting verb up to this many words before 'would' "
+        "makes it the future seen from the past", low=1, high=100)
+    tense_lead_skip_words: int = _setting(
+        3, "words right before an expression ('on the', 'as early as') skipped when looking for the "
+        "word that leads it ('by', 'until', 'effective')", low=0, high=20)
+    tense_attribution_words: int = _setting(
+        6, "', an official from the organization said': a report after a comma when its verb is within "
+        "this many words", low=1, high=50)
+    tense_parse_steps: int = _setting(
+        6, "heads climbed on the parse from an expression to the verb that governs it", low=1, high=50)
+    tense_past_ed_min_letters: int = _setting(
+        4, "an '-ed' word of at least this many letters reads as a past verb ('voted'; not 'red')",
+        low=3, high=20)
+    tense_aside_lead_words: int = _setting(
+        3, "a relative pronoun or 'earlier' opens the part of a clause that holds a date within this "
+        "many words: the date is told aside from the story's line ('which had met on ...')", low=1, high=20)
+    tense_index_limit_chars: int = _setting(
+        200_000, "texts up to this long get one word index, which every expression's tense reading "
+        "shares; longer ones are read around each expression (the index would hold them whole)",
+        low=1_000, high=10_000_000)
     tense_chars_before: int = _setting(
         160, "characters before an expression the rule-only tense reader splits into words",
         low=20, high=2000)

@@ -38,3 +38,18 @@ def test_bad_settings_are_refused_with_their_name():
         SETTINGS.replace(temporal_apostrophe_year_pivot=100)
     with pytest.raises(ValueError, match="tense_right_weight"):
         SETTINGS.replace(tense_right_weight="wide")
+
+
+def test_the_night_hour_pivot_is_read():
+    text = "The blast came at 8 in the night."
+    assert values(text) == ["2025-03-19T20:00"]
+    assert values(text, SETTINGS.replace(temporal_night_pm_hour=9)) == ["2025-03-19T08:00"]
+
+
+def test_the_longer_stretch_of_an_earnings_story_is_read():
+    # after "the third quarter", "the 10 months" is a longer stretch: "a year earlier" is a year
+    text = "Profit rose 5% in the third quarter. For the 10 months, profit was flat, against a loss a year earlier."
+    found = [t.value for t in Tagger("en").tag_text(text, date(2025, 11, 3))]
+    assert found[-1] == "2024"
+    strict = Tagger("en", settings=SETTINGS.replace(temporal_longer_stretch_months=11))
+    assert [t.value for t in strict.tag_text(text, date(2025, 11, 3))][-1] == "2024-Q3"

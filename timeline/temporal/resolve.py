@@ -15,6 +15,7 @@ from timeline.temporal import cues, explicit, values
 from timeline.temporal.rules import Candidate, RuleSet, normal_key
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_MONTHS = re.compile(r"P(\d+)M")  # a duration value in months
 # a date something is put off to looks ahead, whatever the verb's tense: "postponed until Tuesday"
 _CONTEXT = cues.english_patterns()  # resources/en/context.ini: named patterns with examples
 _PUT_OFF = _CONTEXT["put_off"].regex
@@ -28,6 +29,10 @@ _PREVIOUS_FOLLOWING = _CONTEXT["previous_following"].regex  # "the previous Wedn
 _SHIFT_BACK = _CONTEXT["shift_back"].regex  # "two days earlier"
 DAY_WORD = _CONTEXT["day_word"].regex  # "6 p.m. tomorrow"
 _AND_A_HALF = _CONTEXT["and_a_half"].regex  # "a year and a half ago"
+_NAMES_QUARTER = _CONTEXT["names_quarter"].regex  # "the year-ago quarter"
+_PLURAL_LONG = _CONTEXT["plural_long"].regex  # "decades-long"
+_MIDNIGHT = _CONTEXT["midnight"].regex  # a clock time without its hour: midnight, else noon
+_YEAR_FILLER = _CONTEXT["year_filler"].regex  # "nineteen hundred and six"
 # a fraction of a unit counts in the next smaller one ("half a century ago", "a year and a half ago")
 _SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "quarter": ("month", 3),
             "month": ("day", 30), "week": ("day", 7)}
@@ -110,7 +115,7 @@ def _number(text: str, tables: dict) -> float | None:
 def _spoken_year(text: str, tables: dict) -> int:
     """"nineteen ninety-four" -> 1994, "nineteen hundred and six" -> 1906, "two thousand and
     eight" -> 2008 (the fragment spoken_year of fragments.ini)."""
-    words = [w for w in re.split(r"[\s-]+", normal_key(text)) if w not in ("and", "hundred")]
+    words = [w for w in re.split(r"[\s-]+", normal_key(text)) if not _YEAR_FILLER.fullmatch(w)]
     table = {k: int(v) for k, v in tables["numword"].items() if v.isdigit()}
     table["oh"] = 0
     if words[:2] == ["two", "thousand"]:
@@ -143,8 +148,14 @@ class Resolver:
             recent["longer"] = False
             if "lead" not in recent and span[1] <= dct < span[2] + timedelta(days=self.settings.temporal_lead_period_days):
                 recent["lead"] = value
-        elif re.fullmatch(r"P(?:[6-9]M|1Y)", value) and recent.get("lead"):
+        elif recent.get("lead") and self._longer_stretch(value):
             recent["longer"] = True
+
+    def _longer_stretch(self, value: str) -> bool:
+        """Whether a duration value is a stretch longer than a quarter, up to a year ("P9M", "P1Y")."""
+        months = _MONTHS.fullmatch(value)
+        return value == "P1Y" or bool(months and self.settings.temporal_longer_stretch_months
+                                      <= int(months.group(1)) <= 12)
 
     # -- fields -------------------------------------------------------------
     def fields(self, cand: Candidate) -> dict:
@@ -503,7 +514,7 @@ class Resolver:
         granularity, start, _ = span
         recent = ctx.recent or {}
         if unit == "year" and recent.get("longer") and recent.get("lead"):
-            if re.search(r"quarter", text):  # "the year-ago quarter": still the quarter
+            if _NAMES_QUARTER.search(text):  # "the year-ago quarter": still the quarter
                 return values.shift(recent["lead"], unit, offset)
             return values.relative(values.interval(recent["lead"])[1], unit, offset)
         if unit == "year" and self._period(ctx):
@@ -524,7 +535,6 @@ class Resolver:
         return values.relative(self._dct(ctx), "day", offset)
 
     def r_part_of_day(self, cand, f, ctx):
-        text = normal_key(cand.text)
         day = self._dct(ctx)
         span = values.interval(ctx.narrative or "")
         anchor = cand.rule.params.get("anchor")
@@ -535,9 +545,7 @@ class Resolver:
             ctx.anchor = ctx.narrative if anchor == "story" else ctx.anchor
         elif anchor == "story":
             return None  # "the morning of his death" when the text names no day: no value
-        offset = f.get("dayword", 0) + f.get("this", 0)  # "the next morning": the day after
-        if text.startswith("last night"):
-            offset = -1
+        offset = f.get("dayword", 0) + f.get("this", 0)  # "the next morning", "last night": the day after, before
         part = f.get("part", "NI")
         return values.relative(day, "day", offset) + "T" + part
 
@@ -554,7 +562,7 @@ class Resolver:
                     and "half" not in cand.fields.get("number", ""):
                 n += 0.5  # "a minute and a half"
         else:  # "day-long" is one day, "decades-long" some decades
-            n = None if re.match(r"[a-z]+s-long", normal_key(cand.text)) else 1
+            n = None if _PLURAL_LONG.match(normal_key(cand.text)) else 1
         if n is not None:
             n *= scale
         return values.duration(n, unit)
@@ -578,14 +586,14 @@ class Resolver:
         text = cand.text.lower()
         if "hour" in f:
             hour, minute = f["hour"], f.get("minute", 0)
-            if f.get("part") in ("AF", "EV") or (f.get("part") == "NI" and hour >= 6):
+            if f.get("part") in ("AF", "EV") or (f.get("part") == "NI" and hour >= self.settings.temporal_night_pm_hour):
                 f["ampm"] = "p"  # "8 in the evening"
             if f.get("ampm") == "p" and hour < 12:
                 hour += 12
             elif f.get("ampm") == "a" and hour == 12:
                 hour = 0
         else:
-            hour, minute = (24, 0) if "midnight" in text else (12, 0)  # midnight ends its day: T24:00
+            hour, minute = (24, 0) if _MIDNIGHT.search(text) else (12, 0)  # midnight ends its day: T24:00
         if hour > 24 or (hour == 24 and minute):
             return None
         dct = self._dct(ctx)

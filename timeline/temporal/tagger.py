@@ -31,6 +31,7 @@ _YEAR = re.compile(r"\d{4}")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")  # a blank line ends a paragraph
 _DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
 _SIDE = _CONTEXT["side"].regex  # "later this week", "earlier this year"
+_FOLLOWING = _CONTEXT["following"].regex  # "over the following decade": after the story's day
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _RANGE_TO = _CONTEXT["range_to"].regex
@@ -114,7 +115,7 @@ class Tagger:
             if ttype == "DURATION" and cand.rule.params.get("runs") == "ahead" and dct:
                 # "over the next decade": a span that starts now ("the following": after the
                 # day the text is talking about) and lasts the unit
-                span = values.interval(narrative) if "follow" in cand.text.lower() else None
+                span = values.interval(narrative) if _FOLLOWING.search(cand.text) else None
                 start_date = (span[2] if span else dct + timedelta(days=1))
                 end_date = values.add(start_date, _DURATION_UNIT.get(value[-1:], "day"), int(value[1:-1]))
                 granularity = "day"

@@ -27,6 +27,13 @@ WINDOW_RIGHT = SETTINGS.tense_window_right
 RIGHT_WEIGHT = SETTINGS.tense_right_weight
 CHARS_BEFORE = SETTINGS.tense_chars_before
 CHARS_AFTER = SETTINGS.tense_chars_after
+REPORT_LOOKBACK = SETTINGS.tense_report_lookback_words
+LEAD_SKIP = SETTINGS.tense_lead_skip_words
+ATTRIBUTION_WORDS = SETTINGS.tense_attribution_words
+PARSE_STEPS = SETTINGS.tense_parse_steps
+ED_MIN_LETTERS = SETTINGS.tense_past_ed_min_letters
+LEAD_WORDS = SETTINGS.tense_aside_lead_words
+INDEX_LIMIT = SETTINGS.tense_index_limit_chars
 # the cue words are data: resources/en/cues.ini (one section a set, with examples the tests run)
 CUES = cues.english()
 FUTURE_WORDS = CUES["future_words"].words
@@ -65,6 +72,9 @@ PLUPERFECT = CUES["pluperfect"].words
 PERFECT_SKIP = CUES["perfect_skip"].words
 ASIDE_LEAD = CUES["aside_lead"].words
 BRACKETS = CUES["brackets"].after
+# word endings, longest first: a past verb ("voted"), a participle after "had" ("taken", "flown")
+PAST_ENDINGS = tuple(sorted(CUES["past_endings"].words, key=len, reverse=True))
+PARTICIPLE_ENDINGS = tuple(sorted(CUES["participle_endings"].words, key=len, reverse=True))
 # auxiliary dependency labels: spaCy's English (ClearNLP) ones and Universal Dependencies ones
 AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})
 
@@ -95,12 +105,12 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     if low == "would" and nxt not in WOULD_PERFECT:
         # "said it would vote on Friday": future seen from a past report, no direction
         return "later" if REPORTING_PAST.intersection(
-            t.lower_ for t in tokens[max(0, i - 12):i]) else "future"
+            t.lower_ for t in tokens[max(0, i - REPORT_LOOKBACK):i]) else "future"
     if low in PAST_WORDS:
         return None if prev in PASSIVE_LEAD else "past"
-    if low in PERFECT_AUX and nxt.endswith("ed"):
+    if low in PERFECT_AUX and nxt.endswith(PAST_ENDINGS):
         return "past"
-    if low.endswith("ed") and len(low) > 3 and low not in NOT_PAST_ED and tok.is_alpha:
+    if low.endswith(PAST_ENDINGS) and len(low) >= ED_MIN_LETTERS and low not in NOT_PAST_ED and tok.is_alpha:
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
     if _scheduled(low, prev, nxt):
         return "future"
@@ -174,7 +184,7 @@ def _verb_above(tok, steps: int | None = None):
 
 
 def _parse_tense(span) -> str | None:
-    head = _verb_above(span.root, steps=6)
+    head = _verb_above(span.root, steps=PARSE_STEPS)
     if head is None:
         return None
     group = [c for c in head.children if c.dep_ in AUX_DEPS] + [head]
@@ -203,7 +213,7 @@ def local_cue(tokens, first: int, last: int) -> str | None:
     if last < len(tokens) and tokens[last].lower_ in POSSESSIVE:
         return "possessive"
     i = first - 1
-    while i >= 0 and first - i <= 3 and tokens[i].lower_ in SKIP_LEAD:
+    while i >= 0 and first - i <= LEAD_SKIP and tokens[i].lower_ in SKIP_LEAD:
         i -= 1
     if i >= 0 and tokens[i].lower_ in FUTURE_LEAD and not (
             tokens[i].lower_ == "record" and i > 0 and tokens[i - 1].lower_ in NOUN_LEAD):
@@ -260,9 +270,6 @@ def _pluperfect(tokens: list, i: int) -> bool:
     return j >= 0 and tokens[j].lower_ in PLUPERFECT
 
 
-PARTICIPLE_ENDINGS = ("ed", "en", "wn")  # "had signed", "had taken", "had flown"; not "had 10,000 men"
-
-
 def _bracketed(tokens: list, first: int, last: int) -> bool:
     """Whether tokens[first:last] stand inside brackets of their window ("(on 5 November 1917)")."""
     closers = {c for closing in BRACKETS.values() for c in closing}
@@ -289,7 +296,6 @@ def _segment(tokens: list, first: int, last: int) -> tuple[int, int]:
 
 
 SEGMENT_MARKS = frozenset({",", "(", ")", "—", "–"})
-LEAD_WORDS = 3  # an aside's lead word ("which", "earlier") opens its part of the clause within this many words
 
 
 def word_aside(tokens, first: int, last: int) -> bool:
@@ -302,6 +308,7 @@ def word_aside(tokens, first: int, last: int) -> bool:
     if _bracketed(window, a, b):
         return True
     lo, hi = _segment(window, a, b)
+    # its first words, or the word before the comma that opens it ("Earlier, on 5 November 1917")
     if any(t.lower_ in ASIDE_LEAD for t in window[max(0, lo - 2):min(a, lo + LEAD_WORDS)]):
         return True
     left = next((i for i in range(a - 1, lo - 1, -1) if _word_cue(window, i, True)), None)
@@ -323,7 +330,7 @@ def aside_of(span) -> bool:
         return True
     if not _annotations(doc)[0]:
         return False
-    head = _verb_above(span.root, steps=6)
+    head = _verb_above(span.root, steps=PARSE_STEPS)
     if head is None:
         return False
     if head.dep_ in RELATIVE_DEPS:
@@ -362,8 +369,6 @@ _WORDS = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|ll|re|ve|d|m
 # _WORDS looks at most 3 characters past the word it reads (the "n't" and "'s" tests): a word
 # ending further than this before a cut reads the same with or without the cut
 _LOOKAHEAD = 4
-ATTRIBUTION_WORDS = 6  # ", an official from the organization said": the reporting verb within this many words
-INDEX_LIMIT = 200_000  # longer texts are read around each match: the index would hold them whole
 
 
 @lru_cache(maxsize=32)  # a batch of nlp.pipe: the sentence focus, the tagger and the events read each text
