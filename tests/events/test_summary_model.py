@@ -31,13 +31,17 @@ def test_an_attribution_with_more_to_say_keeps_its_own_clause(nlp):
     assert clause_summary(doc, at, at + len("on Monday")) == "The minister announced new sanctions on Monday"
 
 
-def test_a_bad_file_names_itself(tmp_path, monkeypatch):
+@pytest.mark.parametrize("content, reason", [
+    ("[reporting_verbs]\nshared = attribution\nexamples =\n    only a sentence\n", "example"),
+    ("[reporting_verbs]\nwords = said\n", "names no use of the shared list"),
+])
+def test_a_bad_file_names_itself(tmp_path, monkeypatch, content, reason):
     bad = tmp_path / "summary.ini"
-    bad.write_text("[reporting_verbs]\nwords = said\nexamples =\n    only a sentence\n")
+    bad.write_text(content)
     monkeypatch.setattr(summary, "RULES_PATH", bad)
     rules.cache_clear()
     try:
-        with pytest.raises(ValueError, match="summary.ini.*example"):
+        with pytest.raises(ValueError, match=f"summary.ini.*{reason}"):
             rules()
     finally:
         rules.cache_clear()

@@ -18,7 +18,7 @@ With a dependency parse (``doc.has_annotation("DEP")``):
 4. only the part between strong punctuation (: ; —) that holds the expression is kept
    ("He told reporters on Monday: ..." stops at the colon);
 5. a clause that only attributes ("Officials said on Monday": a reporting verb from
-   ``resources/summary.ini``, its subject and the expression) carries what was said, from the
+   the shared list, ``timeline/nlp/resources/reporting_verbs.txt``, its subject and the expression) carries what was said, from the
    verb's complement clause or the clause it reports on: "Officials said on Monday that
    negotiators will meet on Thursday", 'The minister said on Wednesday: "This is ..."';
 6. leading subordinators ("after", "although", "when") or an opening phrase set off by
@@ -44,6 +44,7 @@ from pathlib import Path
 
 from timeline.doctext import doc_text
 from timeline.nlp.bounded import check_budget
+from timeline.nlp.reporting import reporting_verbs
 
 LIMIT = 25
 ELLIPSIS = "…"
@@ -88,9 +89,10 @@ def rules() -> SummaryRules:
     if not parser.has_section("reporting_verbs"):
         raise ValueError(f"{RULES_PATH}: no [reporting_verbs] section")
     section = parser["reporting_verbs"]
-    words = frozenset(section.get("words", "").split())
-    if not words:
-        raise ValueError(f"{RULES_PATH}: [reporting_verbs] has no words")
+    if "shared" not in section:
+        raise ValueError(f"{RULES_PATH}: [reporting_verbs] names no use of the shared list "
+                         "(shared = attribution)")
+    words = reporting_verbs(section["shared"])
     examples = []
     for line in section.get("examples", "").splitlines():
         if line.strip():

@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
+from timeline.nlp.reporting import reporting_verbs
+
 RESOURCES = Path(__file__).parent / "resources"
 TENSES = ("past", "future", "present", "later", "none")
 ASIDES = ("aside", "main")  # the examples of the aside reading (tense.aside_in_text)
@@ -61,10 +63,13 @@ def load(path: Path) -> Mapping[str, CueSet]:
         section = parser[name]
         examples = tuple(_example(path, name, line) for line in section.get("examples", "").splitlines()
                          if line.strip())
-        after = {key: _words(value) for key, value in section.items() if key not in ("words", "examples")}
-        if "words" not in section and not after:
+        after = {key: _words(value) for key, value in section.items()
+                 if key not in ("words", "examples", "shared")}
+        # shared = USE: the words are the forms marked USE in the one list of reporting verbs
+        words = reporting_verbs(section["shared"]) if "shared" in section else _words(section.get("words", ""))
+        if not words and not after:
             raise ValueError(f"{path}: [{name}] has no words")
-        sets[name] = CueSet(_words(section.get("words", "")), MappingProxyType(after), examples)
+        sets[name] = CueSet(words, MappingProxyType(after), examples)
     return MappingProxyType(sets)
 
 
