@@ -28,7 +28,10 @@ Each run is its own child process (so memory peaks stay apart), one after the ot
   parent, before the clock starts).
 
 Memory: peak resident set size (ru_maxrss) of the main process at each checkpoint; it stays
-flat when nothing accumulates. Workers: each Dask worker's own peak (asked of the worker at the
+flat when nothing accumulates. CPU: seconds of user + system time of the main process while the
+clock runs (with an in-process Dask scheduler) and of its children (the pool's or the local cluster's worker
+processes), which, unlike the wall clock, hardly depends on what else the machine runs
+(PostgreSQL's own processes are not counted). Workers: each Dask worker's own peak (asked of the worker at the
 end), the pool's largest worker (RUSAGE_CHILDREN after it ends).
 """
 from __future__ import annotations
@@ -108,6 +111,11 @@ def worker_peak_mb() -> float:
     return peak_rss_mb()
 
 
+def cpu_seconds(who=resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = "dask",
         pool_rev: str = POOL_REV) -> dict:
     """Ingest ``n`` varied articles into ``db``; ``mechanism`` is "process" (one process),
@@ -140,7 +148,7 @@ def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = 
         kwargs = {"nlp": load()}
     store = EventStore(db)
     memory, events, stored = {}, 0, 0
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), cpu_seconds()
     if mechanism == "ingest":  # the ingest service: with workers > 1 they tag
         from timeline.ingest.service import ingest
 
@@ -158,15 +166,18 @@ def run(n: int, workers: int, checkpoints: list[int], db: str, mechanism: str = 
             memory[stored] = peak_rss_mb()
     seconds = time.perf_counter() - t0
     store.close()
+    cpu = cpu_seconds() - cpu0  # while the clock ran
     if cluster is not None:
         worker_peaks = sorted(client.run(worker_peak_mb).values())
         client.close()
         cluster.close()
     elif mechanism == "pool":
         worker_peaks = [peak_rss_mb(resource.RUSAGE_CHILDREN)]
+    children_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # the workers, once they have ended
     return {"mechanism": mechanism, "workers": workers, "articles": stored, "events": events,
             "seconds": seconds, "startup": startup, "rate": stored / seconds, "memory": memory,
             "main_peak": peak_rss_mb(), "worker_peaks": worker_peaks,
+            "cpu": cpu, "children_cpu": children_cpu,
             "children": max(worker_peaks) if worker_peaks else None}
 
 
@@ -211,21 +222,23 @@ def main(argv=None) -> int:
           f"{__import__('os').getloadavg()[0]:.2f}; store: "
           f"{'PostgreSQL' if args.db else 'SQLite'}\n")
     print("| run | articles | events | startup s | seconds | articles/s | main peak RSS MB at "
-          + " / ".join(map(str, args.checkpoints)) + " | each worker's peak RSS MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+          + " / ".join(map(str, args.checkpoints))
+          + " | each worker's peak RSS MB | CPU s main / workers |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
     for name in args.runs:
         mechanism, _, count = name.partition(":")
         spec = {"n": args.articles, "workers": int(count or 1), "checkpoints": args.checkpoints,
                 "mechanism": mechanism, "pool_rev": args.pool_rev, "server": args.db}
         r = one(spec, args.timeout)
         if "error" in r:
-            print(f"| {name} | {r['error']} | | | | | | |", flush=True)
+            print(f"| {name} | {r['error']} | | | | | | | |", flush=True)
             continue
         mem = " / ".join(f"{r['memory'][str(c)]:.0f}" if str(c) in r["memory"] else "-"
                          for c in args.checkpoints)
         peaks = ", ".join(f"{p:.0f}" for p in r["worker_peaks"]) or "-"
         print(f"| {name} | {r['articles']} | {r['events']} | {r['startup']:.1f} | "
-              f"{r['seconds']:.1f} | {r['rate']:.1f} | {mem} | {peaks} |", flush=True)
+              f"{r['seconds']:.1f} | {r['rate']:.1f} | {mem} | {peaks} | "
+              f"{r['cpu']:.1f} / {r['children_cpu']:.1f} |", flush=True)
     return 0
 
 
