@@ -216,7 +216,7 @@ class Settings:
         low=1, high=3660)
     grouping_kept: int = _setting(
         50_000, "an ingest run keeps at most this many stored reports read for grouping (about "
-        "1.5 KB each, docs/SCALING.md), then reads afresh what it needs", low=1, high=10_000_000)
+        "1.7 KB each, docs/SCALING.md), then reads afresh what it needs", low=1, high=10_000_000)
 
     def __post_init__(self) -> None:
         for f in fields(self):

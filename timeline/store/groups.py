@@ -69,7 +69,7 @@ class Grouping:
     report start dates read. It is used again only while the store's ``grouping_version`` token
     is the one this writer set last (nobody else added, deleted, corrected, split or merged
     meanwhile, and its own last transaction was committed); otherwise it starts afresh. Past
-    ``settings.grouping_kept`` reports it starts afresh too: it holds ~1.5 KB per report
+    ``settings.grouping_kept`` reports it starts afresh too: it holds ~1.7 KB per report
     (signatures, word sets, rows; measured with tracemalloc, docs/SCALING.md)."""
 
     def __init__(self, settings: Settings = SETTINGS):
