@@ -286,3 +286,20 @@ def test_more_non_dates(text):
 ])
 def test_sets_of_parts_of_days_and_days_next_to_a_weekday(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a count of units ahead is a span from now ...
+    ("Over the next five years the city will build 10,000 homes.", date(2025, 3, 20), date(2030, 3, 20)),
+    # ... or from the time a story or a past clause is talking about
+    ("In 1990 the plant closed. Over the following three years it was rebuilt.", date(1991, 1, 1), date(1994, 1, 1)),
+    ("The army crossed on 12 August 1914. Over the next two weeks it took four towns.", date(1914, 8, 13), date(1914, 8, 27)),
+])
+def test_a_count_of_units_ahead_is_a_dated_span(text, start, end):
+    span = tag_time(text, DCT)[-1]
+    assert (span.type, span.start_date, span.end_date, span.dated) == ("DURATION", start, end, True)
+
+
+def test_a_vague_count_ahead_stays_undated():
+    (days,) = tag_time("Over the next few days it will rain.", DCT)
+    assert (days.value, days.start_date) == ("PXD", None)

@@ -113,12 +113,14 @@ class Tagger:
                     end_date = dct
             ttype = cand.rule.type
             if ttype == "DURATION" and cand.rule.params.get("runs") == "ahead" and dct:
-                # "over the next decade": a span that starts now ("the following": after the
-                # day the text is talking about) and lasts the unit
-                span = values.interval(narrative) if _FOLLOWING.search(cand.text) else None
-                start_date = (span[2] if span else dct + timedelta(days=1))
-                end_date = values.add(start_date, _DURATION_UNIT.get(value[-1:], "day"), int(value[1:-1]))
-                granularity = "day"
+                # "over the next decade": a span that starts now and lasts the unit ("the
+                # following", a past clause, a story: after the day the text is talking about)
+                told = tense == "past" or bool(story)
+                span = values.interval(narrative) if _FOLLOWING.search(cand.text) or told else None
+                if span or not told:
+                    start_date = (span[2] if span else dct + timedelta(days=1))
+                    end_date = values.add(start_date, _DURATION_UNIT.get(value[-1:], "day"), int(value[1:-1]))
+                    granularity = "day"
             if ttype == "DATE" and _TIME_OF_DAY.match(value, 10, 12):
                 ttype = "TIME"
             elif ttype == "DATE" and _SPAN.match(value):  # a DATE rule that gave a span ("P30Y")
