@@ -243,6 +243,8 @@ def test_a_report_without_a_cue_in_the_clause(text, expected):
     # the story's time, not the publication date's
     ("In 2019 the plant closed. The following spring it reopened.", [("2019", "2019"), ("The following spring", "2020-SP")]),
     ("In the first days of 2020, the virus spread.", [("the first days of 2020", "2020")]),
+    # fiscal years with two digits
+    ("Revenue rose 5% in FY24 and will rise in Q3 FY25.", [("FY24", "2024"), ("Q3 FY25", "2025-Q3")]),
 ])
 def test_news_english(text, expected):
     assert found(text) == expected

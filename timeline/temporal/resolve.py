@@ -168,8 +168,8 @@ class Resolver:
     def convert(self, source: str, text: str):
         if source in ("year", "isoyear", "decade2", "day", "mm", "dd", "hour", "minute", "bcnum"):
             return int(_DIGITS.search(text).group())
-        if source == "yy":
-            year = int(text[1:])
+        if source in ("yy", "fy_year"):  # "'82", "FY24"
+            year = int(_DIGITS.search(text).group())
             return year + (1900 if year >= self.settings.temporal_apostrophe_year_pivot else 2000)
         if source == "number":
             return _number(text, self.tables)
