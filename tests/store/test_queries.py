@@ -116,19 +116,22 @@ def test_text_search_with_actors_or_articles_finds_what_the_text_index_finds(sto
         ("2025-03", 2)]
 
 
-@pytest.mark.parametrize("few", [-1, 1, 500])
+@pytest.mark.parametrize("few, walk_share", [(-1, 2.0), (-1, 0.0), (1, 2.0), (500, 2.0)])
 def test_every_text_search_plan_finds_the_events_that_contain_the_terms(store, make,
-                                                                        monkeypatch, few):
+                                                                        monkeypatch, few,
+                                                                        walk_share):
     # filters.where's plans for a term: looked up by the ids of its few articles (a term in
     # at most FEW_ARTICLES articles, read first), tested on each event (actors, articles or
     # another term's few articles in the filter), or the text index's articles in a set.
     # FEW_ARTICLES -1: never looked up; 1: a term of one article is, a term of two is not
-    # (and is then tested on each event); 500: every term is. Each must find the events
+    # (and is then tested on each event); 500: every term is. WALK_SHARE 0: a page of terms
+    # not looked up walks the events in date order (SQLite). Each must find the events
     # whose own text or article contains every term, as Python's ``in`` finds them.
     from timeline.store import queries
     from timeline.store.filters import search_key
 
     monkeypatch.setattr(queries, "FEW_ARTICLES", few)
+    monkeypatch.setattr(queries, "WALK_SHARE", walk_share)
     wire = make.article("Ministers met in Hong Kong on Sunday. Turnout was 100% on Monday. "
                         "The poll_tax stays, aides said on Tuesday.", title="Unrest [a\\b]")
     other = make.article("Talks in Tokyo ended on Friday. Police left on Saturday.",

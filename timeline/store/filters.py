@@ -43,7 +43,7 @@ def fts_phrase(term: str) -> str:
 
 
 def text_term(term: str, fts: bool = False, each_event: bool = False,
-              in_articles: Sequence[str] | None = None) -> ColumnElement:
+              in_articles: Sequence[str] | None = None, walk: bool = False) -> ColumnElement:
     """The events where a casefolded ``term`` is a substring of the event's own text
     (``events.search``: sentence, summary, expression) or of its article's title and text
     (``articles.search``), the same in SQLite and PostgreSQL. Three plans, chosen by the
@@ -67,12 +67,16 @@ def text_term(term: str, fts: bool = False, each_event: bool = False,
       consecutive trigrams is a substring test, and LIKE over whole articles is the slow
       part); the articles' ids come from the small index on article_id (the unary ``+``
       keeps SQLite from reading each matching article's row to learn its id: 57 % of
-      100,000 articles for a common word, 0.5 s).
+      100,000 articles for a common word, 0.5 s). With ``walk`` (a page of a term in a large
+      share of the articles) the two sets are only tested, ``+`` keeping SQLite off the
+      rowid and article_id indexes: it walks the events in date order and stops at the
+      page's end, instead of collecting every match through the two indexes and sorting them.
     """
     pattern = f"%{escape_like(term)}%"
+    walk = walk and fts and len(term) >= 3  # SQLite's "+": no index
     in_event = events.c.search.like(pattern, escape=LIKE_ESCAPE)
     if fts and len(term) >= 3 and (in_articles is not None or not each_event):
-        in_event = and_(literal_column("events.rowid").in_(
+        in_event = and_(literal_column("+events.rowid" if walk else "events.rowid").in_(
             select(_EVENTS_FTS.c.rowid).where(
                 literal_column("events_fts").op("MATCH")(fts_phrase(term)))), in_event)
     if in_articles is not None:
@@ -87,7 +91,8 @@ def text_term(term: str, fts: bool = False, each_event: bool = False,
         in_article = literal_column("+articles.rowid").in_(
             select(_ARTICLES_FTS.c.rowid).where(
                 literal_column("articles_fts").op("MATCH")(fts_phrase(term))))
-    return or_(in_event, events.c.article_id.in_(
+    article_id = literal_column("+events.article_id") if walk else events.c.article_id
+    return or_(in_event, article_id.in_(
         select(articles.c.article_id).where(in_article).correlate(None)))
 
 
@@ -106,6 +111,14 @@ def articles_with(term: str, fts: bool, limit: int) -> Select:
             .limit(limit))
 
 
+def articles_with_all(terms: Sequence[str], limit: int) -> Select:
+    """At most ``limit`` rows, one per article that contains every term (SQLite's FTS5
+    index on the articles, terms of 3+ characters): how common a search is, counted."""
+    query = " AND ".join(fts_phrase(t) for t in terms)
+    return (select(_ARTICLES_FTS.c.rowid)
+            .where(literal_column("articles_fts").op("MATCH")(query)).limit(limit))
+
+
 def looked_up_terms(flt: EventFilter | None) -> list[str]:
     """The terms of ``flt.text`` that ``where`` may look up by their articles' ids: all of
     them, unless actors or articles already leave few events to test one by one."""
@@ -115,7 +128,8 @@ def looked_up_terms(flt: EventFilter | None) -> list[str]:
 
 
 def where(flt: EventFilter | None, fts: bool = False,
-          found: Mapping[str, Sequence[str]] | None = None) -> list[ColumnElement]:
+          found: Mapping[str, Sequence[str]] | None = None,
+          walk: bool = False) -> list[ColumnElement]:
     """The conditions an event must meet (all of them; ``[]`` for no filter).
 
     Dates select events whose interval ``[start_date, end_date)`` overlaps the closed
@@ -130,7 +144,8 @@ def where(flt: EventFilter | None, fts: bool = False,
     ``articles_with``): the term's events are looked up through those ids and its own text
     index, and every other term, leaving few events, is tested on them one by one. With
     actors or articles the text is tested on their events one by one (``each_event``);
-    otherwise the text indexes find the matching articles first. The databases cannot make
+    otherwise the text indexes find the matching articles first (``walk``: for a page,
+    tested in date order, see ``text_term``). The databases cannot make
     that choice: neither estimates a substring of whole articles (PostgreSQL keeps no
     statistics of values over 1 kB and guessed 10 articles for a word in 8,722), and SQLite
     builds a subquery's whole result before testing a row against it. At 1,000,000 events
@@ -150,7 +165,7 @@ def where(flt: EventFilter | None, fts: bool = False,
     found = found or {}
     each_event = bool(flt.actors or flt.article_ids or found)
     for term in flt.text.casefold().split():
-        clauses.append(text_term(term, fts, each_event, found.get(term)))
+        clauses.append(text_term(term, fts, each_event, found.get(term), walk))
     if flt.actors:
         clauses.append(events.c.event_id.in_(
             select(event_actors.c.event_id).where(event_actors.c.actor.in_(flt.actors))
