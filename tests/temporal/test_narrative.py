@@ -144,6 +144,8 @@ ASIDES = [
      "met. On 15 July, the last attack began.", "15 July", "1918-07-15"),
     ("In March 1918 the offensive began. On 28 March, reserves arrived. Earlier, on 5 November 1917, "
      "the council met. On 15 July, the last attack began.", "15 July", "1918-07-15"),
+    ("In 2008 the army advanced. It was the first incursion since 1995. Troops withdrew on February 29.",
+     "February 29", "2008-02-29"),
     # the date an aside tells is still its own, and "later that year" counts from it
     ("In March 1918 the offensive began. The council had been created on 5 November 1917 and "
      "met again later that year. On 15 July, the last attack began.", "later that year", "1917"),

@@ -71,6 +71,7 @@ CLAUSE_JOINERS = CUES["clause_joiners"].words
 PLUPERFECT = CUES["pluperfect"].words
 PERFECT_SKIP = CUES["perfect_skip"].words
 ASIDE_LEAD = CUES["aside_lead"].words
+ASIDE_BEFORE = CUES["aside_before"].words
 BRACKETS = CUES["brackets"].after
 # word endings, longest first: a past verb ("voted"), a participle after "had" ("taken", "flown")
 PAST_ENDINGS = tuple(sorted(CUES["past_endings"].words, key=len, reverse=True))
@@ -300,8 +301,9 @@ SEGMENT_MARKS = frozenset({",", "(", ")", "—", "–"})
 
 def word_aside(tokens, first: int, last: int) -> bool:
     """Whether tokens[first:last] tell a time aside from the story's line, by cue words: in
-    brackets, in a part of the clause that a relative pronoun or "earlier" opens ("the council,
-    which met on 5 November 1917"; "Earlier, on 5 November 1917, ..."), or in a past perfect
+    brackets, after "since" ("the first incursion since 1995"), in a part of the clause that a
+    relative pronoun or "earlier" opens ("the council, which met on 5 November 1917"; "Earlier,
+    on 5 November 1917, ..."), or in a past perfect
     ("had been created on 5 November 1917"), unless it is the time something had happened by
     ("By 1915, the Russians had retreated": the story's own time)."""
     window, a, b = _window(tokens, first, last)
@@ -310,6 +312,11 @@ def word_aside(tokens, first: int, last: int) -> bool:
     lo, hi = _segment(window, a, b)
     # its first words, or the word before the comma that opens it ("Earlier, on 5 November 1917")
     if any(t.lower_ in ASIDE_LEAD for t in window[max(0, lo - 2):min(a, lo + LEAD_WORDS)]):
+        return True
+    i = a - 1
+    while i >= lo and window[i].lower_ in SKIP_LEAD:
+        i -= 1
+    if i >= lo and window[i].lower_ in ASIDE_BEFORE:  # "the first incursion since 1995"
         return True
     left = next((i for i in range(a - 1, lo - 1, -1) if _word_cue(window, i, True)), None)
     verb = left if left is not None else next((i for i in range(b, hi) if _word_cue(window, i, False)), None)
