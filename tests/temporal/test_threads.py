@@ -24,7 +24,10 @@ def corpus() -> list[tuple[str, date]]:
         text = " ".join(s.format(day=1 + k % 28, month=MONTHS[(k + j) % 6], weekday=WEEKDAYS[(k + j) % 7],
                                  n=2 + (k + j) % 9, yy=10 + k % 90)
                         for j, s in enumerate(SENTENCES[k % 3:] + SENTENCES[:k % 3]))
-        out.append((f"Story {k}. {text}", date(2024, 1, 1) + timedelta(days=7 * k + k % 5)))
+        # a paragraph of history: its story's time, which a date told aside does not move
+        history = (f"In March 19{10 + k % 80} the offensive began. The council had been created on "
+                   f"{1 + k % 28} November 19{9 + k % 80}. On 15 July, the last attack began.")
+        out.append((f"Story {k}. {text}\n\n{history}", date(2024, 1, 1) + timedelta(days=7 * k + k % 5)))
     return out
 
 
