@@ -55,3 +55,33 @@ def test_no_attribution_no_reported_clause(nlp, sentence, expression):
     doc = nlp(sentence)
     at = sentence.index(expression)
     assert " that " not in clause_summary(doc, at, at + len(expression))
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("COTONOU, March 28 (West Africa Wire) - Nigeria, Niger and Benin signed a treaty on Friday.",
+     "on Friday", "Nigeria, Niger and Benin signed a treaty on Friday"),
+    ("DERAA, Syria (Reuters) - Syrian forces killed six people on Wednesday.",
+     "on Wednesday", "Syrian forces killed six people on Wednesday"),
+])
+def test_a_dateline_glued_before_the_news_is_no_part_of_the_summary(nlp, sentence, expression, expected):
+    doc = nlp(sentence)
+    at = sentence.index(expression)
+    assert summary.summarise(doc, sentence, 0, at, at + len(expression)) == expected
+
+
+def test_without_a_parse_the_dateline_is_cut_too():
+    import spacy
+
+    sentence = "COTONOU, March 28 (West Africa Wire) - The treaty was signed on Friday."
+    doc = spacy.blank("en")(sentence)
+    at = sentence.index("on Friday")
+    assert summary.summarise(doc, sentence, 0, at, at + 9) == "The treaty was signed on Friday."
+
+
+def test_an_expression_inside_the_dateline_keeps_the_whole_sentence():
+    import spacy
+
+    sentence = "COTONOU, March 28 (West Africa Wire) - The treaty was signed."
+    doc = spacy.blank("en")(sentence)
+    at = sentence.index("March 28")
+    assert summary.summarise(doc, sentence, 0, at, at + 8) == sentence

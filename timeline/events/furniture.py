@@ -8,7 +8,8 @@ holds the expression and takes the expression when a match covers it.
 
 ``strip_furniture`` cuts the furniture a sentence splitter glued in front of a sentence's news
 (a headline, a wire stamp, an agency tag: ``resources/sentence_furniture.ini``, same format and
-fragments) from a sentence shown to a person.
+fragments) from a sentence shown to a person; ``news_start`` says where its news starts
+(summaries).
 
 Pure: no spaCy.
 """
@@ -127,10 +128,9 @@ def sentence_rules() -> tuple[int, tuple[SentenceRule, ...]]:
     return reach, tuple(out)
 
 
-def strip_furniture(sentence: str) -> str:
-    """``sentence`` without the page furniture glued in front of its news: everything up to the
-    end of the last furniture match that starts within the sentence's first ``reach``
-    characters, and the bars or dashes left at its start ("" when nothing is left)."""
+def news_start(sentence: str) -> int:
+    """Where the news of ``sentence`` starts: after the last furniture match that starts within
+    its first ``reach`` characters and the bars or dashes left behind it (0: no furniture)."""
     reach, found = sentence_rules()
     cut = 0
     for rule in found:
@@ -138,7 +138,17 @@ def strip_furniture(sentence: str) -> str:
             if match.start() >= reach:
                 break
             cut = max(cut, match.end())
-    return sentence[cut:].lstrip(_LEFT_OVER).strip() if cut else sentence
+    if not cut:
+        return 0
+    rest = sentence[cut:]
+    return cut + len(rest) - len(rest.lstrip(_LEFT_OVER))
+
+
+def strip_furniture(sentence: str) -> str:
+    """``sentence`` without the page furniture glued in front of its news ("" when nothing is
+    left)."""
+    cut = news_start(sentence)
+    return sentence[cut:].strip() if cut else sentence
 
 
 def furniture(text: str, start: int, end: int) -> str | None:

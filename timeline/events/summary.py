@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.doctext import doc_text
+from timeline.events.furniture import news_start
 from timeline.nlp.bounded import check_budget
 from timeline.nlp.reporting import reporting_verbs
 
@@ -515,6 +516,10 @@ def summarise(doc, sentence: str, sentence_start: int, expr_start: int, expr_end
     """The event summary: a clause when the Doc is parsed, the (cut) sentence otherwise.
     Raises ``timeline.nlp.bounded.BudgetExceeded`` once the Doc's time budget is spent."""
     check_budget(doc)
+    cut = news_start(sentence)  # a dateline or wire tag glued before the news is no summary
+    if 0 < cut <= expr_start:
+        sentence, sentence_start = sentence[cut:], sentence_start + cut
+        expr_start, expr_end = expr_start - cut, expr_end - cut
     span = doc.char_span(sentence_start + expr_start, sentence_start + expr_end, alignment_mode="expand")
     if doc.has_annotation("DEP") and span is not None and len(span):
         text = clause_summary(doc, sentence_start + expr_start, sentence_start + expr_end, limit,
