@@ -113,3 +113,28 @@ def test_dated_rules_are_those_an_event_can_be_placed_at():
         "three weeks": False, "every week": False, "now": False, "Monday": True, "2019": True}
     ahead = rules.find("Over the next decade the city will build homes.", ruleset)
     assert [(c.text, c.rule.dated) for c in ahead] == [("the next decade", True)]
+
+
+@pytest.mark.parametrize("pattern, can", [
+    (r"(?<!\d-)spring(?!\s+(?:of\s+)?\d)", False),  # digits only in look-arounds
+    (r"(?:one|two|three)\s+days", False),
+    (r"[a-z]+\s+ago", False),
+    (r"\d{4}", True),
+    (r"[0-9]+", True),
+    (r"(?:one|2)", True),
+    (r"\w+day", True),      # \w holds the digits
+    (r"[^a-z]", True),      # a negated set without the digits
+    (r"a.b", True),         # any character
+])
+def test_can_match_digit_reads_the_parsed_pattern(pattern, can):
+    assert rules.can_match_digit(pattern) is can
+
+
+def test_a_rule_said_to_match_no_digit_matches_none():
+    ruleset = rules.load("en")
+    text = " ".join(example[0] for rule in ruleset.rules for example in rule.examples)
+    digitless = [rule for rule in ruleset.rules if not rule.digits]
+    assert len(digitless) > len(ruleset.rules) // 3  # the prefilter's gain: windows with a number
+    for rule in digitless:
+        for m in rule.regex.finditer(text):
+            assert not re.search(r"\d", m.group()), (rule.name, m.group())

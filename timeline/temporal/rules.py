@@ -13,6 +13,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+try:  # the parsed pattern and its opcodes (can_match_digit)
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _c
+    import sre_parse as _parser
+
 from timeline.settings import SETTINGS
 from timeline.temporal.prefilter import first_char_guard, fold, required
 
@@ -190,11 +197,66 @@ def load(lang: str = "en") -> RuleSet:
     quantity = re.compile(rf"(?<![\w])({alternations['quantity_modifier']})\s+$", re.I)
     # which trigger words each rule can contain: windows without them are skipped
     rules = tuple(replace(rule, words=frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", rule.source)) & triggers,
-                          digits=r"\d" in rule.source or "0-9" in rule.source, needs=needs_of(rule.source, re.I))
+                          digits=can_match_digit(rule.source), needs=needs_of(rule.source, re.I))
                   for rule in rules)
     deictic = _word_list(folder / "deictic.txt")
     return RuleSet(tables, rules, tuple(negatives), modifier, quantity, triggers, trigger_numbers,
                    tuple(negative_needs), re.compile(rf"\b(?:{'|'.join(map(re.escape, deictic))})\b", re.I))
+
+
+def can_match_digit(source: str) -> bool:
+    """Whether a match of the pattern ``source`` can hold a digit: read from the parsed pattern,
+    so a digit tested only in a look-around ("(?<!\\d-)", "(?!\\s+\\d)") does not count; any
+    construct not known here counts as one that can (a window with a number is then tried)."""
+    return _digit_in(_parser.parse(source, re.I).data)
+
+
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_NO_DIGIT_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_NOT_DIGIT, _c.CATEGORY_LINEBREAK}
+
+
+def _digit_in(items) -> bool:
+    for op, arg in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue
+        if op == _c.LITERAL:
+            if chr(arg).isdigit():
+                return True
+        elif op == _c.IN:
+            if _set_has_digit(arg):
+                return True
+        elif op == _c.SUBPATTERN:
+            if _digit_in(arg[-1].data):
+                return True
+        elif op == _c.BRANCH:
+            if any(_digit_in(branch.data) for branch in arg[1]):
+                return True
+        elif op in _REPEATS:
+            if _digit_in(arg[2].data):
+                return True
+        elif op == getattr(_c, "ATOMIC_GROUP", None):
+            if _digit_in(arg.data):
+                return True
+        else:  # ANY, NOT_LITERAL, GROUPREF, ...: may be a digit
+            return True
+    return False
+
+
+def _set_has_digit(items) -> bool:
+    negate = any(op == _c.NEGATE for op, _ in items)
+    if negate:  # [^...]: a digit unless the set names every digit
+        return not any((op == _c.RANGE and arg[0] <= 48 and arg[1] >= 57)
+                       or (op == _c.CATEGORY and arg == _c.CATEGORY_DIGIT) for op, arg in items)
+    for op, arg in items:
+        if op == _c.LITERAL and chr(arg).isdigit():
+            return True
+        if op == _c.RANGE and arg[0] <= 57 and arg[1] >= 48:
+            return True
+        if op == _c.CATEGORY and arg not in _NO_DIGIT_CATEGORIES:
+            return True
+        if op not in (_c.LITERAL, _c.RANGE, _c.CATEGORY):
+            return True
+    return False
 
 
 def _word_list(path: Path) -> list[str]:
