@@ -354,7 +354,7 @@ class Resolver:
         mentioned = (ctx.recent or {}).get("quarter")
         if mentioned and values.interval(mentioned)[2] <= ctx.dct:  # over by the reference date
             return mentioned
-        if normal_key(cand.text) in ("the period", "the same period"):  # in a text that reports no quarter
+        if cand.rule.params.get("reported") == "only":  # "the period" in a text that reported none
             return None
         return completed
 

@@ -27,7 +27,7 @@ RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
               "table", "span", "examples", "part", "keeps_anchor", "mod", "number", "past_duration", "tense", "years",
-              "runs", "days"}
+              "runs", "days", "reported"}
 
 
 @dataclass(frozen=True)
