@@ -106,7 +106,7 @@ def test_the_rule_pass_runs_once_and_the_component_reads_it_from_the_doc(monkeyp
     nlp = add_temporal(sentence_pipeline(spacy.blank("en"), "test-once", "timex"))
     calls = []
     find = rules.find
-    monkeypatch.setattr(rules, "find", lambda text, ruleset: calls.append(text) or find(text, ruleset))
+    monkeypatch.setattr(rules, "find", lambda text, ruleset, settings: calls.append(text) or find(text, ruleset, settings))
     doc = nlp(make_doc("Talks resumed on Monday. Nothing else."))
     assert calls == [doc.text] and [c.text for c in doc._.timex_candidates] == ["Monday"]
     assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "2025-06-02")]
@@ -210,6 +210,18 @@ def test_a_cut_inside_a_token_joins_the_two_sentences():
     doc = Doc(nlp.vocab, words=["It", "rained. Then", "sun", ".", "Bye", "."])
     doc = nlp(doc)
     assert [s.text.strip() for s in doc.sents] == ["It rained. Then sun .", "Bye ."]
+
+
+def test_the_longest_sentence_is_read_from_the_analysers_settings():
+    from timeline.nlp.focus import SentenceAnalyser
+    from timeline.settings import SETTINGS
+
+    inner = spacy.blank("en")
+    doc = inner.make_doc("They met " + "and talked " * 20 + "on Friday.")
+    whole = SentenceAnalyser(inner, "all").sentences(doc)
+    parts = SentenceAnalyser(inner, "all", settings=SETTINGS.replace(max_sentence_tokens=20)).sentences(doc)
+    assert whole == [[0, len(doc)]]
+    assert parts == [[k, min(k + 20, len(doc))] for k in range(0, len(doc), 20)] and len(parts) == 3
 
 
 def test_whitespace_only_and_empty_docs():

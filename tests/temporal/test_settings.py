@@ -53,3 +53,36 @@ def test_the_longer_stretch_of_an_earnings_story_is_read():
     assert found[-1] == "2024"
     strict = Tagger("en", settings=SETTINGS.replace(temporal_longer_stretch_months=11))
     assert [t.value for t in strict.tag_text(text, date(2025, 11, 3))][-1] == "2024-Q3"
+
+
+def test_the_tense_windows_are_read_from_the_taggers_settings():
+    # "talked" is 7 words before Thursday: a past clause in the default window, no cue in a
+    # window of 3 words (the nearest Thursday, a day ahead)
+    text = "Officials talked for hours about the new budget plan on Thursday."
+    narrow = SETTINGS.replace(tense_window_left=3)
+    assert [(t.value, t.direction) for t in Tagger("en").tag_text(text, DCT)][-1] == ("2025-03-13", "past")
+    assert [(t.value, t.direction) for t in Tagger("en", settings=narrow).tag_text(text, DCT)][-1] == ("2025-03-20", "")
+    assert values(text) == [t.value for t in tag_time(text, DCT)]  # the shared default is untouched
+
+
+def test_the_component_passes_its_settings_to_the_tense_reading():
+    import spacy
+
+    from timeline.temporal.component import TemporalTagger
+
+    nlp = spacy.blank("en")
+    text = "Officials talked for hours about the new budget plan on Thursday."
+    found = {}
+    for name, settings in (("default", SETTINGS), ("narrow", SETTINGS.replace(tense_window_left=3))):
+        doc = nlp(text)
+        doc._.dct = DCT
+        found[name] = [t.value for t in TemporalTagger(nlp, "temporal", "en", "MDY", settings).tag(doc)][-1]
+    assert found == {"default": "2025-03-13", "narrow": "2025-03-20"}
+
+
+def test_the_rule_pass_and_the_numeric_pivot_read_the_taggers_settings():
+    text = "Talks ended at the end of March."
+    assert [t.mod for t in Tagger("en").tag_text(text, DCT)] == ["END"]
+    assert [t.mod for t in Tagger("en", settings=SETTINGS.replace(temporal_modifier_lookback=5)).tag_text(text, DCT)] == [""]
+    assert values("Signed 17/03/55 in Paris.") == ["1955-03-17"]
+    assert values("Signed 17/03/55 in Paris.", SETTINGS.replace(temporal_numeric_year_pivot=60)) == ["2055-03-17"]

@@ -2,6 +2,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from timeline.settings import SETTINGS
 from timeline.temporal import tense
 from timeline.temporal.tense import tense_in_text, tense_of, words_between
 
@@ -173,13 +174,14 @@ def test_tense_in_text_matches_the_doc_path(text, target, expected):
     assert tense_of(span_of(text, target)) == expected
 
 
-def test_a_long_text_is_read_around_each_match(monkeypatch):
+def test_a_long_text_is_read_around_each_match():
     text = "They met on Thursday. " * 5
-    monkeypatch.setattr(tense, "INDEX_LIMIT", 20)
+    short = SETTINGS.replace(tense_index_limit_chars=1_000)
     tense.word_index.cache_clear()
-    assert [w.text for w in words_between(text, 3, 30)] == [m.group() for m in tense._WORDS.finditer(text, 3, 30)]
+    assert [w.text for w in words_between(text, 3, 30, 20)] == [m.group() for m in tense._WORDS.finditer(text, 3, 30)]
     assert tense.word_index.cache_info().currsize == 0  # no index was built
-    assert tense_in_text(text, 12, 20) == "past"
+    assert tense_in_text(text * 10, 12, 20, short) == "past"
+    assert tense.word_index.cache_info().currsize == 0  # the settings' limit was read
 
 
 # the future seen from a past moment: no direction, the resolver takes the nearest date

@@ -51,11 +51,13 @@ def test_no_interval(value):
     (0, "past", REF), (0, "future", REF), (6, None, date(2025, 3, 16)),
 ])
 def test_weekday(day, direction, expected):
-    assert v.weekday(REF, day, direction) == expected
+    assert v.weekday(REF, day, direction, future_cost=1.5) == expected
 
 
 def test_weekday_future_cost_is_a_parameter():
-    assert v.weekday(REF, 3, None, future_cost=1.0) == date(2025, 3, 20)
+    # the arithmetic has no bias of its own: the resolver passes its settings' one
+    assert v.weekday(REF, 3, None) == date(2025, 3, 20)
+    assert v.weekday(REF, 3, None, future_cost=1.5) == date(2025, 3, 13)
 
 
 @pytest.mark.parametrize("month, direction, expected", [
@@ -64,7 +66,7 @@ def test_weekday_future_cost_is_a_parameter():
     (3, "past", "2025-03"), (1, "future", "2026-01"), (1, "past", "2025-01"),
 ])
 def test_place_in_year(month, direction, expected):
-    assert v.place_in_year(REF, lambda y: f"{y:04d}-{month:02d}", direction) == expected
+    assert v.place_in_year(REF, lambda y: f"{y:04d}-{month:02d}", direction, future_cost=2.0) == expected
 
 
 @pytest.mark.parametrize("value, unit, n, expected", [
@@ -103,8 +105,9 @@ def test_nth_weekday():
 def test_place_in_year_leans_to_the_past_without_a_cue():
     # late October: March is 122 days ahead (x2 = 244) or 212 days behind -> the past one
     march = lambda y: f"{y:04d}-03"  # noqa: E731
-    assert v.place_in_year(date(1989, 10, 30), march, None) == "1989-03"
+    assert v.place_in_year(date(1989, 10, 30), march, None, future_cost=2.0) == "1989-03"
     assert v.place_in_year(date(1989, 10, 30), march, None, future_cost=1.5) == "1990-03"
+    assert v.place_in_year(date(1989, 10, 30), march, None) == "1990-03"  # no bias of its own
     assert v.place_in_year(date(1989, 10, 30), march, "future") == "1990-03"
 
 
@@ -166,8 +169,9 @@ def test_day_of_month_near_the_reference():
     from timeline.temporal.values import day_of_month
 
     ref = date(2025, 3, 17)
-    assert day_of_month(ref, 15, None) == date(2025, 3, 15)  # two days back beats 29 ahead
-    assert day_of_month(ref, 20, None) == date(2025, 3, 20)
+    assert day_of_month(ref, 15, None, 1.5) == date(2025, 3, 15)  # two days back beats 29 ahead
+    assert day_of_month(ref, 20, None, 1.5) == date(2025, 3, 20)
+    assert day_of_month(ref, 20, None, 10.0) == date(2025, 2, 20)  # 3 ahead weigh 30 behind
     assert day_of_month(ref, 15, "future") == date(2025, 4, 15)
     assert day_of_month(ref, 20, "past") == date(2025, 2, 20)
     assert day_of_month(ref, 17, "past") == ref  # the reference's own day

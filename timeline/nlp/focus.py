@@ -43,7 +43,7 @@ from spacy.util import minibatch
 from timeline.doctext import doc_text
 from timeline.nlp.bounded import check_budget
 from timeline.nlp.splitter import split_text
-from timeline.settings import SETTINGS
+from timeline.settings import SETTINGS, Settings
 from timeline.temporal import rules
 from timeline.temporal.component import candidates_of
 
@@ -87,7 +87,7 @@ def make_sentences(nlp: Language, name: str, model: str, mode: str, lang: str) -
 
 
 class SentenceAnalyser:
-    def __init__(self, inner: Language, mode: str, lang: str = "en"):
+    def __init__(self, inner: Language, mode: str, lang: str = "en", settings: Settings = SETTINGS):
         self.inner = inner
         self.mode = mode
         assigns = {a for n in inner.pipe_names for a in inner.get_pipe_meta(n).assigns}
@@ -97,7 +97,7 @@ class SentenceAnalyser:
         self.root = inner.vocab.strings.add("ROOT")
         self.dep = inner.vocab.strings.add("dep")
         self.lang = lang
-        self.max_tokens = SETTINGS.max_sentence_tokens
+        self.settings = settings
         self.stats = {"sentences": 0, "analysed": 0, "words": 0, "analysed_words": 0}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -145,7 +145,7 @@ class SentenceAnalyser:
                 out[-1][1] = max(out[-1][1], span.end)
             else:
                 out.append([span.start, span.end])
-        size = self.max_tokens
+        size = self.settings.max_sentence_tokens
         if all(b - a <= size for a, b in out):
             return out
         return [[k, min(k + size, b)] for a, b in out for k in range(a, b, size)]
@@ -158,7 +158,7 @@ class SentenceAnalyser:
         else:
             chosen = [False] * len(sents)
             starts = [doc[a].idx for a, _ in sents]
-            for start, end in dated_candidates(doc, self.lang):
+            for start, end in dated_candidates(doc, self.lang, self.settings):
                 i = max(0, bisect_right(starts, start) - 1)
                 while i < len(sents) and doc[sents[i][0]].idx < end:
                     last = doc[sents[i][1] - 1]
@@ -237,7 +237,7 @@ class SentenceAnalyser:
         arr[:, c] = numpy.where(starts, 1, -1).astype("int64").view("uint64")
 
 
-def dated_candidates(doc: Doc, lang: str = "en") -> list[tuple[int, int]]:
+def dated_candidates(doc: Doc, lang: str = "en", settings: Settings = SETTINGS) -> list[tuple[int, int]]:
     """Character ranges of the candidates of ``doc`` that an event can be placed at
     (``Rule.dated``), from the rule pass kept on the Doc (found here when it has not run)."""
-    return [(c.start, c.end) for c in candidates_of(doc, rules.load(lang)) if c.rule.dated]
+    return [(c.start, c.end) for c in candidates_of(doc, rules.load(lang), settings) if c.rule.dated]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression
 from timeline.nlp.bounded import check_budget
+from timeline.settings import SETTINGS, Settings
 from timeline.temporal import rules
 from timeline.temporal.rules import Candidate, RuleSet
 from timeline.temporal.tagger import Tagger
@@ -32,8 +33,8 @@ if not Span.has_extension("timex"):
 
 
 class TemporalTagger(Tagger):
-    def __init__(self, nlp: Language, name: str, lang: str, date_order: str):
-        super().__init__(lang, date_order)
+    def __init__(self, nlp: Language, name: str, lang: str, date_order: str, settings: Settings = SETTINGS):
+        super().__init__(lang, date_order, settings)
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -43,17 +44,19 @@ class TemporalTagger(Tagger):
     def tag(self, doc: Doc) -> list[TimeExpression]:
         spans: dict[tuple[int, int], Span | None] = {}
         text = doc_text(doc)
+        settings = self.settings
 
         def tense_at(start: int, end: int) -> str | None:
             check_budget(doc)  # once per expression: a text dense with dates stops in time
             span = spans[start, end] = doc.char_span(start, end, alignment_mode="expand")
-            return tense_of(span) if span is not None and len(span) else None
+            return tense_of(span, settings) if span is not None and len(span) else None
 
         def aside_at(start: int, end: int) -> bool:
             span = spans.get((start, end)) or doc.char_span(start, end, alignment_mode="expand")
-            return aside_of(span) if span is not None and len(span) else aside_in_text(text, start, end)
+            return aside_of(span, settings) if span is not None and len(span) \
+                else aside_in_text(text, start, end, settings)
 
-        found = self.tag_text(text, doc._.dct, tense_at, candidates_of(doc, self.ruleset), aside_at)
+        found = self.tag_text(text, doc._.dct, tense_at, candidates_of(doc, self.ruleset, settings), aside_at)
         for timex in found:
             span = spans.get((timex.start, timex.end))
             if span is not None and span.start_char == timex.start and span.end_char == timex.end:
@@ -61,11 +64,11 @@ class TemporalTagger(Tagger):
         return found
 
 
-def candidates_of(doc: Doc, ruleset: RuleSet) -> tuple[Candidate, ...]:
+def candidates_of(doc: Doc, ruleset: RuleSet, settings: Settings = SETTINGS) -> tuple[Candidate, ...]:
     """The rule pass's candidates of ``doc``: found once and kept on the Doc."""
     found = doc._.timex_candidates
     if found is None:
-        found = doc._.timex_candidates = rules.find(doc_text(doc), ruleset)
+        found = doc._.timex_candidates = rules.find(doc_text(doc), ruleset, settings)
     return found
 
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from timeline.settings import SETTINGS
+from timeline.settings import SETTINGS, Settings
 
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
-def _full_year(year: int, pivot: int = SETTINGS.temporal_numeric_year_pivot) -> int:
+def _full_year(year: int, pivot: int) -> int:
     if year >= 100:
         return year
     return year + (1900 if year >= pivot else 2000)
 
 
-def parse_numeric(text: str, date_order: str = "MDY") -> date | None:
+def parse_numeric(text: str, date_order: str = "MDY", settings: Settings = SETTINGS) -> date | None:
     """17/03/2025, 03/17/2025, 2025-03-17, 17.03.25. Day-first when the first number
-    cannot be a month, month-first when the second cannot; else ``date_order`` decides."""
+    cannot be a month, month-first when the second cannot; else ``date_order`` decides (a
+    two-digit year: ``settings.temporal_numeric_year_pivot``)."""
     m = _NUMERIC.match(text.strip())
     if not m:
         return None
@@ -30,7 +31,7 @@ def parse_numeric(text: str, date_order: str = "MDY") -> date | None:
     if len(m.group(1)) == 4:
         year, month, day = a, b, c
     else:
-        year = _full_year(c)
+        year = _full_year(c, settings.temporal_numeric_year_pivot)
         if a > 12:
             day, month = a, b
         elif b > 12:
@@ -46,9 +47,9 @@ def parse_numeric(text: str, date_order: str = "MDY") -> date | None:
 
 
 def parse_date(text: str, reference: date | None, date_order: str = "MDY",
-               timezone: str = "UTC") -> date | None:
+               timezone: str = "UTC", settings: Settings = SETTINGS) -> date | None:
     """Read one explicit date string (no searching), relative parts against ``reference``."""
-    found = parse_numeric(text, date_order)
+    found = parse_numeric(text, date_order, settings)
     if found or _NUMERIC.match(text.strip()):
         return found
     import dateparser  # slow import, only for the rare forms the fast path does not read

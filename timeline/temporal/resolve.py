@@ -383,7 +383,7 @@ class Resolver:
         return f"{year + 100 if year <= head else year:04d}"
 
     def r_explicit(self, cand, f, ctx):
-        found = explicit.parse_date(cand.text, ctx.dct, ctx.date_order)
+        found = explicit.parse_date(cand.text, ctx.dct, ctx.date_order, settings=self.settings)
         return found.isoformat() if found else None
 
     def r_weekday(self, cand, f, ctx):

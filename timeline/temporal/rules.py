@@ -20,7 +20,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _c
     import sre_parse as _parser
 
-from timeline.settings import SETTINGS
+from timeline.settings import SETTINGS, Settings
 from timeline.temporal.prefilter import first_char_guard, fold, required
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -86,8 +86,6 @@ _STOP_WORDS = {"the", "a", "an", "of", "at", "as", "for", "st", "and", "in", "af
                "first", "second", "end", "new", "right", "six", "long", "near", "possible",
                "these", "martin", "luther", "king", "boxing", "labor", "labour", "memorial"}
 _WORD = re.compile(r"[^\W\d_]+")
-TRIGGER_MARGIN = SETTINGS.temporal_trigger_margin
-MODIFIER_LOOKBACK = SETTINGS.temporal_modifier_lookback
 
 
 def normal_key(text: str) -> str:
@@ -268,16 +266,16 @@ def _word_list(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(("#", ">"))]
 
 
-def windows(text: str, ruleset: RuleSet) -> list[list]:
-    """Stretches of text around trigger words (merged): [start, end, words, has_number].
-    Rules only look there, and only where one of their own trigger words is."""
+def windows(text: str, ruleset: RuleSet, margin: int = SETTINGS.temporal_trigger_margin) -> list[list]:
+    """Stretches of text ``margin`` characters around trigger words (merged): [start, end,
+    words, has_number]. Rules only look there, and only where one of their own trigger words is."""
     words = ruleset.triggers
     hits = [(m.start(), w) for m in _WORD.finditer(text) if (w := m.group().lower()) in words]
     hits += [(m.start(), "") for m in ruleset.trigger_numbers.finditer(text)]
     hits.sort()
     out: list[list] = []
     for hit, word in hits:
-        start, end = max(0, hit - TRIGGER_MARGIN), min(len(text), hit + TRIGGER_MARGIN)
+        start, end = max(0, hit - margin), min(len(text), hit + margin)
         if not (out and start <= out[-1][1]):
             out.append([start, end, set(), False])
         window = out[-1]
@@ -289,12 +287,12 @@ def windows(text: str, ruleset: RuleSet) -> list[list]:
     return out
 
 
-def find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
+def find(text: str, ruleset: RuleSet, settings: Settings = SETTINGS) -> tuple[Candidate, ...]:
     """Longest non-overlapping candidates, in text order, vetoed by the negatives: an
     immutable tuple of frozen candidates. The pipeline finds them once per Doc and keeps them
     on it (``Doc._.timex_candidates``, timeline.temporal.component.candidates_of)."""
     found = []
-    spans = windows(text, ruleset)
+    spans = windows(text, ruleset, settings.temporal_trigger_margin)
     folded, holds = fold(text), {}
 
     def has_needed(needs, a, b) -> bool:  # a window without any string a regex needs has no match of it
@@ -327,12 +325,14 @@ def find(text: str, ruleset: RuleSet) -> tuple[Candidate, ...]:
         chosen.append(cand)
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     chosen.sort(key=lambda c: c.start)
-    return tuple(_extend_modifier(text, cand, ruleset) for cand in chosen)
+    lookback = settings.temporal_modifier_lookback
+    return tuple(_extend_modifier(text, cand, ruleset, lookback) for cand in chosen)
 
 
-def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet) -> Candidate:
-    """Pull "early", "late", "the end of", "nearly" ... into the span and set ``mod``."""
-    before = text[max(0, cand.start - MODIFIER_LOOKBACK):cand.start]
+def _extend_modifier(text: str, cand: Candidate, ruleset: RuleSet, lookback: int) -> Candidate:
+    """Pull "early", "late", "the end of", "nearly" ... (within ``lookback`` characters before
+    the span) into the span and set ``mod``."""
+    before = text[max(0, cand.start - lookback):cand.start]
     counts = "number" in cand.fields and not cand.text.lower().startswith("the ")
     table, rx = ("quantity_modifier", ruleset.quantity_modifier) if counts else ("modifier", ruleset.modifier)
     m = rx.search(before)

@@ -57,14 +57,16 @@ class Tagger:
         """Find and resolve the expressions of ``text``; ``tense_at(start, end)`` gives the
         tense around a match (default: cue words read straight from the text, no Doc), and
         ``aside_at(start, end)`` whether a date is told aside from a story's line (a past
-        perfect, a relative clause, brackets: tense.aside_in_text); ``candidates``: the rule
-        pass's, when it has already run on ``text`` (the Doc's)."""
+        perfect, a relative clause, brackets: tense.aside_in_text); both defaults read this
+        Tagger's settings. ``candidates``: the rule pass's, when it has already run on
+        ``text`` (the Doc's)."""
+        settings = self.settings
         if tense_at is tense_in_text:
             def tense_at(start, end, text=text):
-                return tense_in_text(text, start, end)
+                return tense_in_text(text, start, end, settings)
         if aside_at is aside_in_text:
             def aside_at(start, end, text=text):
-                return aside_in_text(text, start, end)
+                return aside_in_text(text, start, end, settings)
         if isinstance(dct, datetime):
             dct = dct.date()
         elif isinstance(dct, str):
@@ -72,11 +74,11 @@ class Tagger:
         out: list[TimeExpression] = []
         bare: list[bool] = []  # a clock time with no day of its own
         narrative = dct.isoformat() if dct else ""
-        lookback = self.settings.temporal_lookback
+        lookback = settings.temporal_lookback
         recent: dict[str, str] = {}
         previous = None  # (end, tense) of the last candidate
         if candidates is None:
-            candidates = rules.find(text, self.ruleset)
+            candidates = rules.find(text, self.ruleset, settings)
         in_story = self.story_paragraphs(text, candidates, dct)
         story_time = narrative
         retro = False  # inside a retrospective passage (Context.retro) ...

@@ -20,20 +20,8 @@ from typing import NamedTuple
 
 from timeline.doctext import doc_text
 from timeline.temporal import cues
-from timeline.settings import SETTINGS
+from timeline.settings import SETTINGS, Settings
 
-WINDOW_LEFT = SETTINGS.tense_window_left
-WINDOW_RIGHT = SETTINGS.tense_window_right
-RIGHT_WEIGHT = SETTINGS.tense_right_weight
-CHARS_BEFORE = SETTINGS.tense_chars_before
-CHARS_AFTER = SETTINGS.tense_chars_after
-REPORT_LOOKBACK = SETTINGS.tense_report_lookback_words
-LEAD_SKIP = SETTINGS.tense_lead_skip_words
-ATTRIBUTION_WORDS = SETTINGS.tense_attribution_words
-PARSE_STEPS = SETTINGS.tense_parse_steps
-ED_MIN_LETTERS = SETTINGS.tense_past_ed_min_letters
-LEAD_WORDS = SETTINGS.tense_aside_lead_words
-INDEX_LIMIT = SETTINGS.tense_index_limit_chars
 # the cue words are data: resources/en/cues.ini (one section a set, with examples the tests run)
 CUES = cues.english()
 FUTURE_WORDS = CUES["future_words"].words
@@ -80,7 +68,7 @@ PARTICIPLE_ENDINGS = tuple(sorted(CUES["participle_endings"].words, key=len, rev
 AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})
 
 
-def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
+def _word_cue(tokens: list, i: int, left: bool, settings: Settings) -> str | None:
     """The cue of tokens[i] ("later": the future seen from the past); ``left``:
     the word comes before the expression."""
     tok = tokens[i]
@@ -106,12 +94,12 @@ def _word_cue(tokens: list, i: int, left: bool = True) -> str | None:
     if low == "would" and nxt not in WOULD_PERFECT:
         # "said it would vote on Friday": future seen from a past report, no direction
         return "later" if REPORTING_PAST.intersection(
-            t.lower_ for t in tokens[max(0, i - REPORT_LOOKBACK):i]) else "future"
+            t.lower_ for t in tokens[max(0, i - settings.tense_report_lookback_words):i]) else "future"
     if low in PAST_WORDS:
         return None if prev in PASSIVE_LEAD else "past"
     if low in PERFECT_AUX and nxt.endswith(PAST_ENDINGS):
         return "past"
-    if low.endswith(PAST_ENDINGS) and len(low) >= ED_MIN_LETTERS and low not in NOT_PAST_ED and tok.is_alpha:
+    if low.endswith(PAST_ENDINGS) and len(low) >= settings.tense_past_ed_min_letters and low not in NOT_PAST_ED and tok.is_alpha:
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
     if _scheduled(low, prev, nxt):
         return "future"
@@ -127,7 +115,7 @@ def _scheduled(low: str, prev: str, nxt: str) -> bool:
     return low in SCHEDULE_PRESENT or low in SCHEDULE_BASE or nxt in SCHEDULE_OBJECT.get(low, ())
 
 
-def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
+def _morph_cue(tokens: list, i: int, left: bool, settings: Settings) -> str | None:
     tok = tokens[i]
     if tok.tag_ == "MD" or tok.lower_ in FUTURE_AUX:
         return "future" if tok.lower_ not in WEAK_MODALS else None
@@ -145,34 +133,36 @@ def _morph_cue(tokens: list, i: int, left: bool = True) -> str | None:
     return None
 
 
-def _window(tokens, first: int, last: int) -> tuple[list, int, int]:
+def _window(tokens, first: int, last: int, settings: Settings) -> tuple[list, int, int]:
     """The clause-ish stretch of ``tokens`` around tokens[first:last] (stops at . ! ? ; :)."""
+    left, right = settings.tense_window_left, settings.tense_window_right
     lo = first
-    while lo > 0 and first - lo < WINDOW_LEFT and tokens[lo - 1].text.strip() not in BOUNDARY:
+    while lo > 0 and first - lo < left and tokens[lo - 1].text.strip() not in BOUNDARY:
         lo -= 1
     hi = last
-    while hi < len(tokens) and hi - last < WINDOW_RIGHT and tokens[hi].text.strip() not in BOUNDARY \
+    while hi < len(tokens) and hi - last < right and tokens[hi].text.strip() not in BOUNDARY \
             and not (tokens[hi].lower_ in CLAUSE_JOINERS and hi + 1 < len(tokens)
                      and tokens[hi + 1].lower_ in CLAUSE_AFTER_AND):
         hi += 1
     return list(tokens[lo:hi]), first - lo, last - lo
 
 
-def _nearest(tokens: list, first: int, last: int, cue) -> str | None:
-    """The cue nearest to tokens[first:last], a word on the right counting RIGHT_WEIGHT times
+def _nearest(tokens: list, first: int, last: int, cue, settings: Settings) -> str | None:
+    """The cue nearest to tokens[first:last], a word on the right counting
+    ``settings.tense_right_weight`` times
     its distance (the verb governing an adverbial mostly comes before it), left first on ties;
     "later" (future-in-past: "was expected to") is a cue like the others: the search stops."""
-    for i, left in _search_order(first, last, len(tokens)):
-        found = cue(tokens, i, left)
+    for i, left in _search_order(first, last, len(tokens), settings.tense_right_weight):
+        found = cue(tokens, i, left, settings)
         if found:
             return found
     return None
 
 
 @lru_cache(maxsize=4096)
-def _search_order(first: int, last: int, n: int) -> tuple[tuple[int, bool], ...]:
+def _search_order(first: int, last: int, n: int, right_weight: float) -> tuple[tuple[int, bool], ...]:
     order = sorted([(d, 0, first - d) for d in range(1, first + 1)]
-                   + [(d * RIGHT_WEIGHT, 1, last - 1 + d) for d in range(1, n - last + 1)])
+                   + [(d * right_weight, 1, last - 1 + d) for d in range(1, n - last + 1)])
     return tuple((i, not right) for _, right, i in order)
 
 
@@ -184,8 +174,8 @@ def _verb_above(tok, steps: int | None = None):
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def _parse_tense(span) -> str | None:
-    head = _verb_above(span.root, steps=PARSE_STEPS)
+def _parse_tense(span, settings: Settings) -> str | None:
+    head = _verb_above(span.root, steps=settings.tense_parse_steps)
     if head is None:
         return None
     group = [c for c in head.children if c.dep_ in AUX_DEPS] + [head]
@@ -206,7 +196,7 @@ def _parse_tense(span) -> str | None:
     return None
 
 
-def local_cue(tokens, first: int, last: int) -> str | None:
+def local_cue(tokens, first: int, last: int, settings: Settings = SETTINGS) -> str | None:
     """A cue in the words touching tokens[first:last]: "by Friday", "payable Dec. 15" point
     ahead; "Friday's meeting" points back unless its clause is in the present or the future
     ("preparations are under way for Saturday's concert"): "possessive"; "until" is returned
@@ -214,7 +204,7 @@ def local_cue(tokens, first: int, last: int) -> str | None:
     if last < len(tokens) and tokens[last].lower_ in POSSESSIVE:
         return "possessive"
     i = first - 1
-    while i >= 0 and first - i <= LEAD_SKIP and tokens[i].lower_ in SKIP_LEAD:
+    while i >= 0 and first - i <= settings.tense_lead_skip_words and tokens[i].lower_ in SKIP_LEAD:
         i -= 1
     if i >= 0 and tokens[i].lower_ in FUTURE_LEAD and not (
             tokens[i].lower_ == "record" and i > 0 and tokens[i - 1].lower_ in NOUN_LEAD):
@@ -234,24 +224,24 @@ def _combine(local: str | None, clause: str | None) -> str | None:
     return clause
 
 
-def _word_clause(tokens, first: int, last: int) -> str | None:
+def _word_clause(tokens, first: int, last: int, settings: Settings) -> str | None:
     """The nearest cue word around tokens[first:last]; a trailing report after a comma ("...
     in early March, an official said on Wednesday") tells when it was said, not when the
     clause happens: the clause's own cues come first."""
-    window, a, b = _window(tokens, first, last)
-    cut = _attribution(window, b)
+    window, a, b = _window(tokens, first, last, settings)
+    cut = _attribution(window, b, settings.tense_attribution_words)
     if cut is not None:
-        found = _nearest(window[:cut], a, b, _word_cue)
+        found = _nearest(window[:cut], a, b, _word_cue, settings)
         if found:
             return found
-    return _nearest(window, a, b, _word_cue)
+    return _nearest(window, a, b, _word_cue, settings)
 
 
-def _attribution(window, b: int) -> int | None:
+def _attribution(window, b: int, words: int) -> int | None:
     """Where a trailing report starts after the expression (its comma), or None."""
     for i in range(b, len(window)):
         if window[i].text == ",":
-            return i if any(t.lower_ in REPORTING_PAST for t in window[i + 1:i + 1 + ATTRIBUTION_WORDS]) else None
+            return i if any(t.lower_ in REPORTING_PAST for t in window[i + 1:i + 1 + words]) else None
     return None
 
 
@@ -299,50 +289,51 @@ def _segment(tokens: list, first: int, last: int) -> tuple[int, int]:
 SEGMENT_MARKS = frozenset({",", "(", ")", "—", "–"})
 
 
-def word_aside(tokens, first: int, last: int) -> bool:
+def word_aside(tokens, first: int, last: int, settings: Settings = SETTINGS) -> bool:
     """Whether tokens[first:last] tell a time aside from the story's line, by cue words: in
     brackets, after "since" ("the first incursion since 1995"), in a part of the clause that a
     relative pronoun or "earlier" opens ("the council, which met on 5 November 1917"; "Earlier,
     on 5 November 1917, ..."), or in a past perfect
     ("had been created on 5 November 1917"), unless it is the time something had happened by
     ("By 1915, the Russians had retreated": the story's own time)."""
-    window, a, b = _window(tokens, first, last)
+    window, a, b = _window(tokens, first, last, settings)
     if _bracketed(window, a, b):
         return True
     lo, hi = _segment(window, a, b)
     # its first words, or the word before the comma that opens it ("Earlier, on 5 November 1917")
-    if any(t.lower_ in ASIDE_LEAD for t in window[max(0, lo - 2):min(a, lo + LEAD_WORDS)]):
+    if any(t.lower_ in ASIDE_LEAD for t in window[max(0, lo - 2):min(a, lo + settings.tense_aside_lead_words)]):
         return True
     i = a - 1
     while i >= lo and window[i].lower_ in SKIP_LEAD:
         i -= 1
     if i >= lo and window[i].lower_ in ASIDE_BEFORE:  # "the first incursion since 1995"
         return True
-    left = next((i for i in range(a - 1, lo - 1, -1) if _word_cue(window, i, True)), None)
-    verb = left if left is not None else next((i for i in range(b, hi) if _word_cue(window, i, False)), None)
-    return verb is not None and _pluperfect(window, verb) and local_cue(window, a, b) != "until"
+    left = next((i for i in range(a - 1, lo - 1, -1) if _word_cue(window, i, True, settings)), None)
+    verb = left if left is not None else next(
+        (i for i in range(b, hi) if _word_cue(window, i, False, settings)), None)
+    return verb is not None and _pluperfect(window, verb) and local_cue(window, a, b, settings) != "until"
 
 
-def aside_in_text(text: str, start: int, end: int) -> bool:
+def aside_in_text(text: str, start: int, end: int, settings: Settings = SETTINGS) -> bool:
     """``word_aside`` of text[start:end], without a spaCy Doc (the rule-only path)."""
-    return word_aside(*_text_words(text, start, end))
+    return word_aside(*_text_words(text, start, end, settings), settings)
 
 
-def aside_of(span) -> bool:
+def aside_of(span, settings: Settings = SETTINGS) -> bool:
     """``word_aside`` of a spaCy Span; when the cue words find no aside and the Doc is parsed:
     the verb governing the span heads a relative clause, or has "had" among its auxiliaries."""
     doc = span.doc
-    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char)
-    if word_aside(words, first, last):
+    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char, settings)
+    if word_aside(words, first, last, settings):
         return True
     if not _annotations(doc)[0]:
         return False
-    head = _verb_above(span.root, steps=PARSE_STEPS)
+    head = _verb_above(span.root, steps=settings.tense_parse_steps)
     if head is None:
         return False
     if head.dep_ in RELATIVE_DEPS:
         return True
-    return local_cue(words, first, last) != "until" and any(
+    return local_cue(words, first, last, settings) != "until" and any(
         c.dep_ in AUX_DEPS and c.lower_ in PLUPERFECT for c in head.children)
 
 
@@ -351,10 +342,10 @@ def aside_of(span) -> bool:
 RELATIVE_DEPS = frozenset({"relcl", "acl:relcl", "acl"})
 
 
-def word_tense(tokens, first: int, last: int) -> str | None:
+def word_tense(tokens, first: int, last: int, settings: Settings = SETTINGS) -> str | None:
     """Tense of tokens[first:last] from cue words only (any objects with .text, .lower_, .is_alpha)."""
-    clause = _word_clause(tokens, first, last)
-    return _combine(local_cue(tokens, first, last), clause)
+    clause = _word_clause(tokens, first, last, settings)
+    return _combine(local_cue(tokens, first, last, settings), clause)
 
 
 class Word(NamedTuple):
@@ -387,10 +378,11 @@ def word_index(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[Word,
             tuple(_word(m.group()) for m in matches))
 
 
-def words_between(text: str, lo: int, hi: int) -> list[Word]:
-    """The words of ``_WORDS.finditer(text, lo, hi)``, taken from the text's word index; only
-    the edges, where the cut can read a word differently, are read again."""
-    if len(text) > INDEX_LIMIT:
+def words_between(text: str, lo: int, hi: int, index_limit: int = SETTINGS.tense_index_limit_chars) -> list[Word]:
+    """The words of ``_WORDS.finditer(text, lo, hi)``, taken from the text's word index (a
+    text up to ``index_limit`` characters long); only the edges, where the cut can read a word
+    differently, are read again."""
+    if len(text) > index_limit:
         return [_word(m.group()) for m in _WORDS.finditer(text, lo, hi)]
     starts, ends, words = word_index(text)
     out: list[Word] = []
@@ -411,16 +403,17 @@ def words_between(text: str, lo: int, hi: int) -> list[Word]:
     return out
 
 
-def _text_words(text: str, start: int, end: int) -> tuple[list[Word], int, int]:
-    before = words_between(text, max(0, start - CHARS_BEFORE), start)
-    inside = words_between(text, start, end) or [make_word(text[start:end])]
-    after = words_between(text, end, min(len(text), end + CHARS_AFTER))
+def _text_words(text: str, start: int, end: int, settings: Settings) -> tuple[list[Word], int, int]:
+    limit = settings.tense_index_limit_chars
+    before = words_between(text, max(0, start - settings.tense_chars_before), start, limit)
+    inside = words_between(text, start, end, limit) or [make_word(text[start:end])]
+    after = words_between(text, end, min(len(text), end + settings.tense_chars_after), limit)
     return before + inside + after, len(before), len(before) + len(inside)
 
 
-def tense_in_text(text: str, start: int, end: int) -> str | None:
+def tense_in_text(text: str, start: int, end: int, settings: Settings = SETTINGS) -> str | None:
     """Tense of text[start:end] from cue words, without a spaCy Doc (the fast rule-only path)."""
-    return word_tense(*_text_words(text, start, end))
+    return word_tense(*_text_words(text, start, end, settings), settings)
 
 
 def _annotations(doc) -> tuple[bool, bool]:
@@ -434,7 +427,7 @@ def _annotations(doc) -> tuple[bool, bool]:
     return found[1], found[2]
 
 
-def tense_of(span) -> str | None:
+def tense_of(span, settings: Settings = SETTINGS) -> str | None:
     """"past" | "future" | "present" | "later" | None for the clause around a spaCy Span (or
     tokens); "later" is the future seen from the past ("was expected to", "said it would")."""
     if not hasattr(span, "start_char"):  # tokens, not a Span (this module imports no spaCy)
@@ -446,15 +439,15 @@ def tense_of(span) -> str | None:
     parsed, tagged = _annotations(doc)
     # the cue words first, read as the rule-only path reads them (future-in-past, intent verbs,
     # ...); the annotation only when they find nothing
-    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char)
-    clause = _word_clause(words, first, last)
+    words, first, last = _text_words(doc_text(doc), span.start_char, span.end_char, settings)
+    clause = _word_clause(words, first, last, settings)
     if clause is None and parsed:
-        clause = _parse_tense(span)
+        clause = _parse_tense(span, settings)
     if clause is None and tagged and not parsed:  # a parse without tense: the convention decides
-        window, a, b = _window(doc, span.start, span.end)
-        clause = _nearest(window, a, b, _morph_cue)
+        window, a, b = _window(doc, span.start, span.end, settings)
+        clause = _nearest(window, a, b, _morph_cue, settings)
     elif clause is None and parsed and _verb_above(span.root) is None:
         # a parse gone astray (a noun made the root): the sentence's verbs
         sent = span.sent
-        clause = _nearest(list(sent), span.start - sent.start, span.end - sent.start, _morph_cue)
-    return _combine(local_cue(words, first, last), clause)
+        clause = _nearest(list(sent), span.start - sent.start, span.end - sent.start, _morph_cue, settings)
+    return _combine(local_cue(words, first, last, settings), clause)

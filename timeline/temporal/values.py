@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.settings import SETTINGS
-
 UNITS = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century")
 SEASONS = ("SP", "SU", "FA", "WI")  # meteorological: Mar-May, Jun-Aug, Sep-Nov, Dec-Feb
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
@@ -208,15 +206,12 @@ def shift(value: str, unit: str, n: int) -> str:
     return render(add(start, unit, n), granularity)
 
 
-# with no tense cue a day ahead weighs this many days behind (news mostly reports the past)
-PAST_BIAS = SETTINGS.temporal_past_bias
-
-
-def weekday(reference: date, day: int, direction: str | None, future_cost: float = PAST_BIAS) -> date:
+def weekday(reference: date, day: int, direction: str | None, future_cost: float = 1.0) -> date:
     """The date of weekday ``day`` (0=Monday) near ``reference``: the same day when it
     is the reference's weekday, else the next one ("future"), the previous one ("past"),
-    or the nearest one (None), a day ahead weighing ``future_cost`` days behind (news
-    reports the past more often than it announces the future)."""
+    or the nearest one (None), a day ahead weighing ``future_cost`` days behind (the
+    resolver passes its settings' past bias: news reports the past more often than it
+    announces the future)."""
     ahead = (day - reference.weekday()) % 7
     if ahead == 0:
         return reference
@@ -229,7 +224,7 @@ def weekday(reference: date, day: int, direction: str | None, future_cost: float
 
 
 def day_of_month(reference: date, day: int, direction: str | None,
-                 future_cost: float = PAST_BIAS) -> date | None:
+                 future_cost: float = 1.0) -> date | None:
     """The date of day ``day`` of a month near ``reference`` ("on the 15th"): this month's,
     an earlier or a later one's (the nearest months that have that day), as ``weekday``
     chooses (the same day when it is the reference's own)."""
@@ -255,7 +250,7 @@ def day_of_month(reference: date, day: int, direction: str | None,
 
 
 def place_in_year(reference: date, make, direction: str | None,
-                  future_cost: float = SETTINGS.temporal_year_future_cost, grace: int = 0) -> str:
+                  future_cost: float = 1.0, grace: int = 0) -> str:
     """Pick the year for a year-less value: ``make(year)`` gives the value for a year.
     Past: the latest one that has started by the reference; future: the first one not
     yet over (``grace`` days ahead still count as past: a reported deadline); None: the nearest
