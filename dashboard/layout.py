@@ -18,7 +18,7 @@ EVENT_COLUMNS = [
     # sorted by the ISO start date, shown as the plain date ("early March 2025")
     {"field": "start", "headerName": "Date", "width": 185, "sort": "asc",
      "valueFormatter": {"function": "params.data ? params.data.when : ''"},
-     "tooltipField": "when"},
+     "tooltipField": "when", "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
     {"field": "status", "headerName": "Status", "width": 100},
     {"field": "summary", "headerName": "Summary", "flex": 3, "minWidth": 240,
      "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
@@ -26,11 +26,15 @@ EVENT_COLUMNS = [
      "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
     {"field": "source", "headerName": "Source", "flex": 1, "minWidth": 110,
      "wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"},
-    {"field": "date", "headerName": "TIMEX3", "width": 100},
+    {"field": "date", "headerName": "TIMEX3", "width": 110, "wrapText": True, "autoHeight": True,
+     "cellClass": "cell-wrap timex-cell"},
     {"field": "corrected", "headerName": "Edited", "width": 90},
 ]
 
-PHONE_COLUMNS = ("start", "summary", "actors")  # what fits beside each other on a phone
+# what fits beside each other on a phone (about 335 pixels inside the page and the table's
+# scroll bar), wrapped
+PHONE_SIZES = {"start": {"width": 100}, "summary": {"minWidth": 130},
+               "actors": {"minWidth": 85}}
 PHONE = 600  # a window narrower than this is a phone's
 GRAPH_CONFIG = {
     "displaylogo": False, "scrollZoom": True,
@@ -50,8 +54,8 @@ def event_columns(screen: int | None) -> list[dict]:
     """The table's columns for a window ``screen`` pixels wide: on a phone the date, the
     summary and the actors (the rest is in the panel)."""
     if screen and screen < PHONE:
-        return [dict(c, width=120) if c["field"] == "start" else dict(c, minWidth=150)
-                for c in EVENT_COLUMNS if c["field"] in PHONE_COLUMNS]
+        return [dict(c, **PHONE_SIZES[c["field"]]) for c in EVENT_COLUMNS
+                if c["field"] in PHONE_SIZES]
     return EVENT_COLUMNS
 
 
@@ -68,6 +72,23 @@ ARTICLE_COLUMNS = [
      "valueFormatter": {"function": "params.data ? params.data.published_text : ''"}},
     {"field": "events", "headerName": "Events", "width": 100, "type": "numericColumn"},
 ]
+
+
+PHONE_ARTICLE_COLUMNS = [  # a phone: the title wraps beside the day it was published
+    {"field": "title", "flex": 1, "minWidth": 120, "wrapText": True, "autoHeight": True,
+     "cellClass": "cell-wrap"},
+    dict(ARTICLE_COLUMNS[2], width=120, wrapText=True, autoHeight=True, cellClass="cell-wrap",
+         filter=False),  # no filter button: its header says "Published" whole
+]
+
+
+def article_columns(screen: int | None) -> list[dict]:
+    """The articles table's columns for a window ``screen`` pixels wide: on a phone the title
+    and the publication day, so the table needs no sideways scrolling (the source and the
+    number of events are in the confirmation of a delete and in the timeline)."""
+    if screen and screen < PHONE:
+        return PHONE_ARTICLE_COLUMNS
+    return ARTICLE_COLUMNS
 
 
 def _label(text: str) -> html.Label:

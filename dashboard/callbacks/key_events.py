@@ -15,17 +15,21 @@ TAB_ID = "key-events"
 def key_events_tab() -> html.Div:
     """The tab's static layout; the list is filled by the callback."""
     return html.Div([
-        html.Div([
-            html.Label("Days", htmlFor=ids.KEY_DAYS, className="small me-2"),
-            dbc.Input(id=ids.KEY_DAYS, type="number", min=1, max=MAX_DATES, step=1,
-                      value=DEFAULT_DATES, size="sm", style={"width": "6rem"}, className="me-3"),
-            html.Label("Sentences per day", htmlFor=ids.KEY_SENTENCES, className="small me-2"),
-            dbc.Input(id=ids.KEY_SENTENCES, type="number", min=1, max=MAX_SENTENCES, step=1,
-                      value=DEFAULT_SENTENCES, size="sm", style={"width": "5rem"}),
+        html.Div([  # the controls and their note wrap onto lines of their own on a phone
+            html.Div([
+                html.Label("Days", htmlFor=ids.KEY_DAYS, className="small me-2"),
+                dbc.Input(id=ids.KEY_DAYS, type="number", min=1, max=MAX_DATES, step=1,
+                          value=DEFAULT_DATES, size="sm", style={"width": "6rem"}),
+            ], className="d-flex align-items-center"),
+            html.Div([
+                html.Label("Sentences per day", htmlFor=ids.KEY_SENTENCES, className="small me-2"),
+                dbc.Input(id=ids.KEY_SENTENCES, type="number", min=1, max=MAX_SENTENCES, step=1,
+                          value=DEFAULT_SENTENCES, size="sm", style={"width": "5rem"}),
+            ], className="d-flex align-items-center"),
             html.Span("Days ranked by how many independent articles report them; reports "
                       "written after the day weigh more. Dates follow the timeline's filter.",
-                      className="small text-muted ms-3"),
-        ], className="d-flex align-items-center my-2"),
+                      className="small text-muted"),
+        ], className="d-flex flex-wrap align-items-center gap-2 my-2"),
         html.Div(id=ids.KEY_LIST),
     ])
 

@@ -8,7 +8,7 @@ from dash import Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.controls import parse_query
-from dashboard.layout import event_columns, graph_config
+from dashboard.layout import article_columns, event_columns, graph_config
 from dashboard.views import figure_only, render_view
 
 ZOOM_DAYS = 5  # a click on a crowded day shows this many days on each side
@@ -60,9 +60,10 @@ def register(app, store, **_):
                             Output(ids.SCREEN, "data"), Input(ids.URL, "pathname"))
 
     @app.callback(Output(ids.TABLE, "columnDefs"), Output(ids.FIGURE, "config"),
+                  Output(ids.ARTICLES_TABLE, "columnDefs"),
                   Input(ids.SCREEN, "data"), prevent_initial_call=True)
     def fit_screen(screen):
-        return event_columns(screen), graph_config(screen)
+        return event_columns(screen), graph_config(screen), article_columns(screen)
 
     @app.callback(
         Output(ids.FIGURE, "figure"),
