@@ -103,6 +103,11 @@ def register_api(server: Flask, store, analyse=default_analyse, max_bytes: int =
                   "json": lambda: iter_json(events), "timelinejs": lambda: iter_timelinejs(events)}
         return streamed(pieces[fmt](), fmt)
 
+    @server.get("/api/<path:rest>")
+    def api_unknown(rest):
+        # without it Dash's page route answered any GET with the page itself, 200
+        return error(f"no such API route: /api/{rest[:80]} (see the README's REST API)", 404)
+
     @server.get("/api/articles")
     def api_articles():
         return jsonify([{"article_id": a.article_id, "title": a.title, "url": a.url,

@@ -18,9 +18,13 @@ def test_filter_round_trips_through_query_string():
     assert EventFilter.from_query("") == EventFilter()
 
 
-def test_filter_rejects_bad_dates():
-    with pytest.raises(ValueError):
-        EventFilter.from_query("start=yesterday")
+@pytest.mark.parametrize("query, reason", [
+    ("start=yesterday", "start 'yesterday' is not a date (use YYYY-MM-DD)"),
+    ("start=2025-03-01&end=2025-13-01", "end '2025-13-01' is not a date (use YYYY-MM-DD)"),
+])
+def test_filter_rejects_bad_dates_naming_the_key(query, reason):
+    with pytest.raises(ValueError, match=re.escape(reason)):
+        EventFilter.from_query(query)
 
 
 @pytest.mark.parametrize("query, reason", [

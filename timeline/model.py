@@ -224,14 +224,21 @@ class EventFilter:
             raise ValueError(f"q has {len(text.split())} words; at most "
                              f"{settings.max_query_terms} are searched")
         return cls(
-            start=date.fromisoformat(start) if start else None,
-            end=date.fromisoformat(end) if end else None,
+            start=_query_day("start", start) if start else None,
+            end=_query_day("end", end) if end else None,
             text=text,
             **{name: tuple(params.get(name, ())) for name in cls._LISTS},
         )
 
     def replace(self, **changes) -> "EventFilter":
         return replace(self, **changes)
+
+
+def _query_day(key: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{key} {value[:40]!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _check_value(key: str, value: str, max_chars: int) -> None:

@@ -44,6 +44,18 @@ def test_bad_queries_are_json_400(client, query, words):
     assert resp.status_code == 400 and words in resp.get_json()["error"]
 
 
+@pytest.mark.parametrize("path", ["/api/nothing", "/api/event", "/api/events/grouped/x/y/z"])
+def test_an_unknown_api_route_is_a_json_404_not_the_page(client, path):
+    resp = client.get(path)
+    assert resp.status_code == 404 and resp.is_json and path in resp.get_json()["error"]
+
+
+def test_bad_dates_in_a_query_name_their_parameter(client):
+    resp = client.get("/api/events?start=2025-03-01&end=2025-13-01")
+    assert resp.status_code == 400
+    assert resp.get_json()["error"] == "bad query: end '2025-13-01' is not a date (use YYYY-MM-DD)"
+
+
 def test_post_article_json(client):
     body = {"title": "Dam", "text": "The dam opened on Monday.", "published": "2025-03-19",
             "source": "Wire"}
@@ -88,6 +100,11 @@ def test_upload_limits_and_results(seeded):
     enc = lambda s: b64 + base64.b64encode(s.encode()).decode()  # noqa: E731
     too_many = ingest_uploads(store, [enc("a")] * 3, ["a.txt"] * 3, None, fake_analyse, max_files=2)
     assert [r.status for r in too_many] == ["refused"] and "limit is 2" in too_many[0].message
+    # a file with no date of its own and none given: the message says where the page takes one
+    [undated] = ingest_uploads(store, [enc("Rain fell on Monday.")], ["rain.txt"], None,
+                               fake_analyse)
+    assert undated.status == "refused" and "the publication date under the upload" in \
+        undated.message
     results = ingest_uploads(store, [enc("x" * 50), enc("Rain fell on Monday."), "garbage",
                                      enc("hi")], ["big.txt", "ok.txt", "bad.txt", "prog.exe"],
                              date(2025, 3, 19), fake_analyse, max_files=5, max_bytes=30)
