@@ -22,8 +22,10 @@ EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
 }
+# every door reads files through here, so the hint names how each one takes a date
 NO_DATE = ("no publication date: none in the file's metadata, no dateline at the top of the "
-           "text; give one with --published YYYY-MM-DD")
+           "text; give one as YYYY-MM-DD (timeline: --published; dashboard: the publication "
+           "date under the upload; REST API: a \"published\" field)")
 Result = Article | IngestError
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # what lxml refuses
 
