@@ -20,7 +20,25 @@ def runs(monkeypatch):
     monkeypatch.setattr(serve_module, "run_gunicorn",
                         lambda factory, **kw: calls.append(("gunicorn", kw, factory)))
     monkeypatch.setattr(dash.Dash, "run", lambda self, **kw: calls.append(("flask", kw, None)))
+    monkeypatch.setattr(serve_module, "check_port", lambda host, port: None)  # 8050 may be taken
     return calls
+
+
+def test_a_port_in_use_is_named_before_anything_starts(monkeypatch, tmp_path):
+    import socket
+
+    started = []
+    monkeypatch.setattr(serve_module, "run_gunicorn", lambda factory, **kw: started.append(kw))
+    with socket.socket() as other:  # another server on the port
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"),
+                                           "--port", str(port), "--demo"])
+    assert result.exit_code == 1 and not started
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
+    assert "dashboard on" not in result.output and "demo corpus" not in result.output
+    assert not (tmp_path / "s.db").exists()  # nothing opened, nothing loaded
 
 
 def test_serve_defaults_to_gunicorn_on_localhost(runs, tmp_path):

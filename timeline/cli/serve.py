@@ -35,6 +35,22 @@ def load_demo(store, echo=click.echo) -> None:
          f"{counts['duplicate']} already there")
 
 
+def check_port(host: str, port: int) -> None:
+    """A port another server holds is named before anything starts (gunicorn would print
+    the address as served, then retry for seconds and stop with its own log lines)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc} (another server there? "
+            "choose another with --port)") from None
+
+
 def gunicorn_app(factory, options: dict):
     """A gunicorn application that builds the WSGI app with ``factory()`` in each worker."""
     from gunicorn.app.base import BaseApplication
@@ -95,6 +111,7 @@ def serve(db, host, port, allowed_hosts, workers, threads, jobs, demo, debug):
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--allowed-host") from None
     allowed = allowed or [str(o) for o in default_allowed(host, port)]
+    check_port(host, port)
     try:
         target = resolve_path(db)
         store = EventStore(target)
