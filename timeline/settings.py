@@ -166,6 +166,9 @@ class Settings:
     tense_attribution_words: int = _setting(
         6, "', an official from the organization said': a report after a comma when its verb is within "
         "this many words", low=1, high=50)
+    tense_deadline_words: int = _setting(
+        4, "'the deadline for entries is 31 December': a present 'is' with a deadline noun (cues.ini "
+        "[deadline_present]) within this many words before or after it tells a date ahead", low=1, high=20)
     tense_parse_steps: int = _setting(
         6, "heads climbed on the parse from an expression to the verb that governs it", low=1, high=50)
     tense_past_ed_min_letters: int = _setting(

@@ -305,3 +305,15 @@ def test_a_count_of_units_ahead_is_a_dated_span(text, start, end):
 def test_a_vague_count_ahead_stays_undated():
     (days,) = tag_time("Over the next few days it will rain.", DCT)
     assert (days.value, days.start_date) == ("PXD", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deadline, a date something is due or expires on, told in the present: ahead
+    ("The deadline is 11.59pm on 31 December.", [("11.59pm on 31 December", "2025-12-31T23:59")]),
+    ("The deadline for entries is 31 December.", [("31 December", "2025-12-31")]),
+    ("Applications are due on 31 December.", [("31 December", "2025-12-31")]),
+    ("The offer expires on 31 December.", [("31 December", "2025-12-31")]),
+    ("The deadline was 31 December.", [("31 December", "2024-12-31")]),
+])
+def test_news_english_left_from_15(text, expected):
+    assert found(text) == expected

@@ -34,6 +34,7 @@ BEFORE_DUE_TO = CUES["before_due_to"].words
 DUE_NEXT = CUES["due_next"].words
 REPORTING_PAST = CUES["reporting_past"].words
 PRESENT_WORDS = CUES["present_words"].words
+DEADLINE_PRESENT = CUES["deadline_present"].after
 SCHEDULE_PRESENT = CUES["schedule_present"].words
 SCHEDULE_BASE = CUES["schedule_base"].words
 NOT_FINITE_LEAD = CUES["not_finite_lead"].words
@@ -103,6 +104,10 @@ def _word_cue(tokens: list, i: int, left: bool, settings: Settings) -> str | Non
         return None if prev in PASSIVE_LEAD or prev == "to" or prev in ADJECTIVE_LEAD else "past"
     if _scheduled(low, prev, nxt):
         return "future"
+    if low in DEADLINE_PRESENT:  # "the deadline is 31 December": ahead
+        near = settings.tense_deadline_words
+        if DEADLINE_PRESENT[low].intersection(t.lower_ for t in tokens[max(0, i - near):i + near + 1]):
+            return "future"
     if low in PRESENT_WORDS:
         return "present"
     return None
