@@ -314,6 +314,10 @@ def test_a_vague_count_ahead_stays_undated():
     ("Applications are due on 31 December.", [("31 December", "2025-12-31")]),
     ("The offer expires on 31 December.", [("31 December", "2025-12-31")]),
     ("The deadline was 31 December.", [("31 December", "2024-12-31")]),
+    # a day counted from a holiday or a weekday
+    ("Shoppers crowded the stores two weeks before Christmas.", [("two weeks before Christmas", "2024-12-11")]),
+    ("The day after Christmas, the stores were full.", [("The day after Christmas", "2024-12-26")]),
+    ("He resigned two days after Monday's vote.", [("two days after Monday", "2025-03-19")]),
 ])
 def test_news_english_left_from_15(text, expected):
     assert found(text) == expected

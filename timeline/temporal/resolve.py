@@ -133,8 +133,8 @@ class Resolver:
         one call needs or learns is in its arguments (``ctx.direction``, ``ctx.recent``)."""
         f = self.fields(cand)
         value = getattr(self, "r_" + cand.rule.resolve)(cand, f, ctx)
-        if value and "days" in cand.rule.params:  # "the day before last Tuesday"
-            value = values.shift(value, "day", int(cand.rule.params["days"]))
+        if value and "side" in f:  # "the day before last Tuesday", "two weeks before Christmas"
+            value = values.shift(value, f.get("by", "day"), f["side"] * int(f.get("count", 1)))
         if value and ctx.recent is not None and ctx.dct:
             self._note_period(value, ctx.recent, ctx.dct)
         return value

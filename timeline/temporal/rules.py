@@ -27,7 +27,7 @@ RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _RULE_KEYS = {"pattern", "type", "resolve", "unit", "offset", "sign", "anchor", "value",
               "table", "span", "examples", "part", "keeps_anchor", "mod", "number", "past_duration", "tense", "years",
-              "runs", "days", "reported"}
+              "runs", "reported"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class RuleSet:
 
 UNPLACED = frozenset({"literal", "table"})  # resolve kinds whose values are not on the calendar
 # Tables whose words never make a time expression on their own: not triggers.
-_NOT_TRIGGERS = {"numword", "this", "ordinal", "modifier", "quantity_modifier"}
+_NOT_TRIGGERS = {"numword", "this", "ordinal", "modifier", "quantity_modifier", "side"}
 _STOP_WORDS = {"the", "a", "an", "of", "at", "as", "for", "st", "and", "in", "after", "before", "last",
                "first", "second", "end", "new", "right", "six", "long", "near", "possible",
                "these", "martin", "luther", "king", "boxing", "labor", "labour", "memorial"}
