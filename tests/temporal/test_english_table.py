@@ -321,3 +321,16 @@ def test_a_vague_count_ahead_stays_undated():
 ])
 def test_news_english_left_from_15(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, span, value, start, end", [
+    # a period that ends at the date after it: its length, back from the end of that date
+    ("Sales rose 3% in the week to March 14.", "the week", "P1W", date(2025, 3, 8), date(2025, 3, 15)),
+    ("Prices rose 2.1% in the 12 months to February.", "the 12 months", "P12M", date(2024, 3, 1), date(2025, 3, 1)),
+    ("The economy grew 0.5% in the three months to June.", "the three months", "P3M", date(2024, 4, 1), date(2024, 7, 1)),
+    ("Net income for the six months ended Oct. 1 slipped 5%.", "the six months", "P6M", date(2024, 4, 2), date(2024, 10, 2)),
+])
+def test_a_period_to_a_date_ends_with_that_date(text, span, value, start, end):
+    period, last = tag_time(text, DCT)
+    assert (period.text, period.type, period.value, period.start_date, period.end_date) == (span, "DURATION", value, start, end)
+    assert period.anchor == last.value and period.dated

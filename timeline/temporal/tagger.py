@@ -32,6 +32,8 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")  # a blank line ends a paragraph
 _DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day"}  # the last letter of P10Y ...
 _SIDE = _CONTEXT["side"].regex  # "later this week", "earlier this year"
 _FOLLOWING = _CONTEXT["following"].regex  # "over the following decade": after the story's day
+_ENDS_AT = _CONTEXT["ends_at"].regex  # "the 12 months to February": the span ends with February
+_LENGTH = re.compile(r"P(\d+)([YMWD])")  # a duration of whole units: P12M, P1W
 # a range of clock times: "10 p.m. to 6 a.m.", "between 10 p.m. and 4 a.m." (_overnight_ranges)
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _RANGE_TO = _CONTEXT["range_to"].regex
@@ -73,6 +75,7 @@ class Tagger:
             dct = date.fromisoformat(dct)
         out: list[TimeExpression] = []
         bare: list[bool] = []  # a clock time with no day of its own
+        back: list[bool] = []  # a period that ends at the date right after it (runs = back)
         narrative = dct.isoformat() if dct else ""
         lookback = settings.temporal_lookback
         recent: dict[str, str] = {}
@@ -154,6 +157,7 @@ class Tagger:
                     retro, retro_end = True, line_end if line_end >= 0 else len(text)
             bare.append(cand.rule.resolve == "time" and not _DAY_FIELDS.intersection(cand.fields)
                         and not DAY_WORD.search(cand.text))
+            back.append(ttype == "DURATION" and cand.rule.params.get("runs") == "back")
             if story and anchored and not ctx.anchor and timex.anchor == (dct.isoformat() if dct else ""):
                 continue  # in a narrative, "today" (the writer's day) does not move the story's time
             if story and tense in ("future", "later"):
@@ -171,6 +175,7 @@ class Tagger:
             if not (story and (_holds(value, story_time) or aside_at(cand.start, cand.end))):
                 story_time = value
         _date_clock_times(text, out, bare)
+        _periods_to(text, out, back)
         _overnight_ranges(text, out, self.settings.temporal_between_lookback)
         return out
 
@@ -249,6 +254,18 @@ def _date_clock_times(text: str, found: list[TimeExpression], bare: list[bool]) 
             time.value = day.value[:10] + time.value[10:]
             time.anchor = day.anchor  # placed through the day: "tomorrow" counts from the publication date
             _, time.start_date, time.end_date = values.value_interval(time.value)
+
+
+def _periods_to(text: str, found: list[TimeExpression], back: list[bool]) -> None:
+    """A period followed by the date it ends at ("the 12 months to February", "the week to
+    March 14"): the span of that length that ends with that date, placed through it."""
+    for k in range(len(found) - 1):
+        period, end = found[k], found[k + 1]
+        length = _LENGTH.fullmatch(period.value)
+        if back[k] and length and end.end_date and _ENDS_AT.fullmatch(text, period.end, end.start):
+            period.end_date = end.end_date
+            period.start_date = values.add(end.end_date, _DURATION_UNIT[length.group(2)], -int(length.group(1)))
+            period.anchor = end.value
 
 
 def _overnight_ranges(text: str, found: list[TimeExpression], lookback: int) -> None:
