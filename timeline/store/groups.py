@@ -76,6 +76,8 @@ class Grouping:
         self.settings = settings
         self.token: str | None = None  # the store's token when this grouping is up to date
         self.pending: str | None = None  # the token of this writer's open transaction
+        self.afresh = 0  # times it started afresh because the stored events changed otherwise
+        self.seeded = 0  # stored events read into it (benchmarks.store_writers reports both)
         self.reset()
 
     def committed(self) -> None:
@@ -117,6 +119,7 @@ def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
     grouping = grouping or Grouping()
     if grouping.token is None or grouping.token != _version(conn) \
             or len(grouping.grouper) > grouping.settings.grouping_kept:
+        grouping.afresh += bool(grouping.read)
         grouping.reset()
     mentions = sorted(map(_mention, rows), key=grouping_order)
     _seed(conn, grouping, mentions)
@@ -189,6 +192,7 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
             first[row[0]].append(_mention(row[1:]))
     for group_id in sorted(first):
         grouper.seed(group_id, first[group_id], *agreed[group_id])
+    grouping.seeded += len(first)
 
 
 def group_all(conn, settings: Settings = SETTINGS) -> int:
