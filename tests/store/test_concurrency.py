@@ -15,7 +15,8 @@ from timeline.store.event_store import EditConflict
 
 ROOT = Path(timeline.__file__).resolve().parent.parent
 
-# A child process: store one article per text, each with one event; print how many were new.
+# A child process: store one article per text, each with one event, keeping one grouping
+# session (as an ingest does); print how many were new.
 INGEST = """
 import json, sys
 from datetime import date
@@ -25,6 +26,7 @@ from timeline.store import EventStore
 url, texts = sys.argv[1], json.loads(sys.argv[2])
 added = 0
 with EventStore(url) as store:
+    grouping = store.grouping_session()
     for text in texts:
         art = Article(text=text, published=date(2025, 3, 17), source="Wire")
         at = text.index("on Saturday")
@@ -33,7 +35,7 @@ with EventStore(url) as store:
                    granularity="day", expression="on Saturday", status="happened",
                    summary=text, sentence=text, expr_start=at, expr_end=at + 11,
                    actors=("Ann Lee", "Bo Chan"))
-        added += store.add_article(art, [ev]).added
+        added += store.add_article(art, [ev], grouping=grouping).added
 print(added)
 """
 
@@ -71,6 +73,8 @@ def test_two_ingest_processes_lose_nothing_and_duplicate_nothing(db_url):
         assert dict(store.actors()) == {"Ann Lee": 350, "Bo Chan": 350}
         assert len({e.event_id for e in store.iter_events()}) == 350
         assert all(len(store.article_timexes(a.article_id)) == 1 for a in store.articles())
+        [event] = store.grouped_events()  # one happening, told 350 times, by two writers
+        assert len(event.reports) == 350
 
 
 def test_threads_storing_the_same_article_at_once_store_it_once(db_url, make):

@@ -169,6 +169,68 @@ def test_two_writers_at_once_make_one_event_of_one_happening(db_url, make):
         assert len(events) == 1 and len(events[0].reports) == 60
 
 
+STORIES = [  # what happened, actors; story k happened on 20 March + 2k days (to 11 April)
+    ("leaders met for the summit and signed a truce", ("Geneva",)),
+    ("floods cut the railway and closed schools", ("Nairobi",)),
+    ("dockers went on strike over pensions", ("Antwerp",)),
+    ("voters chose a mayor after a bitter campaign", ("Lyon",)),
+    ("a bridge collapsed during the rush hour", ("Genoa",)),
+    ("farmers blocked motorways with tractors", ("Brussels",)),
+    ("the central bank raised interest rates", ("Frankfurt",)),
+    ("a wildfire forced villagers to evacuate", ("Evia",)),
+    ("the striker scored twice in the cup final", ("Madrid",)),
+    ("an earthquake damaged the old cathedral", ("Quito",)),
+    ("parliament passed the budget after a long debate", ("Ottawa",)),
+    ("astronomers announced a new comet", ("Hawaii",)),
+]
+
+
+def test_writers_keeping_their_groupings_at_once_group_as_one_writer(db_url, make):
+    """Three writers, each with its kept grouping, store 60 articles of 12 stories told 5
+    times each, the stories spread over days and months, every story told by two or three
+    writers, each writer in its own order (and 12 articles stored by two writers): every
+    article once, every mention once, one event per story."""
+    import random
+    from datetime import timedelta
+
+    with EventStore(db_url):
+        pass
+    batches = [[], [], []]
+    for k, (what, actors) in enumerate(STORIES):
+        day = date(2025, 3, 20) + timedelta(days=2 * k)
+        for j in range(5):
+            art = make.article(f"Desk {k}-{j}: on {day:%B} {day.day} {what}.", published=day,
+                               source=f"Source {j}")
+            ev = make.event(art, f"on {day:%B} {day.day}", day.isoformat(), actors=actors)
+            batches[(k + j) % 3].append((art, [ev]))
+    for k, batch in enumerate(batches):
+        random.Random(k).shuffle(batch)
+    batches = [batch + batches[(k + 1) % 3][:4] for k, batch in enumerate(batches)]
+    start, errors, added = threading.Barrier(3), [], []
+
+    def write(batch):
+        try:
+            with EventStore(db_url) as own:
+                grouping = own.grouping_session()
+                start.wait(timeout=30)
+                added.extend(own.add_article(a, evs, grouping=grouping).added for a, evs in batch)
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+        assert not t.is_alive()
+    assert errors == [] and sum(added) == 60 and len(added) == 72
+    with EventStore(db_url) as store:
+        assert store.count() == 60 and len(store.articles()) == 60
+        events = store.grouped_events()
+        assert [(e.start_date, len(e.reports)) for e in events] == [
+            (date(2025, 3, 20) + timedelta(days=2 * k), 5) for k in range(12)]
+
+
 def test_a_database_made_before_stored_events_groups_its_mentions_once(db_url, make):
     with EventStore(db_url) as store:
         for n in (1, 2, 3):
@@ -193,23 +255,76 @@ def test_a_writer_keeps_its_grouping_and_sees_the_other_writers_changes(db_url, 
         grouping = mine.grouping_session()
         a1, (s1,) = summit(make, 1)
         mine.add_article(a1, [s1], grouping=grouping)
-        kept = grouping.token
-        assert kept is not None and len(grouping.grouper) == 1
+        assert len(grouping.grouper) == 1
         a3, (s3, f3) = summit(make, 3)
         mine.add_article(a3, [s3, f3], grouping=grouping)
-        assert grouping.token != kept and len(grouping.grouper) == 3  # kept, not read again
+        assert grouping.afresh == 0 and len(grouping.grouper) == 3  # kept, not read again
         a2, (s2,) = summit(make, 2)
         other.add_article(a2, [s2])  # another writer: the kept grouping is out of date
         other.delete_article(a3.article_id)
         a4, (s4, f4) = summit(make, 4)
         mine.add_article(a4, [s4, f4], grouping=grouping)
+        assert grouping.afresh == 1
         assert layout(mine) == {s1.event_id: {s1.event_id, s2.event_id, s4.event_id},
                                 f4.event_id: {f4.event_id}}
         other.split_report(s4.event_id)
         a5, (s5, f5) = summit(make, 5)
         mine.add_article(a5, [s5, f5], grouping=grouping)
+        assert grouping.afresh == 2
         assert mine.event_of(s5.event_id) == s1.event_id  # best with s1's event, as others said
         assert mine.event_of(s4.event_id) == s4.event_id
+
+
+def told(make, n: int, day: date, source: str):
+    """Article n: ``source`` tells of the Geneva summit on ``day``."""
+    art = make.article(f"{source} {n}: leaders met in Geneva for the summit on {day:%B} "
+                       f"{day.day} and signed a truce.", published=day, source=source)
+    return art, [make.event(art, f"on {day:%B} {day.day}", day.isoformat(), actors=("Geneva",))]
+
+
+def test_a_writer_reads_again_only_what_another_writer_changed(db_url, make):
+    march, july = date(2025, 3, 10), date(2025, 7, 10)
+    with EventStore(db_url) as mine, EventStore(db_url) as other:
+        grouping = mine.grouping_session()
+        mine.add_article(*told(make, 1, march, "Wire"), grouping=grouping)
+        other.add_article(*told(make, 2, july, "Herald"))  # months away: nothing mine needs
+        mine.add_article(*told(make, 3, march, "Post"), grouping=grouping)
+        assert (grouping.afresh, grouping.stale_months) == (0, 0)
+        seeded = grouping.seeded
+        other.add_article(*told(make, 4, march, "Herald"))  # the months mine needs, just before
+        art, [ev] = told(make, 5, march, "Times")
+        mine.add_article(art, [ev], grouping=grouping)
+        # those months (February to April) read again, not everything
+        assert (grouping.afresh, grouping.stale_months) == (0, 3) and grouping.seeded > seeded
+        assert sorted(map(len, layout(mine).values())) == [1, 4]
+        assert len(mine.grouped_event(mine.event_of(ev.event_id)).reports) == 4
+        # a wide mention (a year) joins nothing, so it changes no month
+        year = make.article("Herald 6: the summit season of 2025 was long.", published=march)
+        other.add_article(year, [make.event(year, "2025", "2025")])
+        mine.add_article(*told(make, 7, march, "Post"), grouping=grouping)
+        assert (grouping.afresh, grouping.stale_months) == (0, 3)
+        assert len(mine.grouped_event(mine.event_of(ev.event_id)).reports) == 5
+
+
+def test_an_event_forgotten_for_another_writer_is_read_again_where_its_reports_start(db_url,
+                                                                                     make):
+    with EventStore(db_url) as mine, EventStore(db_url) as other:
+        grouping = mine.grouping_session()
+        fair = make.article("The trade fair in Milan ran in week 9 with record crowds.",
+                            published=date(2025, 3, 3))
+        week = make.event(fair, "in week 9", "2025-W09", actors=("Milan",))  # 24 Feb - 2 Mar
+        mine.add_article(fair, [week], grouping=grouping)
+        strike = make.article("Dockers went on strike in Antwerp on 15 April.",
+                              published=date(2025, 4, 16))
+        other.add_article(strike, [make.event(strike, "on 15 April", "2025-04-15")])
+        # March changed (another writer): the fair, held on March's days, is forgotten; the
+        # next report starts in February, which nobody changed, and still finds it
+        opening = make.article("The trade fair in Milan opened on 24 February with record "
+                               "crowds.", published=date(2025, 2, 25))
+        day = make.event(opening, "on 24 February", "2025-02-24", actors=("Milan",))
+        mine.add_article(opening, [day], grouping=grouping)
+        assert grouping.stale_months == 1 and grouping.afresh == 0
+        assert mine.event_of(day.event_id) == week.event_id
 
 
 def test_a_kept_grouping_groups_as_reading_everything_again(store, make):

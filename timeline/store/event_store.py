@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, insert, select
 from timeline.model import Article, Event, TimeExpression
 from timeline.store.connection import Database
 from timeline.store.curation import HAND_PATH, Curation, EditConflict, _with_edits
-from timeline.store.groups import GroupStore, Grouping, _version, attach, changed
+from timeline.store.groups import GroupStore, Grouping, attach, changed, revision_of
 from timeline.store.queries import Queries
 from timeline.store.rows import _add_actors, _event_row, _now, article_row, upsert
 from timeline.store.tables import articles, mentions
@@ -56,13 +56,15 @@ class EventStore(Queries, GroupStore, Curation):
 
     def revision(self) -> str:
         """A text that changes whenever the stored articles or events change, read from the
-        database (so every process serving it agrees): the token every change of the events
-        writes (an article with events added or deleted, an edit, a split or merge:
-        groups.changed), with the number of articles (an article without events adds no
-        token). What a process may cache what it computed from the store under."""
+        database (so every process serving it agrees): a digest of the tokens every change of
+        the events writes (one per month of report dates an attach touched, and one for an
+        article deleted, an edit, a split or merge: groups.changed), with the number of
+        articles (an article without events, or with only mentions wider than
+        ``grouping_max_days``, adds no token). What a process may cache what it computed
+        from the store under."""
         with self._db.reading() as conn:
             count = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-            return f"{_version(conn) or ''}:{count}"
+            return f"{revision_of(conn)}:{count}"
 
     def forked(self) -> None:
         """Call in a child process that inherited this store (a background job): the pooled

@@ -10,9 +10,18 @@ The grouping is ``timeline.story.grouping``'s, made incremental in the store:
 - Deleting an article deletes its mentions, and their rows here with them (foreign key); an
   event is the set of rows with its id, so it lives as long as one report does, with the same
   id (the id of its first mention, or the one a split gave it).
-- Two writers at once: SQLite lets one writer in at a time (``BEGIN IMMEDIATE``); PostgreSQL
-  writers take a transaction-scoped advisory lock before reading the events they attach to,
-  so no two of them open two events for one happening.
+- Two writers at once: SQLite lets one writer in at a time (``BEGIN IMMEDIATE``). A PostgreSQL
+  writer takes transaction-scoped advisory locks on the months its mentions can group in
+  (``_months``) before reading the events they attach to, so no two writers open two events
+  for one happening, while writers on other months go on; a person's split or merge takes
+  the grouping lock whole (attaching takes it shared).
+- Who changed which stored events (table grouping_version): a row per month of report dates,
+  given a new random token by every attach that may change what a mention in that month can
+  join, and row ``_EPOCH`` (id 1), given a new token by every other change (an article
+  deleted, a correction, a split or merge, a mention placed by a person's edit). A writer's
+  kept ``Grouping`` records the tokens it saw; it starts afresh only when one of the months
+  its next article needs, or the epoch, has another token (docs/SCALING.md, *Several
+  writers*).
 - ``group_all(conn)``: the schema upgrade that brings a database of ungrouped mentions to
   this (schema.py, v4): every mention once, in ``grouping_order``, as ``story_events`` did.
 
@@ -26,7 +35,7 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy import bindparam, func, insert, select, text, update
@@ -41,6 +50,7 @@ if TYPE_CHECKING:
     from timeline.story.happenings import StoryEvent
 
 _PG_GROUP_LOCK = 7_172_018  # pg_advisory_xact_lock key of the grouping (schema.py uses ...017)
+_PG_MONTH_LOCKS = 7_172_019  # the first of the two keys of a month's lock (the second: _month)
 _MENTION_COLUMNS = (events.c.event_id, events.c.article_id, events.c.start_date,
                     events.c.end_date, events.c.sentence, events.c.expr_start,
                     events.c.expr_end, events.c.actors)
@@ -52,9 +62,19 @@ def _mention(row) -> Mention:
                    row[4], row[5], row[6], tuple(json.loads(row[7])))
 
 
-def _lock(conn) -> None:
-    if conn.dialect.name == "postgresql":
+def _lock(conn, months=None) -> None:
+    """PostgreSQL: the grouping lock whole (``months`` None: a person's split or merge), or
+    shared and then each of ``months`` in order (an attach: writers on other months go on;
+    the order keeps two writers from waiting on each other). SQLite has one writer anyway."""
+    if conn.dialect.name != "postgresql":
+        return
+    if months is None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_GROUP_LOCK})
+        return
+    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _PG_GROUP_LOCK})
+    for month in sorted(months):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:space, :month)"),
+                     {"space": _PG_MONTH_LOCKS, "month": month})
 
 
 def _edits(conn, mention_ids) -> dict[str, str]:
@@ -65,46 +85,131 @@ def _edits(conn, mention_ids) -> dict[str, str]:
 
 class Grouping:
     """One writer's grouping, kept between its ``add_article`` calls (an ingest run; never
-    shared between threads): the stored events read so far, in a ``Grouper``, and the ranges of
-    report start dates read. It is used again only while the store's ``grouping_version`` token
-    is the one this writer set last (nobody else added, deleted, corrected, split or merged
-    meanwhile, and its own last transaction was committed); otherwise it starts afresh. Past
-    ``settings.grouping_kept`` reports it starts afresh too: it holds ~1.7 KB per report
-    (signatures, word sets, rows; measured with tracemalloc, docs/SCALING.md)."""
+    shared between threads): the stored events read so far, in a ``Grouper``, the ranges of
+    report start dates read, and the grouping_version tokens of the months (and the epoch) it
+    read them under. An attach uses it again while those of the months it needs are unchanged
+    (nobody else attached a mention that may group there, and nobody deleted, corrected,
+    split or merged, and its own last transaction was committed); otherwise it starts
+    afresh. Past ``settings.grouping_kept`` reports it starts afresh too: it holds ~1.7 KB
+    per report (signatures, word sets, rows; measured with tracemalloc, docs/SCALING.md)."""
 
     def __init__(self, settings: Settings = SETTINGS):
         self.settings = settings
-        self.token: str | None = None  # the store's token when this grouping is up to date
-        self.pending: str | None = None  # the token of this writer's open transaction
+        self.pending: dict[int, str] | None = None  # tokens written by the open transaction
         self.afresh = 0  # times it started afresh because the stored events changed otherwise
-        self.seeded = 0  # stored events read into it (benchmarks.store_writers reports both)
+        self.seeded = 0  # stored events read into it (benchmarks.store_writers reports these)
+        self.stale_months = 0  # months it read again because another writer changed them
         self.reset()
 
     def committed(self) -> None:
-        """The transaction of the last ``attach`` was committed: this grouping is the store's."""
-        self.token, self.pending = self.pending, None
+        """The transaction of the last ``attach`` was committed: its tokens are the store's."""
+        self.tokens.update(self.pending or {})
+        self.pending = None
 
     def reset(self) -> None:
         self.grouper = Grouper(self.settings)
         self.read: list[tuple[str, str]] = []  # ranges [lo, hi) of start dates read, merged
+        self.tokens: dict[int, str | None] = {}  # grouping_version id -> the token it saw
 
     def unread(self, ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return [(lo, hi) for lo, hi in ranges
                 if not any(a <= lo and hi <= b for a, b in self.read)]
 
+    def catch_up(self, stored: dict[int, str | None]) -> None:
+        """Bring what it holds in line with the ``stored`` grouping_version tokens (read under
+        the locks of the months needed now). It starts afresh when its last transaction was
+        not committed, the epoch changed (a person's edit, a deletion) or it is past its
+        bound. Otherwise, for each month another writer changed since it looked, it forgets
+        the events it holds on that month's days and marks as unread that month and, for
+        each event forgotten, the days its reports may start on (``grouping_max_days``
+        before its end): whatever reads a range touching them reads it again, as it is now.
+        (Every event a mention of these months may join was changed, if at all, by an attach
+        that changed a month holding a day of its agreed interval.)"""
+        if self.pending is not None or len(self.grouper) > self.settings.grouping_kept \
+                or self.tokens.get(_EPOCH, stored[_EPOCH]) != stored[_EPOCH]:
+            self.afresh += bool(self.read)
+            self.reset()
+        stale = [key for key, token in stored.items()
+                 if key in self.tokens and self.tokens[key] != token]
+        if stale:
+            self.stale_months += len(stale)
+            max_days = self.settings.grouping_max_days
+            holes = [_month_days(key) for key in stale]
+            days = (lo + timedelta(days=i) for lo, hi in holes for i in range((hi - lo).days))
+            for group in self.grouper.forget(self.grouper.on_days(days)):
+                if (group.end_date - group.start_date).days <= max_days:
+                    holes.append((_shift(group.end_date, -max_days - 1),
+                                  _shift(group.end_date, 1)))
+            self.read = _without(self.read, holes)
+        self.tokens.update(stored)
 
-def _version(conn) -> str | None:
-    return conn.execute(select(grouping_version.c.token)
-                        .where(grouping_version.c.id == 1)).scalar()
+
+def _shift(day: date, days: int) -> date:
+    return date.fromordinal(min(max(1, day.toordinal() + days), date.max.toordinal()))
 
 
-def changed(conn) -> str:
-    """Record a change of the stored events (a new token); returns the token."""
-    token = uuid.uuid4().hex
-    statement = upsert(conn, grouping_version).values(id=1, token=token)
-    conn.execute(statement.on_conflict_do_update(index_elements=[grouping_version.c.id],
-                                                 set_={"token": token}))
-    return token
+def _month_days(key: int) -> tuple[date, date]:
+    """The days [first, next month's first) of the month of grouping_version id ``key``."""
+    year, month = divmod(key, 12)
+    first = date(year, month + 1, 1)
+    return first, _shift(first, 31).replace(day=1) if key < _month(date.max) else date.max
+
+
+def _without(ranges: list[tuple[str, str]], holes) -> list[tuple[str, str]]:
+    """ISO ranges [lo, hi) less the date ranges ``holes``."""
+    for lo, hi in holes:
+        lo, hi = lo.isoformat(), hi.isoformat()
+        ranges = [piece for a, b in ranges for piece in ((a, min(b, lo)), (max(a, hi), b))
+                  if piece[0] < piece[1]]
+    return ranges
+
+
+_EPOCH = 1  # grouping_version id of the changes that make every writer start afresh
+
+
+def _month(day: date) -> int:
+    """The grouping_version id of a month (always above _EPOCH)."""
+    return day.year * 12 + day.month - 1
+
+
+def _months(mentions: list[Mention], max_days: int) -> list[int]:
+    """The months of [start - max_days, end + max_days] of each mention of at most
+    ``max_days`` days (wider ones join nothing): the months whose events it may join or be
+    joined by, and the ranges it reads (``_ranges``) lie within. Two mentions that may end
+    in one event share one of these months, so the month is what writers lock and mark."""
+    out: set[int] = set()
+    for m in mentions:
+        if (m.end_date - m.start_date).days <= max_days:
+            lo = date.fromordinal(max(1, m.start_date.toordinal() - max_days))
+            hi = date.fromordinal(min(date.max.toordinal(), m.end_date.toordinal() + max_days))
+            out.update(range(_month(lo), _month(hi) + 1))
+    return sorted(out)
+
+
+def _tokens(conn, keys) -> dict[int, str | None]:
+    v = grouping_version.c
+    found = dict(conn.execute(select(v.id, v.token).where(v.id.in_(list(keys)))).all())
+    return {key: found.get(key) for key in keys}
+
+
+def revision_of(conn) -> str:
+    """A digest of every grouping_version token: it changes with every change of the stored
+    events that any token records."""
+    v = grouping_version.c
+    rows = conn.execute(select(v.id, v.token).order_by(v.id)).all()
+    return hashlib.sha1(repr([tuple(row) for row in rows]).encode()).hexdigest()[:16]
+
+
+def changed(conn, keys=(_EPOCH,)) -> dict[int, str]:
+    """Record a change of the stored events: a new token for each grouping_version id of
+    ``keys`` (the epoch by default: every writer starts afresh). Returns them."""
+    tokens = {key: uuid.uuid4().hex for key in keys}
+    if tokens:
+        statement = upsert(conn, grouping_version)
+        conn.execute(statement.on_conflict_do_update(
+            index_elements=[grouping_version.c.id], set_={"token": statement.excluded.token}),
+            [{"id": key, "token": token} for key, token in sorted(tokens.items())])
+    return tokens
 
 
 def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
@@ -115,19 +220,21 @@ def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
         events.c.event_id.not_in(select(r.mention_id)))).all()
     if not rows:
         return 0
-    _lock(conn)
     grouping = grouping or Grouping()
-    if grouping.token is None or grouping.token != _version(conn) \
-            or len(grouping.grouper) > grouping.settings.grouping_kept:
-        grouping.afresh += bool(grouping.read)
-        grouping.reset()
+    settings = grouping.settings
     mentions = sorted(map(_mention, rows), key=grouping_order)
-    _seed(conn, grouping, mentions)
+    months = _months(mentions, settings.grouping_max_days)
+    _lock(conn, months)
+    grouping.catch_up(_tokens(conn, [_EPOCH, *months]))  # read before the events they stand for
+    _seed(conn, grouping, mentions, months)
     edits = _edits(conn, (m.mention_id for m in mentions))
     conn.execute(insert(event_reports), [
         {"mention_id": m.mention_id, "event_id": grouping.grouper.add(m, edits.get(m.mention_id))}
         for m in mentions])
-    grouping.token, grouping.pending = None, changed(conn)  # valid again once committed
+    grouping.pending = changed(conn, months)  # the grouping's again once committed
+    if edits:  # placed by a person, anywhere: every writer (this one too) starts afresh
+        changed(conn)
+        grouping.pending[_EPOCH] = ""
     return len(mentions)
 
 
@@ -151,17 +258,20 @@ def _ranges(mentions: list[Mention], max_days: int) -> list[tuple[str, str]]:
         for m in mentions if (m.end_date - m.start_date).days <= max_days)
 
 
-def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
+def _seed(conn, grouping: Grouping, mentions: list[Mention], months: list[int]) -> None:
     """Read into the grouping the stored events the mentions may join, where not read yet:
     those with a report starting in a range of ``_ranges``, with their agreed interval and
-    first ``grouping_compare`` reports.
+    first ``grouping_compare`` reports. An event whose agreed interval lies outside
+    ``months`` (the months locked and marked) is left out: no mention here overlaps it, and
+    the grouping holds nothing it would not see change (only an event made by a person's
+    merge of wide reports is found by a report outside its interval).
 
     An event is a candidate for a mention exactly when its agreed interval overlaps the mention
     and lasts at most ``grouping_max_days`` (then one of its reports of at most that many days
     shares a day with the mention: Grouper's blocking; an event of wide reports only is one
     report alone, which nothing joins), so the Grouper indexes it by the days of that interval.
     Three reads of one shape each (SQLite's window functions were 10x slower than these)."""
-    settings, grouper = grouping.settings, grouping.grouper
+    settings, grouper, marked = grouping.settings, grouping.grouper, set(months)
     ranges = grouping.unread(_ranges(mentions, settings.grouping_max_days))
     if not ranges:
         return
@@ -181,7 +291,8 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention]) -> None:
             select(r.event_id, func.max(e.start_date), func.min(e.end_date)).select_from(reports)
             .where(r.event_id.in_(sorted(near))).group_by(r.event_id)):
         start, end = date.fromisoformat(start), date.fromisoformat(end)
-        if 0 < (end - start).days <= settings.grouping_max_days:
+        if 0 < (end - start).days <= settings.grouping_max_days \
+                and {_month(start), _month(end - timedelta(days=1))} <= marked:
             agreed[group_id] = start, end
     if not agreed:
         return

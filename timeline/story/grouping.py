@@ -205,6 +205,28 @@ class Grouper:
     def event_of(self, mention_id: str) -> str | None:
         return self._group_of.get(mention_id)
 
+    def on_days(self, days: Iterable[date]) -> set[str]:
+        """The events indexed on any of ``days`` (their agreed interval, or a report's days)."""
+        return {g for d in days for g in self._by_day.get(d, ())}
+
+    def forget(self, event_ids: Iterable[str]) -> list[Group]:
+        """Drop events as if never seen (a store reads them again as they are now); returns
+        the groups dropped."""
+        dropped = [self.groups.pop(g) for g in set(event_ids) if g in self.groups]
+        for group in dropped:
+            for m in group.mentions:
+                self._group_of.pop(m.mention_id, None)
+                self._signatures.pop(m.mention_id, None)
+            days = {d for m in group.mentions for d in self._days(m)}
+            days.update(group.start_date + timedelta(days=i)
+                        for i in range(min((group.end_date - group.start_date).days,
+                                           self.settings.grouping_max_days)))
+            for d in days:
+                found = self._by_day.get(d)
+                if found is not None:
+                    found.discard(group.event_id)
+        return dropped
+
 
 def grouping_order(mention: Mention) -> tuple:
     """The order mentions are grouped in (by date, then id): deterministic."""
