@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -139,6 +140,7 @@ def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> 
 
     The same rows as add_article writes (articles, events, actors, mentions), without its
     per-article checks: a benchmark fixture, not an ingest path."""
+    from timeline.store import actor_months
     from timeline.store.event_store import _event_row, _now, article_row, mentions_of
     from timeline.store.tables import articles, event_actors, events, mentions
 
@@ -153,6 +155,8 @@ def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> 
             conn.execute(event_actors.insert(), [
                 {"event_id": ev.event_id, "actor": actor}
                 for _, evs in pairs for ev in evs for actor in dict.fromkeys(ev.actors)])
+            actor_months.keep(conn, Counter(), events.c.article_id.in_(
+                [a.article_id for a, _ in pairs]))  # the actor facet's summary
             conn.execute(mentions.insert(), [
                 {"article_id": a.article_id, "start": t.start, "end": t.end, "text": t.text,
                  "type": t.type, "value": t.value, "granularity": t.granularity,
@@ -258,6 +262,8 @@ def query_cases(store: EventStore) -> list:
         ("actors with counts: no filter", lambda: store.actors()),
         ("actors with counts: date range",
          lambda: store.actors(EventFilter(start=start, end=end))),
+        ("actors with counts: date range, mid-month ends",
+         lambda: store.actors(EventFilter(start=date(2019, 1, 16), end=date(2022, 12, 15)))),
         ("sources with counts: no filter", lambda: store.sources()),
         ("statuses + granularities + date bounds",
          lambda: (store.statuses(), store.granularities(), store.date_bounds())),

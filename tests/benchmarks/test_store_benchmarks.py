@@ -26,9 +26,9 @@ def test_store_benchmark_runs_and_reports_every_query(capsys, tmp_path):
                                "--write-events", "40", "--json", str(report)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("400 events, 40 articles; SQLite")
-    assert out.count("\n| ") == 2 + 24 + 2 + 1  # header, rule, one row per query; writers
+    assert out.count("\n| ") == 2 + 25 + 2 + 1  # header, rule, one row per query; writers
     [db] = json.loads(report.read_text())["databases"]
-    assert db["events"] == 400 and len(db["queries"]) == 24
+    assert db["events"] == 400 and len(db["queries"]) == 25
     [writes] = db["writes"]
     assert writes["writers"] == 2 and writes["events"] == 40 and writes["events_per_s"] > 0
     # --only: the queries whose names contain one of the parts, on the filled database

@@ -2,6 +2,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,24 @@ def test_a_version_5_database_gets_the_articles_search_column_and_index(db_url, 
         later = make.article("A quiet day in Hong Kong on Tuesday.")
         store.add_article(later, [make.event(later, "on Tuesday", "2025-03-18")])
         assert store.count(EventFilter(text="kong")) == 3
+
+
+def test_a_version_6_database_gets_the_actor_facets_summary(db_url, make):
+    with EventStore(db_url) as store:  # make a store, then take it back to version 6
+        art = make.article("Ann Lee spoke on Sunday. Bo Chan replied in March 2025.")
+        store.add_article(art, [
+            make.event(art, "on Sunday", "2025-03-16", actors=("Ann Lee",)),
+            make.event(art, "in March 2025", "2025-03", actors=("Ann Lee", "Bo Chan"))])
+        with store._db.transaction() as conn:
+            conn.exec_driver_sql("DROP TABLE actor_months")
+            conn.exec_driver_sql("DROP INDEX events_end")
+        _set_version(store, 6)
+    with EventStore(db_url) as store:
+        assert store.actors() == [("Ann Lee", 2), ("Bo Chan", 1)]
+        assert store.actors(EventFilter(start=date(2025, 3, 20))) == [
+            ("Ann Lee", 1), ("Bo Chan", 1)]
+        with store._db.reading() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM actor_months").scalar() == 4
 
 
 def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, make):

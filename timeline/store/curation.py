@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from datetime import date, datetime, timezone
 
 from sqlalchemy import delete, func, insert, select, update
 
 from timeline.model import Event
+from timeline.store import actor_months
 from timeline.store.edits import (CLEAN, EDITABLE, REVERTIBLE, clean_actors, clean_sentence,
                                   clean_source, clean_status, clean_summary, clean_url)
 from timeline.store.groups import attach, changed
@@ -160,8 +162,11 @@ class Curation:
             removed = {c.name: row[c.name] for c in event_table.c}
             self._record(conn, event_id, self._original(conn, event_id, row), deleted=1,
                          removed=json.dumps(removed, ensure_ascii=False))
-            conn.execute(delete(event_table).where(event_table.c.event_id == event_id))
+            this = event_table.c.event_id == event_id
+            before = actor_months.counted(conn, this)
+            conn.execute(delete(event_table).where(this))
             changed(conn)  # a report leaves its event (groups.py)
+            actor_months.keep(conn, before, this)  # the actor facet's summary
         return True
 
     def restore_event(self, event_id: str) -> Event | None:
@@ -187,6 +192,7 @@ class Curation:
                     attach(conn, removed["article_id"])  # it joins its event again (groups.py)
                 self._settle(conn, event_id)
                 changed(conn)
+                actor_months.keep(conn, Counter(), event_table.c.event_id == event_id)
         return self.event(event_id)  # after the transaction: ":memory:" is one connection
 
     def add_event(self, value: str, summary: str, *, status: str | None = None, actors=(),
@@ -221,6 +227,7 @@ class Curation:
             conn.execute(insert(event_table), [row])
             _add_actors(conn, [row])
             attach(conn, event_id)  # it joins (or opens) a stored event (groups.py)
+            actor_months.keep(conn, Counter(), event_table.c.event_id == event_id)
         return self.event(event_id)
 
     def original_value(self, event_id: str) -> str | None:
@@ -263,6 +270,8 @@ class Curation:
         (status_of), the text index and the actors table kept in step, then its
         ``corrected`` mark."""
         event_id = row["event_id"]
+        this = event_table.c.event_id == event_id
+        before = actor_months.counted(conn, this)
         if {"value", "status"} & set(changes):
             edit = conn.execute(select(corrections.c.value, corrections.c.status).where(
                 corrections.c.event_id == event_id)).first()
@@ -278,6 +287,7 @@ class Curation:
             _add_actors(conn, [{"event_id": event_id, "actors": changes["actors"]}])
         self._settle(conn, event_id)
         changed(conn)  # its event's agreed interval may change (groups.py)
+        actor_months.keep(conn, before, this)  # the actor facet's summary
 
     @staticmethod
     def _settle(conn, event_id: str) -> None:

@@ -4,6 +4,7 @@ into events in groups.py, the queries in queries.py, the rows written in rows.py
 in tables.py."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
@@ -11,6 +12,7 @@ from typing import Iterable
 from sqlalchemy import delete, func, insert, select
 
 from timeline.model import Article, Event, TimeExpression
+from timeline.store import actor_months
 from timeline.store.connection import Database
 from timeline.store.curation import HAND_PATH, Curation, EditConflict, _with_edits
 from timeline.store.groups import GroupStore, Grouping, attach, changed, revision_of
@@ -115,6 +117,8 @@ class EventStore(Queries, GroupStore, Curation):
                      "anchor": t.anchor, "direction": t.direction, "mod": t.mod}
                     for t in timexes])
             attach(conn, article_id, grouping)  # each mention joins its event (groups.py)
+            if rows:  # the actor facet's summary (actor_months.py)
+                actor_months.keep(conn, Counter(), event_table.c.article_id == article_id)
         if grouping is not None:
             grouping.committed()
         return AddResult(article_id, True, len(rows))
@@ -122,9 +126,12 @@ class EventStore(Queries, GroupStore, Curation):
     def delete_article(self, article_id: str) -> bool:
         """Remove an article with its events and mentions; corrections stay."""
         with self._db.transaction() as conn:
+            its_events = event_table.c.article_id == article_id
+            before = actor_months.counted(conn, its_events)
             gone = conn.execute(delete(articles).where(
                 articles.c.article_id == article_id)).rowcount > 0
             changed(conn)  # its reports leave their events (groups.py)
+            actor_months.keep(conn, before, its_events)  # the actor facet's summary
             return gone
 
 

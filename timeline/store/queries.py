@@ -11,6 +11,7 @@ from typing import Iterator
 from sqlalchemy import Select, func, literal_column, select
 
 from timeline.model import GRANULARITIES, STATUSES, Article, Event, EventFilter, TimeExpression
+from timeline.store.actor_months import facet, facet_counts
 from timeline.store.filters import (FEW_ARTICLES, articles_with, articles_with_all,
                                     looked_up_terms, where)
 from timeline.store.tables import articles, event_actors, events, mentions
@@ -205,12 +206,17 @@ class Queries:
                      last=_day(max(r[1] for r in rows)) if rows else None)
 
     def actors(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:
-        """Actors of the matching events with their event counts, most frequent first."""
-        clauses = self._where(flt)
-        query = _counted(event_actors.c.actor)
-        if clauses:  # no filter: the index on (actor, event_id) alone answers
-            query = query.where(event_actors.c.event_id.in_(
-                select(events.c.event_id).where(*clauses)))
+        """Actors of the matching events with their event counts, most frequent first. With
+        no filter or a date range alone, from the summary per actor and month (actor_months.py;
+        1,000,000 events, four years: SQLite 1.6-3.1 s -> 0.04-0.13 s, PostgreSQL 0.8-1.4 s ->
+        0.04-0.08 s, docs/PERFORMANCE.md)."""
+        flt = flt or EventFilter()
+        if flt == EventFilter(start=flt.start, end=flt.end) and not (
+                flt.start and flt.end and flt.start > flt.end):
+            with self._db.reading() as conn:
+                return facet_counts(conn.execute(facet(flt.start, flt.end)))
+        query = _counted(event_actors.c.actor).where(event_actors.c.event_id.in_(
+            select(events.c.event_id).where(*self._where(flt))))
         return self._pairs(query)
 
     def sources(self, flt: EventFilter | None = None) -> list[tuple[str, int]]:

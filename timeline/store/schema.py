@@ -30,7 +30,7 @@ from timeline.store.filters import search_key
 from timeline.store.tables import articles, events, metadata
 
 # Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
-VERSION = 6
+VERSION = 7
 _PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
 
@@ -137,10 +137,21 @@ def _curation(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0")
 
 
+def _actor_months(conn: Connection) -> None:
+    """v7: the actor facet's summary (actor_months, counted from the events) and the index on
+    end_date its edge month is counted with (timeline.store.actor_months)."""
+    from timeline.store.actor_months import rebuild
+    from timeline.store.tables import actor_months
+
+    actor_months.create(conn, checkfirst=True)
+    next(i for i in events.indexes if i.name == "events_end").create(conn, checkfirst=True)
+    rebuild(conn)
+
+
 # UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
 # by _create).
 UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports, 4: _curation,
-            5: _article_search}
+            5: _article_search, 6: _actor_months}
 
 
 def _create(conn: Connection) -> None:

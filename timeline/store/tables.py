@@ -57,6 +57,8 @@ events = Table(
     # events_status, events_granularity)
     Index("events_span", "start_date", "end_date", "status", "granularity", "event_id"),
     Index("events_article", "article_id", "position"),
+    # the events ending in a date range: the edge of the actor facet's summary (schema v7)
+    Index("events_end", "end_date", "event_id"),
 )
 
 event_actors = Table(
@@ -65,6 +67,20 @@ event_actors = Table(
            primary_key=True),
     Column("actor", Text, primary_key=True),
     Index("event_actors_actor", "actor", "event_id"),
+    sqlite_with_rowid=False,
+)
+
+# The actor facet's summary (schema v7): per actor and month, how many events naming the actor
+# start in that month and how many end (end_date, exclusive) in it. Kept in the transaction of
+# every change of the events or their actors (timeline.store.actor_months); Queries.actors reads
+# it for a date range (an event overlaps [start, end] when it starts on or before end and does
+# not end on or before start: the two are counted per month, the edge months from the events).
+actor_months = Table(
+    "actor_months", metadata,
+    Column("actor", Text, primary_key=True),
+    Column("month", Text, primary_key=True),  # YYYY-MM
+    Column("starts", Integer, nullable=False),
+    Column("ends", Integer, nullable=False),
     sqlite_with_rowid=False,
 )
 
