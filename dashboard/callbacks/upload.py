@@ -69,10 +69,15 @@ def manager_for(store, jobs: str | None = None):
 
 
 def progress_of(results, total_files: int) -> tuple[int, str]:
-    files = len({r.name for r in results})
+    """(percent, text) of the page's progress bar after ``results`` (ItemResults in file
+    order). A file is done once a result of the next file arrives: a JSONL or CSV file of 90
+    articles gives 90 results, and its first one does not finish it."""
+    started = len(dict.fromkeys(r.name for r in results))
+    done = max(0, started - 1)
     added = sum(r.status == "added" for r in results)
-    return (max(5, round(100 * files / max(1, total_files))),
-            f"analysing: {files} of {total_files} file{'s' * (total_files != 1)} done, {added} added")
+    return (max(5, round(100 * done / max(1, total_files))),
+            f"analysing: {done} of {total_files} file{'s' * (total_files != 1)} done, "
+            f"{len(results)} article{'s' * (len(results) != 1)} read, {added} added")
 
 
 def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes=MAX_BYTES,

@@ -5,7 +5,8 @@ import os
 import stat
 
 from dashboard import create_app
-from dashboard.callbacks.upload import jobs_directory
+from dashboard.callbacks.upload import jobs_directory, progress_of
+from timeline.ingest.service import ItemResult
 from timeline.store import EventStore
 
 
@@ -33,3 +34,14 @@ def test_the_job_folder_is_the_users_own(tmp_path, monkeypatch):
     assert folder.startswith(str(tmp_path / "cache" / "timeline" / "jobs"))
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     assert "db.example.org" not in folder  # the database's name is not spelled out on disk
+
+
+def test_progress_counts_a_file_done_only_when_the_next_one_starts():
+    # a JSONL of three articles, then a text file: the JSONL's first article does not finish it
+    jsonl = [ItemResult("news.jsonl", "duplicate"), ItemResult("news.jsonl", "added", 2),
+             ItemResult("news.jsonl", "refused")]
+    assert progress_of([], 2) == (5, "analysing: 0 of 2 files done, 0 articles read, 0 added")
+    assert progress_of(jsonl[:1], 2) == (5, "analysing: 0 of 2 files done, 1 article read, 0 added")
+    assert progress_of(jsonl, 2) == (5, "analysing: 0 of 2 files done, 3 articles read, 1 added")
+    assert progress_of(jsonl + [ItemResult("b.txt", "added", 1)], 2) == (
+        50, "analysing: 1 of 2 files done, 4 articles read, 2 added")
