@@ -25,14 +25,32 @@ from timeline.ingest.dates import parse_day
 COLOURS = {"added": "success", "duplicate": "secondary", "refused": "danger"}
 
 
-def result_list(results) -> html.Ul:
-    items = []
-    for r in results:
-        detail = (f"{r.events} events" if r.status == "added" else r.message)
-        name = f"{r.name}: {r.title}" if r.title and r.name.lower().endswith((".json", ".jsonl", ".csv", ".tsv")) else r.name
-        items.append(html.Li([dbc.Badge(r.status, color=COLOURS[r.status], className="me-1"),
-                              html.Span(name, className="fw-semibold"), f" \u2014 {detail}"]))
-    return html.Ul(items, className="list-unstyled upload-results mb-0")
+LONG_LIST = 8  # more results than this: a count first, the refused ones, the rest folded
+
+
+def _result_item(r) -> html.Li:
+    detail = (f"{r.events} events" if r.status == "added" else r.message)
+    name = f"{r.name}: {r.title}" if r.title and r.name.lower().endswith((".json", ".jsonl", ".csv", ".tsv")) else r.name
+    return html.Li([dbc.Badge(r.status, color=COLOURS[r.status], className="me-1"),
+                    html.Span(name, className="fw-semibold"), f" \u2014 {detail}"])
+
+
+def result_list(results):
+    """One line per file or record; a long list (a JSONL of 90 articles) starts with the
+    counts and the refusals, and folds every line under "every article"."""
+    items = html.Ul([_result_item(r) for r in results], className="list-unstyled upload-results mb-0")
+    if len(results) <= LONG_LIST:
+        return items
+    count = {status: sum(r.status == status for r in results) for status in COLOURS}
+    events = sum(r.events for r in results if r.status == "added")
+    refused = [_result_item(r) for r in results if r.status == "refused"]
+    return html.Div([
+        html.P(f"{len(results)} articles: {count['added']} added ({events} events), "
+               f"{count['duplicate']} already in the store, {count['refused']} refused",
+               className="fw-semibold mb-1 upload-counts"),
+        html.Ul(refused, className="list-unstyled upload-results mb-1") if refused else None,
+        html.Details([html.Summary(f"every article ({len(results)})"), items]),
+    ])
 
 
 def jobs_directory(database: str) -> str:

@@ -5,7 +5,7 @@ import os
 import stat
 
 from dashboard import create_app
-from dashboard.callbacks.upload import jobs_directory, progress_of
+from dashboard.callbacks.upload import jobs_directory, progress_of, result_list
 from timeline.ingest.service import ItemResult
 from timeline.store import EventStore
 
@@ -45,3 +45,27 @@ def test_progress_counts_a_file_done_only_when_the_next_one_starts():
     assert progress_of(jsonl, 2) == (5, "analysing: 0 of 2 files done, 3 articles read, 1 added")
     assert progress_of(jsonl + [ItemResult("b.txt", "added", 1)], 2) == (
         50, "analysing: 1 of 2 files done, 4 articles read, 2 added")
+
+
+def texts(component) -> list[str]:
+    """The strings of a Dash component tree, in order."""
+    if isinstance(component, str):
+        return [component]
+    children = getattr(component, "children", None)
+    if children is None:
+        return []
+    return [t for child in (children if isinstance(children, list) else [children])
+            for t in texts(child)]
+
+
+def test_a_long_upload_result_starts_with_counts_and_refusals():
+    few = [ItemResult("a.txt", "added", 3), ItemResult("b.txt", "refused", message="empty file")]
+    assert type(result_list(few)).__name__ == "Ul" and len(result_list(few).children) == 2
+    many = [ItemResult("news.jsonl", "added", 2, title=f"Story {n}") for n in range(20)]
+    many[7] = ItemResult("news.jsonl", "refused", message="line 8: not valid JSON")
+    many[9] = ItemResult("news.jsonl", "duplicate", message="already in the store", title="Old")
+    shown = result_list(many)
+    counts, refusals, folded = shown.children
+    assert texts(counts) == ["20 articles: 18 added (36 events), 1 already in the store, 1 refused"]
+    assert "line 8: not valid JSON" in " ".join(texts(refusals)) and "Story 0" not in texts(refusals)
+    assert type(folded).__name__ == "Details" and len(folded.children[1].children) == 20
