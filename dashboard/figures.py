@@ -256,8 +256,10 @@ def _labels(events, labels, lane_y, point, clustered, groups, lo, hi, width_px) 
         if i in clustered:
             continue
         text = clip(e.summary or e.sentence, LABEL_CHARS)
-        cands.append(Candidate(max(e.start_date, lo) if not point[i] else e.start_date,
-                               lane_y[labels[i]], text, importance(e)))
+        # a bar begun before the view is labelled at the view's left edge, if it reaches it
+        inside = not point[i] and e.start_date < lo < e.end_date
+        cands.append(Candidate(lo if inside else e.start_date, lane_y[labels[i]], text,
+                               importance(e)))
         where.append((cands[-1].day, lane_y[labels[i]]))
     notes = []
     for index, row, side in place_labels(cands, lo, hi, width_px):

@@ -184,6 +184,18 @@ def test_labels_do_not_collide_and_more_appear_when_zoomed_in(make_event):
             assert len(xs) == len(set(xs))
 
 
+def test_a_bar_ended_before_the_view_gets_no_label_one_reaching_into_it_does(make_event):
+    story = [make_event(i, day=date(2025, 3, 3 + i)) for i in range(3)]
+    gone = make_event(7, day=date(2016, 1, 1), granularity="year")  # 2016, wholly before
+    gone.summary = "served as vice president until 2016"
+    running = make_event(8, day=date(2025, 1, 1), granularity="year")  # 2025, reaches in
+    running.summary = "the year of the harbour talks"
+    fig = timeline_figure(story + [gone, running], view=(date(2025, 3, 1), date(2025, 3, 10)))
+    texts = {a["text"]: a["x"] for a in fig["layout"]["annotations"] if a.get("xref") == "x"}
+    assert not any("vice president" in t for t in texts)
+    assert texts.get(figures.clip(running.summary, figures.LABEL_CHARS)) == "2025-03-01"  # at the view's left edge
+
+
 def test_labels_are_escaped(make_event):
     ev = make_event(0)
     ev.summary = "<img src=x onerror=alert(1)> talks"
