@@ -105,6 +105,34 @@ def test_a_killed_worker_loses_no_article(nlp):
     assert [(a.title, ev) for a, ev, _ in got] == expected  # each article once, in order
 
 
+def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down(nlp):
+    import time
+
+    import dask
+
+    from timeline.events.cluster import LOCAL_CONFIG
+    from timeline.events.extract import parallel
+
+    def config():
+        return {key: dask.config.get(key) for key in LOCAL_CONFIG}
+
+    given = long_articles(6)
+    serial = list(extract_many(given, nlp=nlp))
+    with parallel(2, nlp=nlp, settings=QUICK) as session:
+        client = session.client
+        assert list(client.run(config).values()) == [LOCAL_CONFIG, LOCAL_CONFIG]
+        address, pid = next(iter(client.run(os.getpid).items()))
+        os.kill(pid, signal.SIGKILL)  # its nanny starts another worker, with the same settings
+        deadline = time.monotonic() + 60
+        while (len(workers := client.nthreads()) < 2 or address in workers) \
+                and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(workers) == 2 and address not in workers
+        assert list(client.run(config).values()) == [LOCAL_CONFIG, LOCAL_CONFIG]
+        assert list(extract_many(given, cluster=session)) == serial
+    assert config() != LOCAL_CONFIG  # the caller's own Dask configuration is left as it was
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(nlp):
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_many(long_articles(1), nlp=nlp, cluster="tcp://127.0.0.1:9",
