@@ -36,9 +36,10 @@ class Unknown(Exception):
     """A pattern element whose first characters are not worked out (then: no guard)."""
 
 
-@lru_cache(maxsize=256)
-def _parse(source: str, flags: int):
-    """The parsed pattern (read only): both prefilters read the same parse."""
+@lru_cache(maxsize=1024)
+def parsed(source: str, flags: int):
+    """The parsed pattern (read only): every analysis of a pattern (both prefilters here,
+    ``rules.can_match_digit``) reads the same parse."""
     return P.parse(source, flags)
 
 
@@ -107,7 +108,7 @@ def first_chars(source: str, flags: int = 0) -> frozenset | None:
     """ASCII codes a match of ``source`` can start with; None if it can match the empty
     string or has an element the analysis does not know (back-references ...)."""
     try:
-        codes, empty = _first(_parse(source, flags))
+        codes, empty = _first(parsed(source, flags))
     except Unknown:
         return None
     return None if empty else frozenset(codes)
@@ -219,6 +220,6 @@ def _strings_of(op, av) -> tuple[set | None, set | None]:
 def required(source: str, flags: int = 0) -> frozenset | None:
     """Lower-case strings one of which every match of ``source`` contains (in ``fold(text)``);
     None when no useful set is found."""
-    exact, need = _strings(_parse(source, flags))
+    exact, need = _strings(parsed(source, flags))
     found = _trim(exact) if _usable(_trim(exact)) else need
     return frozenset(found) if _usable(found) else None

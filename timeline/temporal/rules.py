@@ -13,15 +13,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-try:  # the parsed pattern and its opcodes (can_match_digit)
+try:  # the opcodes of a parsed pattern (can_match_digit)
     import re._constants as _c
-    import re._parser as _parser
 except ImportError:  # Python 3.10
     import sre_constants as _c
-    import sre_parse as _parser
 
 from timeline.settings import SETTINGS, Settings
-from timeline.temporal.prefilter import first_char_guard, fold, required
+from timeline.temporal.prefilter import first_char_guard, fold, parsed, required
 
 RESOURCES = Path(__file__).parent / "resources"
 _REF = re.compile(r"\{(\w+)(?::(\w+))?\}")
@@ -206,7 +204,7 @@ def can_match_digit(source: str) -> bool:
     """Whether a match of the pattern ``source`` can hold a digit: read from the parsed pattern,
     so a digit tested only in a look-around ("(?<!\\d-)", "(?!\\s+\\d)") does not count; any
     construct not known here counts as one that can (a window with a number is then tried)."""
-    return _digit_in(_parser.parse(source, re.I).data)
+    return _digit_in(parsed(source, re.I).data)
 
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
