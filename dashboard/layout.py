@@ -52,10 +52,10 @@ def graph_config(screen: int | None) -> dict:
 
 def event_columns(screen: int | None) -> list[dict]:
     """The table's columns for a window ``screen`` pixels wide: on a phone the date, the
-    summary and the actors (the rest is in the panel)."""
+    summary and the actors (the rest is in the panel), sorted by a tap on the header."""
     if screen and screen < PHONE:
-        return [dict(c, **PHONE_SIZES[c["field"]]) for c in EVENT_COLUMNS
-                if c["field"] in PHONE_SIZES]
+        return [dict(c, filter=False, **PHONE_SIZES[c["field"]]) for c in EVENT_COLUMNS
+                if c["field"] in PHONE_SIZES]  # no filter buttons: the headers show whole
     return EVENT_COLUMNS
 
 

@@ -60,6 +60,8 @@ def test_no_tab_scrolls_sideways_on_a_phone(dash_duo, seeded):
             assert fits, (tab, dash_duo.driver.execute_script(GRID_WIDTHS, grid))
             headers = [h.text for h in dash_duo.find_elements(f"{grid} .ag-header-cell-text")]
             assert ("Title" if tab == "articles" else "Summary") in headers
+            cut = dash_duo.driver.execute_script(CUT_CELLS, f"{grid} .ag-header-cell-text")
+            assert cut == [], (tab, cut)  # "Date", not "D…"
 
 
 def test_table_dates_and_values_are_shown_whole(dash_duo, seeded, make_event):
