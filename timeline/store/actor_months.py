@@ -24,7 +24,8 @@ from calendar import monthrange
 from collections import Counter
 from datetime import date, timedelta
 
-from sqlalchemy import Select, Text, cast, delete, func, literal, null, select, tuple_, union_all
+from sqlalchemy import (Select, Text, bindparam, cast, delete, func, literal, null, select,
+                        union_all)
 
 from timeline.store.rows import upsert
 from timeline.store.tables import actor_months, event_actors, events
@@ -64,9 +65,13 @@ def keep(conn, before: Counter, condition) -> None:
               "ends": m.ends + statement.excluded.ends}),
         [{"actor": a, "month": mo, "starts": delta[a, mo][0], "ends": delta[a, mo][1]}
          for a, mo in keys])
-    for start in range(0, len(keys), 500):
+    # rows a deletion may have emptied go, each by its key (a row-value IN scanned the
+    # whole table in SQLite: 37,773 rows at 1,000,000 events, at every write)
+    emptied = [{"a": a, "mo": mo} for a, mo in keys if min(delta[a, mo]) < 0]
+    if emptied:
         conn.execute(delete(actor_months).where(
-            tuple_(m.actor, m.month).in_(keys[start:start + 500]), m.starts == 0, m.ends == 0))
+            m.actor == bindparam("a"), m.month == bindparam("mo"), m.starts == 0,
+            m.ends == 0), emptied)
 
 
 def rebuild(conn) -> None:
