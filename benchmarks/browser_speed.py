@@ -16,7 +16,9 @@ page with ``performance.now()``:
   first event and no component is loading, then one animation frame (the paint);
 - long tasks (``PerformanceObserver('longtask')``: main-thread tasks over 50 ms, when the page
   cannot answer a click or a key) during each change: their number and the longest;
-- the JS heap (``performance.memory.usedJSHeapSize``) after the changes.
+- the JS heap (``performance.memory.usedJSHeapSize``) after the changes;
+- the Story tab opened by its address: from navigation start until its first entry is in the
+  page and nothing is loading (its 500 entries, the story's limit), and its long tasks.
 
 Median of ``--repeat`` rounds; each round goes from the unfiltered page to each filter and back.
 Exit status 1 when a median change takes 1 s or more or has a long task over 200 ms.
@@ -115,6 +117,25 @@ poll();
 """
 
 
+STORY_LOAD = """
+const done = arguments[arguments.length - 1];
+const poll = () => {
+  if (document.querySelector('#story .story-entry')
+      && !document.querySelector('[data-dash-is-loading="true"]')) {
+    requestAnimationFrame(() => done({ms: performance.now(),
+      entries: document.querySelectorAll('#story .story-entry').length,
+      longest: (window.__longtasks || []).reduce((m, t) => Math.max(m, t[1]), 0),
+      longtasks: (window.__longtasks || []).length}));
+  } else if (performance.now() > 180000) {
+    done({error: 'story not shown within 180 s'});
+  } else {
+    setTimeout(poll, 10);
+  }
+};
+poll();
+"""
+
+
 def serve(app) -> tuple[str, object]:
     """The app's Flask server on a free loopback port, in a daemon thread; (url, server)."""
     from werkzeug.serving import make_server
@@ -187,6 +208,9 @@ def main(argv=None) -> int:
     print(f"\nfirst load: timeline and table drawn {load['drawn']:.0f} ms, everything loaded"
           f" {load['ms']:.0f} ms (longest task {load['longest']:.0f} ms);"
           f" JS heap after the changes {results['heap_mb']:.0f} MB")
+    story = results["story"]
+    print(f"story tab: {story['entries']} entries shown {story['ms']:.0f} ms after navigation"
+          f" (longest task {story['longest']:.0f} ms)")
     if load["failed"]:
         print(f"first load did not finish {len(load['failed'])} of {load['tries']} times:"
               f" {load['failed']}")
@@ -224,6 +248,12 @@ def run(driver, url: str, store, filters: dict[str, EventFilter], repeat: int) -
         timings["click: untick 'happened'"].append(
             change(driver, store, EventFilter(statuses=("ongoing", "scheduled")), "click", box))
         timings["back to no filter"].append(change(driver, store, none, "click", box))
+    heap = driver.execute_script(
+        "return performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
+    driver.get(url + "/?tab=story")
+    story = driver.execute_async_script(STORY_LOAD)
+    if "error" in story:
+        raise RuntimeError(f"story tab: {story}")
     counts = {name: store.count(flt) for name, flt in filters.items()}
     counts["back to no filter"] = store.count()
     counts["click: untick 'happened'"] = store.count(EventFilter(statuses=("ongoing", "scheduled")))
@@ -239,8 +269,8 @@ def run(driver, url: str, store, filters: dict[str, EventFilter], repeat: int) -
         "changes": [{"name": name, "events": counts[name], "ms": median(rows, "ms"),
                      "longtasks": median(rows, "longtasks"), "longest": median(rows, "longest")}
                     for name, rows in timings.items() if rows],
-        "heap_mb": driver.execute_script(
-            "return performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6,
+        "story": story,
+        "heap_mb": heap,
     }
 
 

@@ -2,12 +2,12 @@
 one self-contained HTML file."""
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+from dash import Input, Output, State, dcc, no_update
 
 from dashboard import ids
 from dashboard.controls import parse_query
 from dashboard.present import plural
-from dashboard.story import STORY_LIMIT, story_components, story_entries, story_html
+from dashboard.story import STORY_LIMIT, story_entries, story_html, story_markup
 
 
 def story_title(flt) -> str:
@@ -32,7 +32,8 @@ def register(app, store, **_):
         events = store.events(flt, limit=STORY_LIMIT * 4)
         entries = story_entries(events)
         head = story_title(flt) + f" \u00b7 {plural(len(events), 'event')}"
-        return story_components(entries), problem or head
+        # one block of escaped HTML (dashboard.story), not a Dash component per entry
+        return dcc.Markdown(story_markup(entries), dangerously_allow_html=True), problem or head
 
     app.clientside_callback("function(n) { if (n) { window.print(); } return ''; }",
                             Output(ids.STORY_PRINTED, "children"),

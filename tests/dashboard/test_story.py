@@ -1,7 +1,7 @@
 """The story view's entries and its saved page (pure)."""
 from datetime import date
 
-from dashboard.story import story_components, story_entries, story_html
+from dashboard.story import story_entries, story_html, story_markup
 from tests.dashboard.helpers import HOSTILE
 
 
@@ -42,8 +42,24 @@ def test_the_saved_page_is_self_contained_and_escaped(make_event):
     assert "http" not in page.split("<body>")[0]  # nothing fetched from elsewhere
 
 
-def test_components_say_when_nothing_matches():
-    assert "No events" in str(story_components(story_entries([])))
+def test_markup_says_when_nothing_matches():
+    assert "No events match" in story_markup(story_entries([]))
+
+
+def test_markup_is_one_line_and_beyond_the_limit_says_how_many_more(make_event):
+    """The tab shows the markup as one HTML block of Markdown: a blank line in an article's
+    text would end the block and leave the rest to Markdown."""
+    evs = [make_event(i, day=date(2025, 3, 1 + i)) for i in range(3)]
+    evs[0] = make_event(0, day=date(2025, 3, 1), expression="on Friday",
+                        sentence="The council met\n\non Friday, they said.")
+    evs[1].article_title = "Line one\r\n\r\nline two"
+    markup = story_markup(story_entries(evs), limit=2)
+    assert "\n" not in markup and "\r" not in markup
+    assert "<mark>on Friday</mark>" in markup
+    assert markup.count('class="story-entry') == 2 and "1 more in the export." in markup
+    scheduled = [make_event(9, day=date(2025, 4, 1), status="scheduled")]
+    capped = story_markup(story_entries(evs + scheduled), limit=3)
+    assert "What is scheduled" in capped and "1 more in the export." in capped
 
 
 def test_what_ended_long_before_the_articles_is_background(make_event):
@@ -65,14 +81,12 @@ def test_an_event_added_by_hand_is_marked_in_the_story_and_its_page():
         events = store.events()
     entries = [e for section in story_entries(events).values() for e in section]
     assert [e.by_hand for e in entries] == [True, True]
-    shown = str(story_components({"happened": entries}))
-    assert shown.count("'story-by-hand'") == 2 and "(untitled article)" not in shown
-    assert "Harbour Radio" in shown
     page = story_html({"happened": entries}, "Story")
-    assert page.count('<p class="by-hand">added by hand</p>') == 2
-    assert "(untitled article)" not in page and "<li>Harbour Radio \u00b7 added by hand" in page
+    assert page.count('<p class="story-by-hand">added by hand</p>') == 2
+    assert "(untitled article)" not in page
+    assert '<li><span class="story-source">Harbour Radio</span> \u00b7 added by hand' in page
     from dataclasses import replace
 
     ordinary = story_entries([replace(told, by_hand=False, article_title="Ferry news")])
     assert [e.by_hand for section in ordinary.values() for e in section] == [False]
-    assert "class=\"by-hand\"" not in story_html(ordinary, "S")
+    assert "class=\"story-by-hand\"" not in story_html(ordinary, "S")
