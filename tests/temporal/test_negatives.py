@@ -65,3 +65,25 @@ def test_year_end_as_an_adjective_is_no_date():
 def test_a_number_after_a_date_is_not_a_second_day():
     found = tag_time("Prices rose in March 3 to 5 percent, the bank said.", DCT)
     assert [t.text for t in found] == ["March 3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a four-digit count after a count word and its verb is no year; only the number is vetoed
+    ("The total number of those infected until now is 1501.", [("now", "PRESENT_REF")]),
+    ("The death toll on Monday rose to 1501.", [("Monday", "2025-03-17")]),
+    ("The number of dead reached 1501 on Monday.", [("Monday", "2025-03-17")]),
+    ("The tally of infections is 1501, officials said.", []),
+    ("The number of cases stood at 1501.", []),
+    ("The death toll has now risen to about 1501.", [("now", "PRESENT_REF")]),
+    ("Cases rose to 2019 by Friday.", [("Friday", "2025-03-14")]),
+    # ... while the years of such sentences stay
+    ("The number of visitors in 1998 was 300.", [("1998", "1998")]),
+    ("The tally was 1501 in 1998.", [("1998", "1998")]),
+    ("The deadline is 2025.", [("2025", "2025")]),
+    ("The number of cases peaked in 2020.", [("2020", "2020")]),
+    ("The number of attacks has risen since 2001.", [("2001", "2001")]),
+    ("The population grew from 1901 to 1911.", [("1901", "1901"), ("1911", "1911")]),
+    ("Unemployment fell to 1990 levels.", [("1990", "1990")]),
+])
+def test_a_count_is_no_year(text, expected):
+    assert [(t.text, t.value) for t in tag_time(text, DCT)] == expected

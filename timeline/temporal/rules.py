@@ -3,7 +3,8 @@
 tables.ini     normalisation tables (phrase -> value), some matched in Title Case only
 fragments.ini  named regex fragments
 rules.ini      one section per rule: pattern, type, resolve, parameters, examples
-negatives.txt  regexes whose matches veto overlapping candidates
+negatives.txt  regexes whose matches (or their group "veto", when they have one) veto
+               overlapping candidates
 """
 from __future__ import annotations
 
@@ -313,8 +314,10 @@ def find(text: str, ruleset: RuleSet, settings: Settings = SETTINGS) -> tuple[Ca
         return ()
     taken = bytearray(len(text))  # 1 = vetoed or already chosen: linear, never quadratic
     for rx, needs in zip(ruleset.negatives, ruleset.negative_needs):
+        part = "veto" if "veto" in rx.groupindex else 0  # a context around the vetoed words
         for m in (m for a, b, _, _ in spans if has_needed(needs, a, b) for m in rx.finditer(text, a, b)):
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            start, end = m.span(part)
+            taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
     chosen: list[Candidate] = []
     for cand in found:
