@@ -19,12 +19,12 @@ DEFAULT_DATES = 10
 DEFAULT_SENTENCES = 2
 
 
-def _count(args, name: str, default: int, high: int) -> int:
+def _count(args, name: str, default: int, low: int, high: int) -> int:
     raw = args.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isascii() or not raw.isdigit() or int(raw) > high:
-        raise ValueError(f"{name} must be a whole number from 0 to {high}, not {raw[:40]!r}")
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}")
     return int(raw)
 
 
@@ -40,8 +40,8 @@ def _day(args, name: str) -> date | None:
 
 def key_dates_query(args) -> tuple[int, int, date | None, date | None]:
     """(dates, sentences, start, end) of a query; ValueError says what is wrong."""
-    dates = _count(args, "dates", DEFAULT_DATES, MAX_DATES)
-    sentences = _count(args, "sentences", DEFAULT_SENTENCES, MAX_SENTENCES)
+    dates = _count(args, "dates", DEFAULT_DATES, 1, MAX_DATES)
+    sentences = _count(args, "sentences", DEFAULT_SENTENCES, 0, MAX_SENTENCES)
     start, end = _day(args, "start"), _day(args, "end")
     if start and end and start > end:
         raise ValueError(f"start {start} is after end {end}")

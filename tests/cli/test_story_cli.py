@@ -118,3 +118,28 @@ def test_export_gives_events_with_reports_and_mentions_on_request(counted_tagger
     assert rows[0].startswith("event_id,when,date,start_date,end_date") and "reports,sources" in rows[0]
     mentions = json.loads(run("export", "--db", db, "--format", "json", "--mentions").output)
     assert len(mentions) == 5 and all("sentence" in m and "reports" not in m for m in mentions)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--dates", "0", "--sentences", "1"], "--dates"),
+    (["--dates", "-2", "--sentences", "1"], "--dates"),
+    (["--dates", "x", "--sentences", "1"], "--dates"),
+    (["--dates", "3", "--sentences", "-1"], "--sentences"),
+])
+def test_key_dates_refuses_a_count_that_asks_for_nothing(tmp_path, args, message):
+    # the database is never opened: the arguments are checked first (exit 2, click's usage error)
+    result = CliRunner().invoke(main, ["key-dates", "--db", str(tmp_path / "none.db"), *args])
+    assert result.exit_code == 2 and message in result.output and "no database" not in result.output
+
+
+def test_key_dates_with_no_sentences_gives_the_days_alone(counted_tagger, topic, tmp_path):
+    db = str(tmp_path / "k.db")
+    from timeline.cli.store import run_ingest
+    from timeline.store import EventStore
+    from timeline.story.collection import topic_articles
+    from timeline.story.tls import read_topic
+
+    with EventStore(db) as store:
+        run_ingest(store, topic_articles(read_topic(topic)), progress=False)
+    keys = json.loads(run("key-dates", "--db", db, "--dates", "2", "--sentences", "0", "--json").output)
+    assert len(keys) == 2 and all(k["sentences"] == [] for k in keys)

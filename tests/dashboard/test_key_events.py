@@ -25,6 +25,8 @@ def test_key_dates_route_gives_days_in_order_with_sentences(client, seeded):
 
 @pytest.mark.parametrize("query, message", [
     ("dates=-1", "dates must be a whole number"),
+    ("dates=0", "dates must be a whole number from 1 to 1000"),
+    ("sentences=-1", "sentences must be a whole number from 0 to 20"),
     ("dates=99999", "dates must be a whole number"),
     ("sentences=x", "sentences must be a whole number"),
     ("start=March", "start is not a date"),

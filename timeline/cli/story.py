@@ -19,10 +19,10 @@ from timeline.cli.store import DATE, DB_HELP, open_store
 
 @click.command("key-dates")
 @click.option("--db", help=DB_HELP)
-@click.option("--dates", "n_dates", type=click.IntRange(min=0), required=True,
+@click.option("--dates", "n_dates", type=click.IntRange(min=1), required=True,
               help="How many days to give (the N most important in the range).")
 @click.option("--sentences", "n_sentences", type=click.IntRange(min=0), required=True,
-              help="Sentences per day, taken from the articles.")
+              help="Sentences per day, taken from the articles (0: the days alone).")
 @click.option("--start", type=DATE, help="First day of the range.")
 @click.option("--end", type=DATE, help="Last day of the range.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: [{date, sentences}] in date order.")

@@ -16,8 +16,8 @@ def store_key_dates(store, dates: int, sentences: int, start: date | None = None
     ``published`` keeps only the reports of articles published within that closed range (the
     evaluation protocol gives a system only the articles of the timeline's period).
     """
-    if dates < 0 or sentences < 0:
-        raise ValueError("dates and sentences must be 0 or more")
+    if dates < 1 or sentences < 0:
+        raise ValueError("dates must be 1 or more, sentences 0 or more")
     events = store.iter_events(EventFilter(start=start, end=end))
     if published is not None:
         low, high = published
