@@ -256,7 +256,8 @@ def timeline_tab() -> dbc.Row:
                 html.A("TimelineJS", id=ids.DOWNLOAD_TIMELINEJS, download="timeline-timelinejs.json",
                        href="/api/events?format=timelinejs", className=DOWNLOAD_BUTTON,
                        title="A story for TimelineJS (timeline.knightlab.com)"),
-            ], className="d-flex flex-wrap align-items-center row-gap-1 my-2"),
+            ], className="d-flex flex-wrap align-items-center my-2",
+                style={"rowGap": "0.25rem"}),  # Bootstrap 5.2 has no row-gap-* (5.3 does)
             dag.AgGrid(id=ids.TABLE, columnDefs=EVENT_COLUMNS, rowData=[],
                        getRowId="params.data.event_id",
                        defaultColDef={"sortable": True, "resizable": True, "filter": True},
