@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from html import escape
 
 from dashboard.marks import Candidate, axis_breaks, news_range, place_labels
-from timeline.model import Event, site_of
+from timeline.model import UNKNOWN_SOURCE, Event, source_label
 from timeline.plain_dates import day_text, event_when
 
 GROUPS = ("status", "actor", "source")
@@ -57,9 +57,10 @@ def hover_text(event: Event) -> str:
 
 
 def source_name(event: Event) -> str:
-    """Who published the event's article: its site name, else its URL's domain (never the title)."""
-    return (event.source or site_of(event.article_url)
-            or ("added by hand" if event.by_hand else "(unknown source)"))
+    """Who published the event's article (timeline.model.source_label); "added by hand" for
+    an event a person added without one."""
+    return source_label(event.source, event.article_url,
+                        "added by hand" if event.by_hand else UNKNOWN_SOURCE)
 
 
 def lane_labels(events: list[Event], group_by: str, max_lanes: int = MAX_LANES) -> list[str]:

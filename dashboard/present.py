@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.figures import source_name
-from timeline.model import Event, safe_url  # noqa: F401  (safe_url: used by the callbacks)
+from timeline.model import Event, safe_url, source_label  # noqa: F401  (safe_url: the callbacks)
 from timeline.plain_dates import day_text, event_when, plain_date
 
 TABLE_SUMMARY_LIMIT = 200
@@ -111,7 +111,7 @@ def article_row(info) -> dict:
     return {
         "article_id": info.article_id,
         "title": info.title or "(untitled)",
-        "source": info.source,
+        "source": source_label(info.source, info.url),  # as the events table says it
         "published": info.published.isoformat(),
         "published_text": day_text(info.published, weekday=False),
         "events": info.events,

@@ -45,6 +45,15 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+UNKNOWN_SOURCE = "(unknown source)"
+
+
+def source_label(source: str, url: str = "", missing: str = UNKNOWN_SOURCE) -> str:
+    """Who published an article, as a reader is shown it: the site's name, else the domain of
+    its URL, else ``missing`` (never the title). One rule for every table, label and export."""
+    return (source or "").strip() or site_of(url) or missing
+
+
 def safe_url(url: str) -> str | None:
     """The URL if it is an absolute http(s) link, else None (no javascript:, data:, ...)."""
     url = (url or "").strip()
@@ -289,5 +298,5 @@ def export_row(event: Event) -> dict:
 __all__ = [
     "Article", "TimeExpression", "Event", "EventFilter", "EXPORT_COLUMNS",
     "GRANULARITIES", "STATUSES", "TIMEX_TYPES", "event_id", "export_row",
-    "normalise_text", "safe_url", "site_of", "text_key",
+    "normalise_text", "safe_url", "site_of", "source_label", "text_key", "UNKNOWN_SOURCE",
 ]

@@ -24,7 +24,7 @@ from datetime import timedelta
 from html import escape
 from typing import Iterable, Iterator
 
-from timeline.model import Event, safe_url, site_of
+from timeline.model import UNKNOWN_SOURCE, Event, safe_url, source_label
 from timeline.plain_dates import event_when
 
 HEADLINE_LIMIT = 90
@@ -49,7 +49,7 @@ def _origin(event: Event) -> str:
     """The slide's last line: the source and the article (a link when it has an http(s) URL);
     for an event a person added, "Added by hand" and what they gave of these."""
     hand = event.by_hand  # no article behind it: only what the person gave
-    source = event.source or site_of(event.article_url) or ("" if hand else "unknown source")
+    source = source_label(event.source, event.article_url, "" if hand else UNKNOWN_SOURCE)
     link = safe_url(event.article_url)
     title = event.article_title or ("" if hand else "(untitled article)")
     cite = (f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">'

@@ -7,6 +7,7 @@ from dash import Input, Output, State, no_update
 from dashboard import ids
 from dashboard.present import plural
 from dashboard.stories import Story, find_stories
+from timeline.model import source_label
 from timeline.plain_dates import day_text
 
 
@@ -54,7 +55,7 @@ def article_options(infos, search: str | None, chosen: list | None) -> list[dict
     words = (search or "").casefold().split()
     out, others = [], 0
     for a in infos:
-        label = (f"{a.title or '(untitled)'} \u2014 {a.source or 'unknown source'}, "
+        label = (f"{a.title or '(untitled)'} \u2014 {source_label(a.source, a.url)}, "
                  f"{day_text(a.published, weekday=False)}")
         if a.article_id in chosen:
             out.append({"label": label, "value": a.article_id})

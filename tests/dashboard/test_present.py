@@ -81,6 +81,25 @@ def row_source(ev):
     return event_row(ev)["source"]
 
 
+def test_the_articles_table_names_a_source_as_the_events_table_does(make_event):
+    """One rule (timeline.model.source_label) for the events table, the Articles table, the
+    Articles filter's labels and TimelineJS: the site, else the URL's domain, else
+    "(unknown source)", never a blank."""
+    from dashboard.callbacks.stories import article_options
+    from dashboard.present import article_row
+    from timeline.store.queries import ArticleInfo
+    from timeline.timelinejs import _origin
+
+    for source, url, said in (("", "", "(unknown source)"), ("", "https://www.example.org/a", "example.org"),
+                              ("Daily Post", "https://www.example.org/a", "Daily Post")):
+        ev = make_event(0, source=source)
+        ev.article_url = url
+        info = ArticleInfo("id1", "Pier news", url, source, date(2025, 3, 17), "", "", 1)
+        assert row_source(ev) == article_row(info)["source"] == said
+        assert f"\u2014 {said}, " in article_options([info], None, [])[0]["label"]
+        assert f"<i>{said}</i>" in _origin(ev)
+
+
 def test_plural():
     from dashboard.present import plural
 
