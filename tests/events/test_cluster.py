@@ -133,6 +133,41 @@ def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down
     assert config() != LOCAL_CONFIG  # the caller's own Dask configuration is left as it was
 
 
+def test_two_local_clusters_started_at_once_leave_the_processs_dask_configuration_as_it_was():
+    """Two threads of one process start a local cluster each at the same moment: each cluster's
+    workers run with LOCAL_CONFIG and the process's own Dask configuration is left as it was
+    (interleaved, dask.config.set's restore of one start put back the other's LOCAL_CONFIG)."""
+    import threading
+
+    import dask
+
+    from timeline.events.cluster import LOCAL_CONFIG, connect
+
+    def config():
+        return {key: dask.config.get(key) for key in LOCAL_CONFIG}
+
+    before = config()
+    assert before != LOCAL_CONFIG
+    together, seen, errors = threading.Barrier(2, timeout=60), [], []
+
+    def start():
+        try:
+            together.wait()
+            with connect(None, 1, QUICK) as client:
+                seen.extend(client.run(config).values())
+        except Exception as exc:  # noqa: BLE001  (reported by the assertion below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == [] and not any(t.is_alive() for t in threads)
+    assert seen == [LOCAL_CONFIG, LOCAL_CONFIG]
+    assert config() == before
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(nlp):
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_many(long_articles(1), nlp=nlp, cluster="tcp://127.0.0.1:9",

@@ -32,6 +32,7 @@ from __future__ import annotations
 import atexit
 import copy
 import logging
+import threading
 import uuid
 import weakref
 from collections import deque
@@ -57,6 +58,7 @@ LOCAL_CONFIG = {
     "distributed.admin.system-monitor.interval": "5s",  # CPU/memory/network for the dashboard (0.5 s)
     "distributed.worker.memory.monitor-interval": "1s",  # memory limits checked (0.1 s)
 }
+_STARTING = threading.Lock()  # one local cluster starts at a time (connect)
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -89,7 +91,12 @@ def connect(address: str | None, n_workers: int, settings: Settings = SETTINGS):
     """A client of the scheduler at ``address``, or of a local cluster of ``n_workers``
     single-threaded processes on 127.0.0.1 that is shut down on leaving."""
     if not address:
-        with dask.config.set(LOCAL_CONFIG):  # read by the scheduler and nannies as they start
+        # The workers get LOCAL_CONFIG per cluster, from their nannies (config=). The scheduler
+        # and nannies in this process read Dask's global configuration as they start (no
+        # per-instance setting for these in distributed), so it is set for the start alone, one
+        # start at a time: dask.config.set restores on leaving what it saw on entering, and two
+        # starts interleaved from threads left LOCAL_CONFIG set in the process for good.
+        with _STARTING, dask.config.set(LOCAL_CONFIG):
             cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                    host="127.0.0.1", dashboard_address=None,
                                    silence_logs=logging.ERROR,  # each nanny's copy, for its workers:
