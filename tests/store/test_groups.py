@@ -402,3 +402,18 @@ def test_a_limit_reads_only_the_events_it_answers_in_the_same_order(store, make,
     s1 = store.grouped_events(EventFilter(sources=("S1",)))
     assert [e.event_id for e in store.grouped_events(EventFilter(sources=("S1",)), limit=2)] \
         == [e.event_id for e in s1[:2]] and len(s1) >= 3
+
+
+def test_a_postgresql_attach_holds_each_month_lock_and_the_grouping_lock_shared(pg_url, make):
+    from timeline.store.groups import _PG_GROUP_LOCK, _PG_MONTH_LOCKS, _lock, _month
+
+    months = [_month(date(2025, m, 1)) for m in (4, 2, 3)]
+    with EventStore(pg_url) as store, store._db.transaction() as conn:
+        _lock(conn, months)
+        held = conn.execute(text(
+            "SELECT classid::bigint, objid::bigint, objsubid, mode FROM pg_locks "
+            "WHERE locktype = 'advisory' AND pid = pg_backend_pid()")).all()
+    key_of = {1: lambda c, o: (c << 32) | o, 2: lambda c, o: (c, o)}  # one bigint / two ints
+    assert sorted(((key_of[sub](c, o), mode) for c, o, sub, mode in held), key=str) == sorted(
+        [(_PG_GROUP_LOCK, "ShareLock")] + [((_PG_MONTH_LOCKS, m), "ExclusiveLock")
+                                          for m in months], key=str)

@@ -15,7 +15,7 @@ SQLite 1.6-2.4 s, PostgreSQL 0.8-1.4 s before it; docs/PERFORMANCE.md, *Store*).
 Every change of the events or their actors (an article added or deleted, an event corrected,
 edited, deleted, restored or added by hand) keeps it in the same transaction: ``counted``
 reads what the change touches before it, ``keep`` reads it again after it and adds the
-difference. ``rebuild`` counts it from scratch (the schema upgrade; tests compare the two).
+difference (``write``); an article added tallies the rows it has just written instead. ``rebuild`` counts it from scratch (the schema upgrade; tests compare the two).
 """
 from __future__ import annotations
 
@@ -27,17 +27,15 @@ from datetime import date, timedelta
 from sqlalchemy import (Select, Text, bindparam, cast, delete, func, literal, null, select,
                         union_all)
 
-from timeline.store.rows import upsert
+from timeline.store.rows import once, upsert
 from timeline.store.tables import actor_months, event_actors, events
 
 _NAMED = event_actors.join(events, events.c.event_id == event_actors.c.event_id)
 
 
-def counted(conn, condition) -> Counter:
-    """``{(actor, month, 0 | 1): events}``: the events meeting ``condition`` that name an
-    actor, by the month they start in (0) and end in (1)."""
-    rows = conn.execute(select(event_actors.c.actor, events.c.start_date, events.c.end_date)
-                        .select_from(_NAMED).where(condition))
+def tally(rows) -> Counter:
+    """``(actor, start_date, end_date)`` of each event naming an actor -> ``{(actor, month,
+    0 | 1): events}``, by the month they start in (0) and end in (1)."""
     out: Counter = Counter()
     for actor, start, end in rows:
         out[actor, start[:7], 0] += 1
@@ -45,11 +43,38 @@ def counted(conn, condition) -> Counter:
     return out
 
 
+def counted(conn, condition) -> Counter:
+    """``tally`` of the events meeting ``condition`` that name an actor, read from them."""
+    return tally(conn.execute(select(event_actors.c.actor, events.c.start_date,
+                                     events.c.end_date).select_from(_NAMED).where(condition)))
+
+
 def keep(conn, before: Counter, condition) -> None:
     """After a change: add to the summary what the events meeting ``condition`` count now less
-    ``before`` (what ``counted`` gave for them before the change). Keys in order, so two
-    PostgreSQL writers lock the same rows in the same order."""
-    after = counted(conn, condition)
+    ``before`` (what ``counted`` gave for them before the change)."""
+    write(conn, before, counted(conn, condition))
+
+
+@once
+def _add(conn):
+    m = actor_months.c
+    statement = upsert(conn, actor_months)
+    return statement.on_conflict_do_update(
+        index_elements=[m.actor, m.month],
+        set_={"starts": m.starts + statement.excluded.starts,
+              "ends": m.ends + statement.excluded.ends})
+
+
+_EMPTIED = delete(actor_months).where(
+    actor_months.c.actor == bindparam("a"), actor_months.c.month == bindparam("mo"),
+    actor_months.c.starts == 0, actor_months.c.ends == 0)
+
+
+def write(conn, before: Counter, after: Counter) -> None:
+    """Add ``after`` less ``before`` (``tally``s of the events a change touched, before and
+    after it) to the summary. Keys in order, so two PostgreSQL writers lock the same rows in
+    the same order. (An article added: ``before`` empty, ``after`` the tally of the rows it
+    wrote; EventStore.add_article.)"""
     delta: dict[tuple[str, str], list[int]] = {}
     for key in before.keys() | after.keys():
         n = after[key] - before[key]
@@ -57,21 +82,14 @@ def keep(conn, before: Counter, condition) -> None:
             delta.setdefault(key[:2], [0, 0])[key[2]] += n
     if not delta:
         return
-    keys, m = sorted(delta), actor_months.c
-    statement = upsert(conn, actor_months)
-    conn.execute(statement.on_conflict_do_update(
-        index_elements=[m.actor, m.month],
-        set_={"starts": m.starts + statement.excluded.starts,
-              "ends": m.ends + statement.excluded.ends}),
-        [{"actor": a, "month": mo, "starts": delta[a, mo][0], "ends": delta[a, mo][1]}
-         for a, mo in keys])
+    keys = sorted(delta)
+    conn.execute(_add(conn), [{"actor": a, "month": mo, "starts": delta[a, mo][0],
+                               "ends": delta[a, mo][1]} for a, mo in keys])
     # rows a deletion may have emptied go, each by its key (a row-value IN scanned the
     # whole table in SQLite: 37,773 rows at 1,000,000 events, at every write)
     emptied = [{"a": a, "mo": mo} for a, mo in keys if min(delta[a, mo]) < 0]
     if emptied:
-        conn.execute(delete(actor_months).where(
-            m.actor == bindparam("a"), m.month == bindparam("mo"), m.starts == 0,
-            m.ends == 0), emptied)
+        conn.execute(_EMPTIED, emptied)
 
 
 def rebuild(conn) -> None:

@@ -12,7 +12,7 @@ import uuid
 from collections import Counter
 from datetime import date, datetime, timezone
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from timeline.model import Event
 from timeline.store import actor_months
@@ -375,14 +375,17 @@ def _original_of(recorded, row) -> dict:
     return original
 
 
+_CORRECTIONS = select(corrections).where(corrections.c.event_id.in_(bindparam("ids", expanding=True)))
+
+
 def _with_edits(conn, rows: list[dict], published: str) -> list[dict]:
     """Event rows of an article being stored, with a person's edits applied, and those they
     deleted left out."""
     found = {}
     ids = [r["event_id"] for r in rows]
     for start in range(0, len(ids), 500):
-        found.update((r["event_id"], r) for r in conn.execute(select(corrections).where(
-            corrections.c.event_id.in_(ids[start:start + 500]))).mappings())
+        found.update((r["event_id"], r) for r in conn.execute(
+            _CORRECTIONS, {"ids": ids[start:start + 500]}).mappings())
     out = []
     for row in rows:
         edit = found.get(row["event_id"])

@@ -17,7 +17,7 @@ from timeline.store.connection import Database
 from timeline.store.curation import HAND_PATH, Curation, EditConflict, _with_edits
 from timeline.store.groups import GroupStore, Grouping, attach, changed, revision_of
 from timeline.store.queries import Queries
-from timeline.store.rows import _add_actors, _event_row, _now, article_row, upsert
+from timeline.store.rows import _add_actors, _event_row, _now, article_row, once, upsert
 from timeline.store.tables import articles, mentions
 from timeline.store.tables import events as event_table  # `events` is add_article's argument
 
@@ -31,6 +31,19 @@ class AddResult:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+@once
+def _article_insert(conn):
+    return upsert(conn, articles).on_conflict_do_nothing().returning(articles.c.article_id)
+
+
+@once
+def _mentions_insert(conn):
+    return upsert(conn, mentions).on_conflict_do_nothing()
+
+
+_EVENTS_INSERT = insert(event_table)
 
 
 def mentions_of(events: Iterable[Event]) -> list[TimeExpression]:
@@ -98,8 +111,7 @@ class EventStore(Queries, GroupStore, Curation):
         found = [ev for ev in events if not (ev.event_id in seen or seen.add(ev.event_id))]
         timexes = mentions_of(found) if timexes is None else list(timexes)
         with self._db.transaction() as conn:
-            stored = conn.execute(upsert(conn, articles).on_conflict_do_nothing().returning(
-                articles.c.article_id), article_row(article, _now())).first()
+            stored = conn.execute(_article_insert(conn), article_row(article, _now())).first()
             if stored is None:  # rowcount is not reliable after ON CONFLICT DO NOTHING
                 return AddResult(article_id, False, 0)
             # a person's edits of these events (made before the article was deleted or
@@ -107,18 +119,20 @@ class EventStore(Queries, GroupStore, Curation):
             rows = _with_edits(conn, [_event_row(article_id, ev) for ev in found],
                                article.published.isoformat())
             if rows:
-                conn.execute(insert(event_table), rows)
-            _add_actors(conn, rows)
+                conn.execute(_EVENTS_INSERT, rows)
+            named = _add_actors(conn, rows)
             if timexes:
-                conn.execute(upsert(conn, mentions).on_conflict_do_nothing(), [
+                conn.execute(_mentions_insert(conn), [
                     {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text,
                      "type": t.type, "value": t.value, "granularity": t.granularity,
                      "start_date": _iso(t.start_date), "end_date": _iso(t.end_date),
                      "anchor": t.anchor, "direction": t.direction, "mod": t.mod}
                     for t in timexes])
-            attach(conn, article_id, grouping)  # each mention joins its event (groups.py)
-            if rows:  # the actor facet's summary (actor_months.py)
-                actor_months.keep(conn, Counter(), event_table.c.article_id == article_id)
+            attach(conn, article_id, grouping, rows)  # each joins its event (groups.py)
+            if named:  # the actor facet's summary (actor_months.py), from the rows written
+                dates = {row["event_id"]: (row["start_date"], row["end_date"]) for row in rows}
+                actor_months.write(conn, Counter(), actor_months.tally(
+                    (actor, *dates[event_id]) for event_id, actor in named))
         if grouping is not None:
             grouping.committed()
         return AddResult(article_id, True, len(rows))

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Iterator
 from sqlalchemy import bindparam, func, insert, select, text, update
 
 from timeline.settings import SETTINGS, Settings
-from timeline.store.rows import _now, upsert
+from timeline.store.rows import _now, once, upsert
 from timeline.store.tables import articles, event_reports, events, grouping_version, report_edits
 from timeline.story.grouping import Grouper, Mention, grouping_order
 
@@ -62,6 +62,14 @@ def _mention(row) -> Mention:
                    row[4], row[5], row[6], tuple(json.loads(row[7])))
 
 
+_MENTION_KEYS = tuple(c.name for c in _MENTION_COLUMNS)
+_GROUP_LOCK = text("SELECT pg_advisory_xact_lock_shared(:key)").bindparams(key=_PG_GROUP_LOCK)
+# every month's lock in one statement, in the order of the array (a function scan's order)
+_MONTH_LOCKS = text("SELECT count(pg_advisory_xact_lock(:space, m)) "
+                    "FROM unnest(CAST(:months AS integer[])) AS m").bindparams(
+    space=_PG_MONTH_LOCKS)
+
+
 def _lock(conn, months=None) -> None:
     """PostgreSQL: the grouping lock whole (``months`` None: a person's split or merge), or
     shared and then each of ``months`` in order (an attach: writers on other months go on;
@@ -71,16 +79,17 @@ def _lock(conn, months=None) -> None:
     if months is None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_GROUP_LOCK})
         return
-    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _PG_GROUP_LOCK})
-    for month in sorted(months):
-        conn.execute(text("SELECT pg_advisory_xact_lock(:space, :month)"),
-                     {"space": _PG_MONTH_LOCKS, "month": month})
+    conn.execute(_GROUP_LOCK)
+    if months:
+        conn.execute(_MONTH_LOCKS, {"months": sorted(months)})
+
+
+_EDITS = select(report_edits.c.mention_id, report_edits.c.event_id).where(
+    report_edits.c.mention_id.in_(bindparam("ids", expanding=True)))
 
 
 def _edits(conn, mention_ids) -> dict[str, str]:
-    e = report_edits.c
-    return dict(conn.execute(select(e.mention_id, e.event_id)
-                             .where(e.mention_id.in_(list(mention_ids)))).all())
+    return dict(conn.execute(_EDITS, {"ids": list(mention_ids)}).all())
 
 
 class Grouping:
@@ -186,9 +195,12 @@ def _months(mentions: list[Mention], max_days: int) -> list[int]:
     return sorted(out)
 
 
+_TOKENS = select(grouping_version.c.id, grouping_version.c.token).where(
+    grouping_version.c.id.in_(bindparam("keys", expanding=True)))
+
+
 def _tokens(conn, keys) -> dict[int, str | None]:
-    v = grouping_version.c
-    found = dict(conn.execute(select(v.id, v.token).where(v.id.in_(list(keys)))).all())
+    found = dict(conn.execute(_TOKENS, {"keys": list(keys)}).all())
     return {key: found.get(key) for key in keys}
 
 
@@ -200,24 +212,40 @@ def revision_of(conn) -> str:
     return hashlib.sha1(repr([tuple(row) for row in rows]).encode()).hexdigest()[:16]
 
 
+@once
+def _new_tokens(conn):
+    statement = upsert(conn, grouping_version)
+    return statement.on_conflict_do_update(index_elements=[grouping_version.c.id],
+                                           set_={"token": statement.excluded.token})
+
+
 def changed(conn, keys=(_EPOCH,)) -> dict[int, str]:
     """Record a change of the stored events: a new token for each grouping_version id of
     ``keys`` (the epoch by default: every writer starts afresh). Returns them."""
     tokens = {key: uuid.uuid4().hex for key in keys}
     if tokens:
-        statement = upsert(conn, grouping_version)
-        conn.execute(statement.on_conflict_do_update(
-            index_elements=[grouping_version.c.id], set_={"token": statement.excluded.token}),
-            [{"id": key, "token": token} for key, token in sorted(tokens.items())])
+        conn.execute(_new_tokens(conn), [{"id": key, "token": token}
+                                         for key, token in sorted(tokens.items())])
     return tokens
 
 
-def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
-    """Attach the stored mentions of ``article_id`` to events; returns how many.
-    ``grouping``: the writer's kept grouping (a new one when None: everything read again)."""
-    rows = conn.execute(select(*_MENTION_COLUMNS).where(  # those without an event yet (a
-        events.c.article_id == article_id,                # restored one: restore_event)
-        events.c.event_id.not_in(select(r.mention_id)))).all()
+_REPORTS_INSERT = insert(event_reports)
+_UNATTACHED = select(*_MENTION_COLUMNS).where(  # (a restored one: restore_event)
+    events.c.article_id == bindparam("article_id"),
+    events.c.event_id.not_in(select(r.mention_id)))
+
+
+def attach(conn, article_id: str, grouping: Grouping | None = None,
+           rows: list[dict] | None = None) -> int:
+    """Attach the stored mentions of ``article_id`` that have no event yet to events; returns
+    how many. ``grouping``: the writer's kept grouping (a new one when None: everything read
+    again). ``rows``: those mentions' event rows as just written in this transaction
+    (``EventStore.add_article``: all of the article's, none with an event yet), so they
+    are not read back."""
+    if rows is None:
+        rows = conn.execute(_UNATTACHED, {"article_id": article_id}).all()
+    else:
+        rows = [tuple(row[key] for key in _MENTION_KEYS) for row in rows]
     if not rows:
         return 0
     grouping = grouping or Grouping()
@@ -228,7 +256,7 @@ def attach(conn, article_id: str, grouping: Grouping | None = None) -> int:
     grouping.catch_up(_tokens(conn, [_EPOCH, *months]))  # read before the events they stand for
     _seed(conn, grouping, mentions, months)
     edits = _edits(conn, (m.mention_id for m in mentions))
-    conn.execute(insert(event_reports), [
+    conn.execute(_REPORTS_INSERT, [
         {"mention_id": m.mention_id, "event_id": grouping.grouper.add(m, edits.get(m.mention_id))}
         for m in mentions])
     grouping.pending = changed(conn, months)  # the grouping's again once committed
@@ -258,6 +286,16 @@ def _ranges(mentions: list[Mention], max_days: int) -> list[tuple[str, str]]:
         for m in mentions if (m.end_date - m.start_date).days <= max_days)
 
 
+_REPORTS = event_reports.join(events, events.c.event_id == r.mention_id)
+_NEAR = (select(r.event_id).distinct().select_from(_REPORTS)
+         .where(events.c.start_date >= bindparam("lo"), events.c.start_date < bindparam("hi")))
+_AGREED = (select(r.event_id, func.max(events.c.start_date), func.min(events.c.end_date))
+           .select_from(_REPORTS).where(r.event_id.in_(bindparam("ids", expanding=True)))
+           .group_by(r.event_id))
+_FIRST = (select(r.event_id, *_MENTION_COLUMNS).select_from(_REPORTS)
+          .where(r.event_id.in_(bindparam("ids", expanding=True))).order_by(r.event_id, r.seq))
+
+
 def _seed(conn, grouping: Grouping, mentions: list[Mention], months: list[int]) -> None:
     """Read into the grouping the stored events the mentions may join, where not read yet:
     those with a report starting in a range of ``_ranges``, with their agreed interval and
@@ -275,21 +313,15 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention], months: list[int]) 
     ranges = grouping.unread(_ranges(mentions, settings.grouping_max_days))
     if not ranges:
         return
-    e = events.c
-    reports = event_reports.join(events, e.event_id == r.mention_id)
-    near_query = (select(r.event_id).distinct().select_from(reports)
-                  .where(e.start_date >= bindparam("lo"), e.start_date < bindparam("hi")))
     near = set()
     for lo, hi in ranges:
-        near.update(conn.execute(near_query, {"lo": lo, "hi": hi}).scalars())
+        near.update(conn.execute(_NEAR, {"lo": lo, "hi": hi}).scalars())
     grouping.read = _merged(grouping.read + ranges)
     near -= grouper.groups.keys()
     if not near:
         return
     agreed = {}
-    for group_id, start, end in conn.execute(
-            select(r.event_id, func.max(e.start_date), func.min(e.end_date)).select_from(reports)
-            .where(r.event_id.in_(sorted(near))).group_by(r.event_id)):
+    for group_id, start, end in conn.execute(_AGREED, {"ids": sorted(near)}):
         start, end = date.fromisoformat(start), date.fromisoformat(end)
         if 0 < (end - start).days <= settings.grouping_max_days \
                 and {_month(start), _month(end - timedelta(days=1))} <= marked:
@@ -297,8 +329,7 @@ def _seed(conn, grouping: Grouping, mentions: list[Mention], months: list[int]) 
     if not agreed:
         return
     first: dict[str, list[Mention]] = defaultdict(list)
-    for row in conn.execute(select(r.event_id, *_MENTION_COLUMNS).select_from(reports)
-                            .where(r.event_id.in_(sorted(agreed))).order_by(r.event_id, r.seq)):
+    for row in conn.execute(_FIRST, {"ids": sorted(agreed)}):
         if len(first[row[0]]) < settings.grouping_compare:
             first[row[0]].append(_mention(row[1:]))
     for group_id in sorted(first):

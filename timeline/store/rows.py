@@ -21,16 +21,40 @@ def upsert(conn, table):
     return _UPSERT[conn.dialect.name](table)
 
 
+def once(build):
+    """``build(conn)`` -> a statement, built once per dialect and then reused (a statement is
+    immutable; building one anew for every article cost more CPU than SQLite storing its rows:
+    docs/SCALING.md, *What storing an article costs*)."""
+    built = {}
+
+    def statement(conn):
+        found = built.get(conn.dialect.name)
+        if found is None:
+            found = built[conn.dialect.name] = build(conn)
+        return found
+
+    statement.__doc__ = build.__doc__
+    return statement
+
+
+@once
+def _actors_insert(conn):
+    return upsert(conn, event_actors).on_conflict_do_nothing()
+
+
 def _now() -> str:
     """When something was stored: the one use of the clock (never an article date)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _add_actors(conn, rows) -> None:
-    actors = [{"event_id": r["event_id"], "actor": actor}
-              for r in rows for actor in json.loads(r["actors"]) if actor]
-    if actors:
-        conn.execute(upsert(conn, event_actors).on_conflict_do_nothing(), actors)
+def _add_actors(conn, rows) -> list[tuple[str, str]]:
+    """The event_actors rows of event ``rows``: each (event id, actor) once, no empty name.
+    Returns them."""
+    pairs = list(dict.fromkeys((r["event_id"], actor) for r in rows
+                               for actor in json.loads(r["actors"]) if actor))
+    if pairs:
+        conn.execute(_actors_insert(conn), [{"event_id": e, "actor": a} for e, a in pairs])
+    return pairs
 
 
 def _search(row: dict) -> str:
