@@ -60,3 +60,22 @@ def test_varied_articles_all_differ_and_keep_the_demo_stories():
     assert second_round.published > base[0].published
     assert second_round.text.split("\n\n")[-1] == "(Report 1.0)"
     assert second_round.title == base[0].title
+
+
+def test_store_cost_stores_tagged_articles_and_digests_what_was_stored(tmp_path):
+    import pickle
+
+    from benchmarks import store_cost
+    from timeline.store.event_store import mentions_of
+
+    tagged = [(article, events, mentions_of(events))
+              for article, events in store_queries.synthetic(60, per_article=10)]
+    runs = []
+    for k, batch in enumerate([tagged, tagged, tagged[:-1]]):
+        path = tmp_path / f"tagged-{k}.pkl"
+        path.write_bytes(pickle.dumps(batch))
+        runs.append(store_cost.store({"tree": str(store_cost.ROOT), "tagged": str(path),
+                                      "url": str(tmp_path / f"{k}.db")}))
+    assert [r["added"] for r in runs] == [6, 6, 5]
+    assert runs[0]["statements"] >= 6 and runs[0]["cpu"] > 0 and runs[0]["server"] == 0
+    assert runs[0]["digest"] == runs[1]["digest"] != runs[2]["digest"]
