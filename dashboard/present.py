@@ -73,17 +73,16 @@ def resolution_text(event: Event, date_edited: bool | None = None) -> str:
         return "added by hand"
     if event.corrected if date_edited is None else date_edited:
         return "corrected by hand"
-    parts = []
-    if event.anchor:
-        parts.append(f"relative to {plain_date(event.anchor)}")
-    elif event.published:
-        parts.append(f"article published {day_text(event.published)}")
+    if not event.anchor:  # a date written whole ("2022", "the second quarter of 2026"): the
+        # clause's tense (direction) placed nothing, so no "the nearest one before it"
+        return f"article published {day_text(event.published)}" if event.published else "explicit date"
+    parts = [f"relative to {plain_date(event.anchor)}"]
     words = _DIRECTION_WORDS.get((event.direction, event.status))
     if words:
         parts.append(words)
     elif event.direction == "same":
         parts.append("the same period")
-    return ", ".join(parts) or "explicit date"
+    return ", ".join(parts)
 
 
 def event_row(event: Event) -> dict:

@@ -56,6 +56,15 @@ def test_resolution_and_row(make_event):
     assert row["when"] == "Thursday 20 March 2025"
 
 
+def test_a_date_written_whole_is_not_said_to_be_the_nearest_one(make_event):
+    # "2022" in a past clause: the tagger records the clause's direction, but nothing was
+    # placed by it (no anchor); the panel said "..., the nearest one before it"
+    ev = make_event(0, expression="2022")
+    ev.anchor = ""
+    assert (ev.direction, ev.status) == ("past", "happened")
+    assert resolution_text(ev) == "article published Monday 17 March 2025"
+
+
 def test_a_scheduled_event_is_never_read_as_past(make_event):
     ev = make_event(0, status="scheduled")  # resolved towards the past, yet scheduled
     assert "past" not in resolution_text(ev) and "before" not in resolution_text(ev)
