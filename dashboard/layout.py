@@ -9,9 +9,10 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.callbacks.key_events import TAB_ID as KEY_EVENTS_TAB, key_events_tab
 from dashboard.controls import GRANULARITY_GROUPS, GROUP_LABELS
+from timeline.ingest.files import EXTENSIONS
 from timeline.model import STATUSES
 
-ACCEPTED = ".txt,.md,.html,.htm,.json,.jsonl,.csv"
+ACCEPTED = ",".join(EXTENSIONS)  # every file the one reader takes (the picker hid .tsv ...)
 DOWNLOAD_BUTTON = "btn btn-sm btn-outline-primary"  # a link that looks like the other buttons
 
 EVENT_COLUMNS = [

@@ -213,3 +213,14 @@ def test_articles_never_prints_escape_sequences(tmp_path):
     listing = run("articles", "--db", db)
     assert listing.exit_code == 0 and "\x1b" not in listing.stdout and "\x07" not in listing.stdout
     assert "Red" in listing.stdout and "title" in listing.stdout
+
+
+def test_ingest_help_and_the_upload_zone_name_every_file_type_the_reader_takes():
+    from dashboard.layout import upload_card
+    from timeline.ingest.files import EXTENSIONS
+
+    helped = CliRunner().invoke(main, ["ingest", "--help"], terminal_width=200).output
+    assert [e for e in EXTENSIONS if not re.search(rf"(?<![\w.]){re.escape(e)}(?![\w])", helped)] == []
+    zone = upload_card().children.children[1]  # the dcc.Upload: its picker and its list
+    assert set(zone.accept.split(",")) == set(EXTENSIONS)
+    assert set(zone.children.children[2].children.split()) == set(EXTENSIONS)

@@ -124,9 +124,9 @@ def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True,
 def ingest(paths, db, published, demo, workers, cluster):
     """Read articles from files and folders, find their events, store them.
 
-    Folders are read recursively (.txt .md .html .json .jsonl .csv). A file that cannot
-    be read is reported with the reason and the others are still stored; the exit code
-    is then 1.
+    Folders are read recursively (.txt .text .md .markdown .html .htm .xhtml .json .jsonl
+    .ndjson .csv .tsv). A file that cannot be read is reported with the reason and the
+    others are still stored; the exit code is then 1.
     """
     if not paths and not demo:
         raise click.UsageError("give at least one PATH, or --demo")
