@@ -140,11 +140,17 @@ def test_articles_lists_and_deletes(fake_tagger, files, tmp_path):
     run("ingest", str(files), "--db", db, "--published", "2025-03-17")
     listing = run("articles", "--db", db)
     assert "3 articles, 3 events" in listing.stdout
+    # a source as the dashboard names it: a.txt and b.txt carry none
+    assert listing.stdout.count("(unknown source)") == 2 and listing.stdout.count("Wire") == 1
     with EventStore(db) as store:
         victim = next(a for a in store.articles() if a.source == "Wire")
     deleted = run("articles", "--db", db, "--delete", victim.article_id)
-    assert deleted.exit_code == 0 and "and its 1 events" in deleted.stdout
+    assert deleted.exit_code == 0 and deleted.stdout.rstrip().endswith("and its 1 event")
     assert "2 articles, 2 events" in run("articles", "--db", db).stdout
+    with EventStore(db) as store:
+        second = store.articles()[0].article_id
+    run("articles", "--db", db, "--delete", second)
+    assert "1 article, 1 event" in run("articles", "--db", db).stdout
     missing = run("articles", "--db", db, "--delete", victim.article_id)
     assert missing.exit_code == 1 and "no article" in missing.stderr
 

@@ -87,6 +87,9 @@ def test_key_dates_json_interface(counted_tagger, topic, tmp_path):
     assert [k["date"] for k in ranged] == ["2025-03-12", "2025-03-14"]
     text = run("key-dates", "--db", db, "--dates", "1", "--sentences", "1").output
     assert text.startswith("2025-03-10  (3 articles)")
+    one = run("key-dates", "--db", db, "--dates", "5", "--sentences", "0", "--start", "2025-03-12",
+              "--end", "2025-03-12").output
+    assert one.startswith("2025-03-12  (1 article)\n")
 
 
 def test_key_dates_without_a_database_says_so(tmp_path):

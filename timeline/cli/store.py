@@ -20,7 +20,7 @@ from typing import Iterable
 
 import click
 
-from timeline.model import GRANULARITIES, STATUSES, EventFilter
+from timeline.model import GRANULARITIES, STATUSES, EventFilter, source_label
 
 DB_HELP = ("Database: a file path, sqlite:///path or postgresql://user@host/dbname "
            "[default: $TIMELINE_DB or ./timeline.db]")
@@ -234,7 +234,7 @@ def articles(db, delete_id):
             if info is None or not store.delete_article(delete_id):
                 raise click.ClickException(f"no article {printable(delete_id)!r} in {store.path}")
             click.echo(f"deleted {delete_id} ({printable(info.title) or 'untitled'}) and its "
-                       f"{info.events} events")
+                       f"{info.events} event{'s' * (info.events != 1)}")
             return
         listed = store.articles()
         if not listed:
@@ -243,8 +243,9 @@ def articles(db, delete_id):
         click.echo(f"{'id':16}  {'published':10}  {'events':>6}  {'source':20}  title")
         for a in listed:
             click.echo(f"{a.article_id:16}  {a.published.isoformat():10}  {a.events:>6}  "
-                       f"{_cut(a.source, 20):20}  {_cut(a.title, 60)}")
-        click.echo(f"{len(listed)} articles, {sum(a.events for a in listed)} events")
+                       f"{_cut(source_label(a.source, a.url), 20):20}  {_cut(a.title, 60)}")
+        events = sum(a.events for a in listed)
+        click.echo(f"{len(listed)} article{'s' * (len(listed) != 1)}, {events} event{'s' * (events != 1)}")
     finally:
         store.close()
 

@@ -45,7 +45,7 @@ def key_dates(db, n_dates, n_sentences, start, end, as_json):
         click.echo(json.dumps([k.to_json() for k in result], ensure_ascii=False))
         return
     for key in result:
-        click.echo(f"{key.date.isoformat()}  ({key.articles} articles)")
+        click.echo(f"{key.date.isoformat()}  ({key.articles} article{'s' * (key.articles != 1)})")
         for sentence in key.sentences:
             click.echo(f"    {sentence}")
 
