@@ -83,7 +83,8 @@ def run_gunicorn(factory, *, host: str, port: int, workers: int, threads: int,
               help="SQLite file or postgresql://user@host/dbname (default: $TIMELINE_DB or ./timeline.db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default is reachable from this machine only.")
-@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="ORIGIN",
               help="An origin (http[s]://name[:port]) the server answers and takes writes from; "
                    "repeatable. Default: the bound address (and the loopback names on 127.0.0.1).")

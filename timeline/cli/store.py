@@ -171,8 +171,10 @@ def ingest(paths, db, published, demo, workers, cluster):
 @click.option("--end", type=DATE, help="Events whose dates begin on this day or earlier.")
 @click.option("--actor", "actors", multiple=True, help="Events naming this actor (repeatable).")
 @click.option("--source", "sources", multiple=True, help="Events from this source (repeatable).")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
-@click.option("--granularity", "granularities", multiple=True, type=click.Choice(GRANULARITIES))
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Events of this status (repeatable).")
+@click.option("--granularity", "granularities", multiple=True, type=click.Choice(GRANULARITIES),
+              help="Events dated to this precision (repeatable).")
 @click.option("--article", "article_ids", multiple=True, help="Events of this article id.")
 @click.option("--query", default="", help="Words that must all appear (any case) in the event's "
               "sentence, summary or expression or in its article's title or text.")
