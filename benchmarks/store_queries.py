@@ -149,9 +149,10 @@ def fill(store: EventStore, n_events: int, batch: int = 1000, seed: int = 7) -> 
             return
         now = _now()
         with store._db.transaction() as conn:
-            conn.execute(articles.insert(), [article_row(a, now) for a, _ in pairs])
-            conn.execute(events.insert(), [_event_row(a.article_id, ev)
-                                           for a, evs in pairs for ev in evs])
+            rows = [article_row(a, now) for a, _ in pairs]
+            conn.execute(articles.insert(), rows)
+            conn.execute(events.insert(), [_event_row(a.article_id, ev, row["search"])
+                                           for (a, evs), row in zip(pairs, rows) for ev in evs])
             conn.execute(event_actors.insert(), [
                 {"event_id": ev.event_id, "actor": actor}
                 for _, evs in pairs for ev in evs for actor in dict.fromkeys(ev.actors)])

@@ -150,6 +150,39 @@ def test_a_version_6_database_gets_the_actor_facets_summary(db_url, make):
             assert conn.exec_driver_sql("SELECT count(*) FROM actor_months").scalar() == 4
 
 
+def test_a_version_7_database_keeps_in_the_events_search_what_their_article_lacks(db_url,
+                                                                                   make):
+    from timeline.store.filters import search_key
+    with EventStore(db_url) as store:  # make a store, then take it back to version 7
+        art = make.article("Ann Lee spoke on Sunday. Bo Chan replied in March 2025.",
+                           title="Talks")
+        sunday = make.event(art, "on Sunday", "2025-03-16", summary="Lee spoke in Kyoto")
+        march = make.event(art, "in March 2025", "2025-03")
+        store.add_article(art, [sunday, march])
+        with store._db.transaction() as conn:  # v7: the event's whole text, casefolded
+            for ev in (sunday, march):
+                conn.exec_driver_sql(
+                    "UPDATE events SET search = %s WHERE event_id = %s"
+                    if store.dialect == "postgresql" else
+                    "UPDATE events SET search = ? WHERE event_id = ?",
+                    (search_key(ev.sentence, ev.summary, ev.expression), ev.event_id))
+        _set_version(store, 7)
+    with EventStore(db_url) as store:
+        with store._db.reading() as conn:
+            assert dict(conn.exec_driver_sql("SELECT event_id, search FROM events").all()) == {
+                sunday.event_id: "kyoto", march.event_id: ""}  # "in" is in "in March"
+            if store.dialect == "sqlite":
+                assert store._db.fts
+            else:
+                assert conn.exec_driver_sql(
+                    "SELECT to_regclass('events_search_trgm')").scalar() is not None
+        assert store.count(EventFilter(text="KYOTO")) == 1
+        assert store.count(EventFilter(text="talks spoke")) == 2
+        later = make.article("A quiet day in Kyoto on Tuesday.")
+        store.add_article(later, [make.event(later, "on Tuesday", "2025-03-18")])
+        assert store.count(EventFilter(text="kyoto")) == 2
+
+
 def test_a_database_written_by_the_hand_written_sqlite_store_opens(tmp_path, make):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)

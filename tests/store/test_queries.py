@@ -116,22 +116,28 @@ def test_text_search_with_actors_or_articles_finds_what_the_text_index_finds(sto
         ("2025-03", 2)]
 
 
-@pytest.mark.parametrize("few, walk_share", [(-1, 2.0), (-1, 0.0), (1, 2.0), (500, 2.0)])
+@pytest.mark.parametrize("few, walk_share, apart", [
+    (-1, 2.0, -1), (-1, 0.0, -1), (1, 2.0, -1), (500, 2.0, -1),
+    (-1, 2.0, 500), (-1, 2.0, 0), (-1, 0.0, 500), (1, 2.0, 500)])
 def test_every_text_search_plan_finds_the_events_that_contain_the_terms(store, make,
                                                                         monkeypatch, few,
-                                                                        walk_share):
+                                                                        walk_share, apart):
     # filters.where's plans for a term: looked up by the ids of its few articles (a term in
     # at most FEW_ARTICLES articles, read first), tested on each event (actors, articles or
     # another term's few articles in the filter), or the text index's articles in a set.
     # FEW_ARTICLES -1: never looked up; 1: a term of one article is, a term of two is not
     # (and is then tested on each event); 500: every term is. WALK_SHARE 0: a page of terms
-    # not looked up walks the events in date order (SQLite). Each must find the events
-    # whose own text or article contains every term, as Python's ``in`` finds them.
+    # not looked up walks the events in date order (SQLite). FEW_APART -1: never joined to
+    # the matching articles; 0: a term is when no event's own text has it outside its
+    # articles ("kyoto", "arrests" are only in a summary); 500: every term is, with those
+    # events. Each must find the events whose own text or article contains every term, as
+    # Python's ``in`` finds them.
     from timeline.store import queries
     from timeline.store.filters import search_key
 
     monkeypatch.setattr(queries, "FEW_ARTICLES", few)
     monkeypatch.setattr(queries, "WALK_SHARE", walk_share)
+    monkeypatch.setattr(queries, "FEW_APART", apart)
     wire = make.article("Ministers met in Hong Kong on Sunday. Turnout was 100% on Monday. "
                         "The poll_tax stays, aides said on Tuesday.", title="Unrest [a\\b]")
     other = make.article("Talks in Tokyo ended on Friday. Police left on Saturday.",
@@ -150,7 +156,8 @@ def test_every_text_search_plan_finds_the_events_that_contain_the_terms(store, m
     ranges = [{}, {"start": date(2025, 3, 17), "end": date(2025, 3, 21)}]
     for text in ("hong kong", "UNREST", "kong police", "mass arrests", "kyoto", "100%",
                  "poll_tax", "[a\\b]", "on", "ok", "slide friday", "tokyo unrest", "tokyo on",
-                 "police monday", "kong", "100_", "a%b", "nowhere"):
+                 "police monday", "kong", "100_", "a%b", "nowhere", "arrests kong",
+                 "kyoto tokyo", "in kyoto"):
         terms = text.casefold().split()
         for dates in ranges:
             flt = EventFilter(text=text, **dates)
@@ -326,3 +333,60 @@ def test_postgresql_answers_text_search_from_its_trigram_indexes(store, corpus):
         plan = "\n".join(r[0] for r in conn.exec_driver_sql(
             "EXPLAIN " + str(query.compile(conn, compile_kwargs={"literal_binds": True}))))
     assert "articles_search_trgm" in plan, plan  # the articles' ids in a hash
+
+
+def test_an_events_own_search_keeps_what_its_article_lacks_after_every_write(store, make):
+    # schema v8: events.search holds the chunks of the event's sentence, summary and
+    # expression that its article's search lacks; after every kind of write it equals that
+    # computed from scratch, and the search finds what Python's ``in`` finds
+    from sqlalchemy import select
+
+    from timeline.store.filters import event_search, search_key
+    from timeline.store.tables import articles, events as event_table
+
+    def check():
+        e, a = event_table.c, articles.c
+        with store._db.reading() as conn:
+            rows = conn.execute(select(e.event_id, e.sentence, e.summary, e.expression,
+                                       e.search, a.search)
+                                .join_from(event_table, articles,
+                                           a.article_id == e.article_id)).all()
+        for row in rows:
+            assert row[4] == event_search(row[5], row[1], row[2], row[3]), row[0]
+        own = {r[0]: search_key(r[1], r[2], r[3]) for r in rows}
+        text = {r[0]: r[5] for r in rows}
+        for term in ("kyoto", "arrests", "met", "tokyo", "…", "police…", "riots", "ok"):
+            want = sorted(i for i in own if term in own[i] or term in text[i])
+            assert sorted(ids(store.events(EventFilter(text=term)))) == want, term
+            assert store.count(EventFilter(text=term)) == len(want), term
+        return {r[0]: r[4] for r in rows}
+
+    wire = make.article("Ministers met in Hong Kong on Sunday. Police met on Monday.",
+                        title="Unrest")
+    other = make.article("Talks in Tokyo ended on Friday.", title="Stocks")
+    sunday = make.event(wire, "on Sunday", "2025-03-16", summary="Mass ARRESTS in Kyoto")
+    monday = make.event(wire, "on Monday", "2025-03-17", summary="Police met…")
+    friday = make.event(other, "on Friday", "2025-03-21")
+    store.add_article(wire, [sunday, monday])
+    store.add_article(other, [friday])
+    search = check()
+    assert search[sunday.event_id].split("\n") == ["mass", "arrests", "kyoto"]
+    assert search[monday.event_id] == "met…" and search[friday.event_id] == ""
+    store.edit_event(friday.event_id, "summary", "Riots in Tokyo")
+    assert check()[friday.event_id] == "riots"
+    store.revert_event(friday.event_id, "summary")
+    assert check()[friday.event_id] == ""
+    store.edit_event(monday.event_id, "summary", "Police met in Kyoto")
+    store.correct_event(monday.event_id, "2025-04")
+    store.delete_article(wire.article_id)  # the edits stay and come back with a re-ingest
+    store.add_article(wire, [sunday, monday])
+    assert check()[monday.event_id] == "kyoto"
+    store.delete_event(sunday.event_id)
+    check()
+    store.restore_event(sunday.event_id)
+    assert check()[sunday.event_id].split("\n") == ["mass", "arrests", "kyoto"]
+    hand = store.add_event("2025-05-01", "Riots ended", sentence="Police left")
+    assert check()[hand.event_id].split("\n") == ["police", "left", "riots", "ended"]
+    store.merge_events(store.event_of(friday.event_id), store.event_of(sunday.event_id))
+    store.split_report(sunday.event_id)
+    check()

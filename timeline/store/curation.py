@@ -20,7 +20,7 @@ from timeline.store.edits import (CLEAN, EDITABLE, REVERTIBLE, clean_actors, cle
                                   clean_source, clean_status, clean_summary, clean_url)
 from timeline.store.groups import attach, changed
 from timeline.store.intervals import clean_value, interval_of
-from timeline.store.rows import _add_actors, _now, _search, upsert
+from timeline.store.rows import _add_actors, _now, _search, article_search, upsert
 from timeline.store.tables import articles, corrections, event_actors
 from timeline.store.tables import events as event_table
 
@@ -184,9 +184,10 @@ class Curation:
                 conn.execute(update(corrections).where(corrections.c.event_id == event_id)
                              .values(deleted=0, removed=None, corrected_at=_now()))
                 removed = json.loads(row[1]) if row[1] else None
-                if removed and conn.execute(select(articles.c.article_id).where(
-                        articles.c.article_id == removed["article_id"])).first():
-                    removed["search"] = _search(removed)
+                its_article = conn.execute(select(articles.c.search).where(
+                    articles.c.article_id == removed["article_id"])).first() if removed else None
+                if its_article is not None:
+                    removed["search"] = _search(removed, its_article[0])
                     conn.execute(insert(event_table), [removed])
                     _add_actors(conn, [removed])
                     attach(conn, removed["article_id"])  # it joins its event again (groups.py)
@@ -218,7 +219,7 @@ class Curation:
                "expr_end": 0, "sentence_start": 0, "position": 0,
                "actors": _column("actors", fields["actors"]), "anchor": "", "direction": "",
                "corrected": 0, "by_hand": 1}
-        row["search"] = _search(row)
+        row["search"] = _search(row, "")  # its article's search is empty
         with self._db.transaction() as conn:
             conn.execute(insert(articles), {
                 "article_id": event_id, "text": fields["sentence"] or fields["summary"],
@@ -279,7 +280,8 @@ class Curation:
                                           edit is not None and edit[0] is not None,
                                           edit[1] if edit is not None else None)
         if "summary" in changes:
-            changes["search"] = _search(dict(row) | changes)
+            changes["search"] = _search(dict(row) | changes,
+                                        article_search(conn, row["article_id"]))
         conn.execute(update(event_table).where(event_table.c.event_id == event_id)
                      .values(**changes))
         if "actors" in changes:
@@ -378,9 +380,9 @@ def _original_of(recorded, row) -> dict:
 _CORRECTIONS = select(corrections).where(corrections.c.event_id.in_(bindparam("ids", expanding=True)))
 
 
-def _with_edits(conn, rows: list[dict], published: str) -> list[dict]:
+def _with_edits(conn, rows: list[dict], published: str, text: str) -> list[dict]:
     """Event rows of an article being stored, with a person's edits applied, and those they
-    deleted left out."""
+    deleted left out (``text``: the article's search text)."""
     found = {}
     ids = [r["event_id"] for r in rows]
     for start in range(0, len(ids), 500):
@@ -399,6 +401,6 @@ def _with_edits(conn, rows: list[dict], published: str) -> list[dict]:
             row = row | {n: edit[n] for n in names} | {"corrected": int(bool(names))}
             row["status"] = status_of(row, published, extracted, edit["value"] is not None,
                                       edit["status"])
-            row["search"] = _search(row)
+            row["search"] = _search(row, text)
         out.append(row)
     return out

@@ -111,13 +111,15 @@ class EventStore(Queries, GroupStore, Curation):
         found = [ev for ev in events if not (ev.event_id in seen or seen.add(ev.event_id))]
         timexes = mentions_of(found) if timexes is None else list(timexes)
         with self._db.transaction() as conn:
-            stored = conn.execute(_article_insert(conn), article_row(article, _now())).first()
+            article_values = article_row(article, _now())
+            stored = conn.execute(_article_insert(conn), article_values).first()
             if stored is None:  # rowcount is not reliable after ON CONFLICT DO NOTHING
                 return AddResult(article_id, False, 0)
             # a person's edits of these events (made before the article was deleted or
             # re-ingested) are applied again, and the events they deleted left out
-            rows = _with_edits(conn, [_event_row(article_id, ev) for ev in found],
-                               article.published.isoformat())
+            text = article_values["search"]  # what the events' own search leaves out
+            rows = _with_edits(conn, [_event_row(article_id, ev, text) for ev in found],
+                               article.published.isoformat(), text)
             if rows:
                 conn.execute(_EVENTS_INSERT, rows)
             named = _add_actors(conn, rows)

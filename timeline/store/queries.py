@@ -13,7 +13,7 @@ from sqlalchemy import Select, func, literal_column, select
 from timeline.model import GRANULARITIES, STATUSES, Article, Event, EventFilter, TimeExpression
 from timeline.store.actor_months import facet, facet_counts
 from timeline.store.filters import (FEW_ARTICLES, articles_with, articles_with_all,
-                                    looked_up_terms, where)
+                                    events_apart, looked_up_terms, where)
 from timeline.store.tables import articles, event_actors, events, mentions
 
 _EVENT_COLUMNS = (
@@ -30,6 +30,9 @@ _PERIOD_LENGTH = {"day": 10, "month": 7, "year": 4}
 # (SQLite; filters.text_term's ``walk``): 1,000,000 events, first 5,000 of a word in 57 % of
 # the articles 1.5-2.2 s -> 0.17-0.41 s, of a word in 9 % 0.25-0.52 s -> 0.38-0.93 s (slower)
 WALK_SHARE = 0.2
+# a term whose own-text matches outside its articles (filters.events_apart) are at most this
+# many events is found through the articles that contain it, joined to their events
+FEW_APART = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,25 +122,38 @@ class Queries:
         found by testing the events one by one; 1,000,000 events in PostgreSQL, first page
         of a word in 10 articles: 10 s -> 10 ms). A separate statement: an article stored
         between the two may be missed by this one call.
-        For a ``page`` in SQLite, when no term is rare, the articles that contain every term
-        are counted up to WALK_SHARE of all articles (FTS5, a few ms): that many or more,
-        and the page walks the events in date order (filters.where's ``walk``)."""
-        found, walk = {}, False
+        For a ``page``, when no term is rare, the articles that contain every term are
+        counted up to WALK_SHARE of all articles (SQLite: FTS5, a few ms; PostgreSQL: LIKE
+        through the trigram index): that many or more, and the page walks the events in date
+        order (SQLite: filters.where's ``walk``; PostgreSQL chooses that walk itself for the
+        plan that tests each event). Otherwise, for each term, the events whose own text
+        contains it and whose article does not are read (at most FEW_APART, through the
+        events' text index: schema v8 keeps there only what the article lacks); when they
+        are few, the term's events are the matching articles' events, joined through the
+        index on article_id, and those (filters.where's ``apart``; 1,000,000 events, docs/
+        PERFORMANCE.md)."""
+        found, walk, apart, fts = {}, False, {}, self._db.fts
         terms = looked_up_terms(flt)
         if terms:
             with self._db.reading() as conn:
                 for term in terms:
-                    query = articles_with(term, self._db.fts, limit=FEW_ARTICLES + 1)
+                    query = articles_with(term, fts, limit=FEW_ARTICLES + 1)
                     ids = conn.execute(query).scalars().all()
                     if len(ids) <= FEW_ARTICLES:
                         found[term] = ids
-                if page and self._db.fts and not found and min(map(len, terms)) >= 3:
+                if page and not found:
                     total = conn.execute(select(func.count()).select_from(articles)).scalar()
                     cap = max(1, int(total * WALK_SHARE))
                     share = select(func.count()).select_from(
-                        articles_with_all(terms, cap).subquery())
+                        articles_with_all(terms, cap, fts).subquery())
                     walk = conn.execute(share).scalar() >= cap
-        return where(flt, self._db.fts, found, walk)
+                if not (found or walk):
+                    for term in terms:
+                        query = events_apart(term, fts, limit=FEW_APART + 1)
+                        ids = conn.execute(query).scalars().all()
+                        if len(ids) <= FEW_APART:
+                            apart[term] = ids
+        return where(flt, fts, found, walk, apart)
 
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[Event]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from timeline.model import Article, Event
-from timeline.store.filters import search_key
-from timeline.store.tables import event_actors
+
+from timeline.store.filters import event_search, search_key
+from timeline.store.tables import articles, event_actors
 
 _UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
@@ -57,8 +59,14 @@ def _add_actors(conn, rows) -> list[tuple[str, str]]:
     return pairs
 
 
-def _search(row: dict) -> str:
-    return search_key(row["sentence"], row["summary"], row["expression"])
+def _search(row: dict, article_search: str) -> str:
+    return event_search(article_search, row["sentence"], row["summary"], row["expression"])
+
+
+def article_search(conn, article_id: str) -> str:
+    """The stored article's search text (what an event's own search leaves out)."""
+    return conn.execute(select(articles.c.search).where(
+        articles.c.article_id == article_id)).scalar() or ""
 
 
 def article_row(article: Article, ingested_at: str) -> dict:
@@ -69,7 +77,7 @@ def article_row(article: Article, ingested_at: str) -> dict:
         "ingested_at": ingested_at, "search": search_key(article.title, article.text)}
 
 
-def _event_row(article_id: str, ev: Event) -> dict:
+def _event_row(article_id: str, ev: Event, article_search: str) -> dict:
     row = {
         "event_id": ev.event_id, "article_id": article_id, "value": ev.value,
         "start_date": ev.start_date.isoformat(), "end_date": ev.end_date.isoformat(),
@@ -79,5 +87,5 @@ def _event_row(article_id: str, ev: Event) -> dict:
         "position": ev.sentence_start + ev.expr_start,
         "actors": json.dumps(list(ev.actors), ensure_ascii=False),
         "anchor": ev.anchor, "direction": ev.direction, "corrected": 0, "by_hand": 0}
-    row["search"] = _search(row)
+    row["search"] = _search(row, article_search)
     return row

@@ -30,7 +30,7 @@ from timeline.store.filters import search_key
 from timeline.store.tables import articles, events, metadata
 
 # Versions 1 and 2 are those of the hand-written SQLite schema (tables; the FTS5 index).
-VERSION = 7
+VERSION = 8
 _PG_LOCK = 7_172_017  # pg_advisory_xact_lock key: any constant shared by timeline processes
 
 
@@ -148,10 +148,45 @@ def _actor_months(conn: Connection) -> None:
     rebuild(conn)
 
 
+def _event_search_apart(conn: Connection, batch: int = 5000) -> None:
+    """v8: ``events.search`` keeps only what the event's article lacks (filters.event_search),
+    rewritten here for the stored events with its index dropped and built again (built on the
+    new column, mostly empty, it is faster than updating it row by row)."""
+    from timeline.store.rows import _search
+
+    sqlite = conn.dialect.name == "sqlite"
+    fts = sqlite and _has_table(conn, "events_fts")
+    if fts:
+        for name in ("insert", "delete", "update"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS events_fts_{name}")
+        conn.exec_driver_sql("DROP TABLE events_fts")
+    elif not sqlite:
+        conn.exec_driver_sql("DROP INDEX IF EXISTS events_search_trgm")
+    e, a, last = events.c, articles.c, ""
+    while True:  # in event_id order, ``batch`` events at a time (bounded memory)
+        rows = conn.execute(
+            select(e.event_id, e.sentence, e.summary, e.expression, e.search.label("own"),
+                   a.search.label("text"))
+            .select_from(events.join(articles, a.article_id == e.article_id))
+            .where(e.event_id > last).order_by(e.event_id).limit(batch)).mappings().all()
+        if not rows:
+            break
+        changed = [{"id": r["event_id"], "search": new} for r in rows
+                   if (new := _search(r, r["text"])) != r["own"]]
+        if changed:
+            conn.execute(update(events).where(e.event_id == bindparam("id")), changed)
+        last = rows[-1]["event_id"]
+    if fts:
+        for statement in _fts5_index("events"):
+            conn.exec_driver_sql(statement)
+    elif not sqlite:
+        conn.exec_driver_sql(_PG_TEXT_INDEX[1])
+
+
 # UPGRADES[v] takes a database from version v to v + 1 (v = 0: a new database, handled
 # by _create).
 UPGRADES = {1: _add_text_index, 2: _span_index, 3: _event_reports, 4: _curation,
-            5: _article_search, 6: _actor_months}
+            5: _article_search, 6: _actor_months, 7: _event_search_apart}
 
 
 def _create(conn: Connection) -> None:
