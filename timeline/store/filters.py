@@ -105,14 +105,18 @@ def text_term(term: str, fts: bool = False, each_event: bool = False,
             select(articles.c.article_id).where(_in_article(term, pattern, fts)).correlate(None))
         return or_(in_articles, events.c.event_id.in_(list(apart))) if apart else in_articles
     if each_event:
-        article = _TEXT_ARTICLES.c
-        its_article = (select(article.search).where(article.article_id == events.c.article_id)
-                       .correlate(events).scalar_subquery())
-        return or_(in_event, its_article.like(pattern, escape=LIKE_ESCAPE))
+        return or_(in_event, _its_article().like(pattern, escape=LIKE_ESCAPE))
     in_article = _in_article(term, pattern, fts)
     article_id = literal_column("+events.article_id") if walk else events.c.article_id
     return or_(in_event, article_id.in_(
         select(articles.c.article_id).where(in_article).correlate(None)))
+
+
+def _its_article() -> ColumnElement:
+    """The search text of the event's article, looked up by key for each event."""
+    article = _TEXT_ARTICLES.c
+    return (select(article.search).where(article.article_id == events.c.article_id)
+            .correlate(events).scalar_subquery())
 
 
 def _in_article(term: str, pattern: str, fts: bool) -> ColumnElement:
@@ -130,16 +134,13 @@ def events_apart(term: str, fts: bool, limit: int) -> Select:
     and whose article's search does not (v8: ``events.search`` holds only what the article
     lacks, so they are few), read through the events' text index."""
     pattern = f"%{escape_like(term)}%"
-    article = _TEXT_ARTICLES.c
-    its_article = (select(article.search).where(article.article_id == events.c.article_id)
-                   .correlate(events).scalar_subquery())
     in_event = events.c.search.like(pattern, escape=LIKE_ESCAPE)
     if fts and len(term) >= 3:
         in_event = and_(literal_column("events.rowid").in_(
             select(_EVENTS_FTS.c.rowid).where(
                 literal_column("events_fts").op("MATCH")(fts_phrase(term)))), in_event)
     return (select(events.c.event_id)
-            .where(in_event, ~its_article.like(pattern, escape=LIKE_ESCAPE)).limit(limit))
+            .where(in_event, ~_its_article().like(pattern, escape=LIKE_ESCAPE)).limit(limit))
 
 
 def articles_with(term: str, fts: bool, limit: int) -> Select:

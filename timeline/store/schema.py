@@ -148,10 +148,12 @@ def _actor_months(conn: Connection) -> None:
     rebuild(conn)
 
 
-def _event_search_apart(conn: Connection, batch: int = 5000) -> None:
+def _event_search_apart(conn: Connection, batch: int = 500) -> None:
     """v8: ``events.search`` keeps only what the event's article lacks (filters.event_search),
     rewritten here for the stored events with its index dropped and built again (built on the
-    new column, mostly empty, it is faster than updating it row by row)."""
+    new column, mostly empty, it is faster than updating it row by row). Article by article:
+    PostgreSQL writes the new rows in that order, so an article's events stay together (the
+    text search reads them by article; in event_id order they were spread over ten pages)."""
     from timeline.store.rows import _search
 
     sqlite = conn.dialect.name == "sqlite"
@@ -163,19 +165,21 @@ def _event_search_apart(conn: Connection, batch: int = 5000) -> None:
     elif not sqlite:
         conn.exec_driver_sql("DROP INDEX IF EXISTS events_search_trgm")
     e, a, last = events.c, articles.c, ""
-    while True:  # in event_id order, ``batch`` events at a time (bounded memory)
+    while True:  # in article_id order, ``batch`` articles at a time (bounded memory)
+        ids = conn.execute(select(a.article_id).where(a.article_id > last)
+                           .order_by(a.article_id).limit(batch)).scalars().all()
+        if not ids:
+            break
         rows = conn.execute(
             select(e.event_id, e.sentence, e.summary, e.expression, e.search.label("own"),
                    a.search.label("text"))
             .select_from(events.join(articles, a.article_id == e.article_id))
-            .where(e.event_id > last).order_by(e.event_id).limit(batch)).mappings().all()
-        if not rows:
-            break
+            .where(e.article_id.in_(ids)).order_by(e.article_id, e.position)).mappings().all()
         changed = [{"id": r["event_id"], "search": new} for r in rows
                    if (new := _search(r, r["text"])) != r["own"]]
         if changed:
             conn.execute(update(events).where(e.event_id == bindparam("id")), changed)
-        last = rows[-1]["event_id"]
+        last = ids[-1]
     if fts:
         for statement in _fts5_index("events"):
             conn.exec_driver_sql(statement)
