@@ -158,17 +158,12 @@ def articles_with(term: str, fts: bool, limit: int) -> Select:
             .limit(limit))
 
 
-def articles_with_all(terms: Sequence[str], limit: int, fts: bool) -> Select:
+def articles_with_all(terms: Sequence[str], limit: int) -> Select:
     """At most ``limit`` rows, one per article that contains every term (SQLite's FTS5
-    index on the articles for terms of 3+ characters, else LIKE): how common a search is,
-    counted."""
-    if fts and min(map(len, terms)) >= 3:
-        query = " AND ".join(fts_phrase(t) for t in terms)
-        return (select(_ARTICLES_FTS.c.rowid)
-                .where(literal_column("articles_fts").op("MATCH")(query)).limit(limit))
-    return (select(articles.c.article_id).where(*(
-        articles.c.search.like(f"%{escape_like(t)}%", escape=LIKE_ESCAPE) for t in terms))
-        .limit(limit))
+    index on the articles, terms of 3+ characters): how common a search is, counted."""
+    query = " AND ".join(fts_phrase(t) for t in terms)
+    return (select(_ARTICLES_FTS.c.rowid)
+            .where(literal_column("articles_fts").op("MATCH")(query)).limit(limit))
 
 
 def looked_up_terms(flt: EventFilter | None) -> list[str]:
