@@ -151,9 +151,10 @@ def _actor_months(conn: Connection) -> None:
 def _event_search_apart(conn: Connection, batch: int = 500) -> None:
     """v8: ``events.search`` keeps only what the event's article lacks (filters.event_search),
     rewritten here for the stored events with its index dropped and built again (built on the
-    new column, mostly empty, it is faster than updating it row by row). Article by article:
-    PostgreSQL writes the new rows in that order, so an article's events stay together (the
-    text search reads them by article; in event_id order they were spread over ten pages)."""
+    new column, mostly empty, it is faster than updating it row by row), ``batch`` articles at
+    a time. PostgreSQL writes the new rows where its free space map finds room: on the
+    1,000,000-event database an article's events then lay on 5.8 pages on average (1.96
+    before); ``VACUUM FULL events`` or ``CLUSTER`` packs them again."""
     from timeline.store.rows import _search
 
     sqlite = conn.dialect.name == "sqlite"
