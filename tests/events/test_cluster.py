@@ -110,17 +110,23 @@ def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down
 
     import dask
 
-    from timeline.events.cluster import LOCAL_CONFIG
+    from timeline.events.cluster import LOCAL_CONFIG, WORKER_MALLOC
     from timeline.events.extract import parallel
 
     def config():
-        return {key: dask.config.get(key) for key in LOCAL_CONFIG}
+        return {key: dask.config.get(key, None) for key in LOCAL_CONFIG}
+
+    def malloc():  # the worker process's environment, read by glibc as it started
+        return {name: os.environ.get(name) for name in WORKER_MALLOC}
+
+    ours = {name: str(value) for name, value in WORKER_MALLOC.items()}
 
     given = long_articles(6)
     serial = list(extract_many(given, nlp=nlp))
     with parallel(2, nlp=nlp, settings=QUICK) as session:
         client = session.client
         assert list(client.run(config).values()) == [LOCAL_CONFIG, LOCAL_CONFIG]
+        assert list(client.run(malloc).values()) == [ours, ours]
         address, pid = next(iter(client.run(os.getpid).items()))
         os.kill(pid, signal.SIGKILL)  # its nanny starts another worker, with the same settings
         deadline = time.monotonic() + 60
@@ -129,6 +135,7 @@ def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down
             time.sleep(0.2)
         assert len(workers) == 2 and address not in workers
         assert list(client.run(config).values()) == [LOCAL_CONFIG, LOCAL_CONFIG]
+        assert list(client.run(malloc).values()) == [ours, ours]
         assert list(extract_many(given, cluster=session)) == serial
     assert config() != LOCAL_CONFIG  # the caller's own Dask configuration is left as it was
 
