@@ -105,7 +105,7 @@ def test_a_killed_worker_loses_no_article(nlp):
     assert [(a.title, ev) for a, ev, _ in got] == expected  # each article once, in order
 
 
-def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down(nlp):
+def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down(nlp, monkeypatch):
     import time
 
     import dask
@@ -120,6 +120,8 @@ def test_a_local_cluster_runs_its_workers_with_dasks_background_work_turned_down
         return {name: os.environ.get(name) for name in WORKER_MALLOC}
 
     ours = {name: str(value) for name, value in WORKER_MALLOC.items()}
+    for name in WORKER_MALLOC:  # a variable in this process's environment would win (Dask's
+        monkeypatch.delenv(name, raising=False)  # precedence), e.g. left by another test's cluster
 
     given = long_articles(6)
     serial = list(extract_many(given, nlp=nlp))

@@ -55,7 +55,8 @@ from timeline.settings import SETTINGS, Settings
 # 640 articles in one process: 13.5-14.1 ms CPU per article (2.2-2.5 s in the kernel, ~695,000
 # page faults) with Dask's setting, 12.7-13.5 ms with glibc's defaults, 11.2-11.9 ms with these
 # (0.3-0.5 s in the kernel, ~54,000 faults), peak memory 247 -> 273 MB. Only the allocator
-# changes: every result is the same.
+# changes: every result is the same. A variable already in this process's environment wins
+# (Dask's precedence; each nanny also leaves its values there).
 WORKER_MALLOC = {
     "MALLOC_MMAP_THRESHOLD_": 64 * 2**20,  # allocations below this come from the heap ...
     "MALLOC_TRIM_THRESHOLD_": 128 * 2**20,  # ... which keeps up to this much free memory for reuse
