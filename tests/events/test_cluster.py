@@ -153,7 +153,7 @@ def test_two_local_clusters_started_at_once_leave_the_processs_dask_configuratio
     from timeline.events.cluster import LOCAL_CONFIG, connect
 
     def config():
-        return {key: dask.config.get(key) for key in LOCAL_CONFIG}
+        return {key: dask.config.get(key, None) for key in LOCAL_CONFIG}
 
     before = config()
     assert before != LOCAL_CONFIG
