@@ -15,7 +15,8 @@ SQLite 1.6-2.4 s, PostgreSQL 0.8-1.4 s before it; docs/PERFORMANCE.md, *Store*).
 Every change of the events or their actors (an article added or deleted, an event corrected,
 edited, deleted, restored or added by hand) keeps it in the same transaction: ``counted``
 reads what the change touches before it, ``keep`` reads it again after it and adds the
-difference (``write``); an article added tallies the rows it has just written instead. ``rebuild`` counts it from scratch (the schema upgrade; tests compare the two).
+difference (``write``); an article added tallies the rows it has just written instead.
+``rebuild`` counts it from scratch (the schema upgrade; tests compare the two).
 """
 from __future__ import annotations
 

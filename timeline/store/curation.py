@@ -377,7 +377,8 @@ def _original_of(recorded, row) -> dict:
     return original
 
 
-_CORRECTIONS = select(corrections).where(corrections.c.event_id.in_(bindparam("ids", expanding=True)))
+_CORRECTIONS = select(corrections).where(
+    corrections.c.event_id.in_(bindparam("ids", expanding=True)))
 
 
 def _with_edits(conn, rows: list[dict], published: str, text: str) -> list[dict]:
