@@ -9,9 +9,10 @@ process's share is reading the workers' results, storing each article (one trans
 grouping its mentions with a kept grouping (``EventStore.grouping_session``). This measures
 that share alone: ``--articles`` varied articles (benchmarks.ingest_speed.varied_articles,
 the ingest benchmark's corpus) are tagged once in one process by the ``--against`` commit
-(kept in the temporary folder, keyed by its git tree and the count) and then, in a fresh child process per
-run, stored with ``EventStore.add_article`` into a new database (a temporary SQLite file, or
-a new database on the ``--db`` PostgreSQL server), as ``timeline ingest`` stores them.
+(kept in the temporary folder, keyed by its git tree and the count) and then, in a fresh
+child process per run, stored with ``EventStore.add_article`` into a new database (a
+temporary SQLite file, or a new database on the ``--db`` PostgreSQL server), as ``timeline
+ingest`` stores them.
 
 Each run reports the child's CPU seconds (user + system) while storing, the wall clock, the
 PostgreSQL server processes' CPU for the run's database (read from /proc when the server runs
