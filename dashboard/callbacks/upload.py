@@ -20,6 +20,7 @@ from dash import Input, Output, State, html, no_update
 
 from dashboard import ids
 from dashboard.ingesting import MAX_BYTES, MAX_FILES, default_analyse, ingest_uploads
+from dashboard.present import plural
 from timeline.ingest.dates import parse_day
 
 COLOURS = {"added": "success", "duplicate": "secondary", "refused": "danger"}
@@ -29,7 +30,7 @@ LONG_LIST = 8  # more results than this: a count first, the refused ones, the re
 
 
 def _result_item(r) -> html.Li:
-    detail = (f"{r.events} events" if r.status == "added" else r.message)
+    detail = plural(r.events, "event") if r.status == "added" else r.message
     name = f"{r.name}: {r.title}" if r.title and r.name.lower().endswith((".json", ".jsonl", ".csv", ".tsv")) else r.name
     return html.Li([dbc.Badge(r.status, color=COLOURS[r.status], className="me-1"),
                     html.Span(name, className="fw-semibold"), f" \u2014 {detail}"])
@@ -45,7 +46,7 @@ def result_list(results):
     events = sum(r.events for r in results if r.status == "added")
     refused = [_result_item(r) for r in results if r.status == "refused"]
     return html.Div([
-        html.P(f"{len(results)} articles: {count['added']} added ({events} events), "
+        html.P(f"{len(results)} articles: {count['added']} added ({plural(events, 'event')}), "
                f"{count['duplicate']} already in the store, {count['refused']} refused",
                className="fw-semibold mb-1 upload-counts"),
         html.Ul(refused, className="list-unstyled upload-results mb-1") if refused else None,

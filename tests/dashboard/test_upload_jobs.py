@@ -59,8 +59,11 @@ def texts(component) -> list[str]:
 
 
 def test_a_long_upload_result_starts_with_counts_and_refusals():
-    few = [ItemResult("a.txt", "added", 3), ItemResult("b.txt", "refused", message="empty file")]
-    assert type(result_list(few)).__name__ == "Ul" and len(result_list(few).children) == 2
+    few = [ItemResult("a.txt", "added", 3), ItemResult("b.txt", "refused", message="empty file"),
+           ItemResult("c.txt", "added", 1)]
+    assert type(result_list(few)).__name__ == "Ul" and len(result_list(few).children) == 3
+    assert texts(result_list(few).children[0])[-1] == " \u2014 3 events"
+    assert texts(result_list(few).children[2])[-1] == " \u2014 1 event"  # was "1 events"
     many = [ItemResult("news.jsonl", "added", 2, title=f"Story {n}") for n in range(20)]
     many[7] = ItemResult("news.jsonl", "refused", message="line 8: not valid JSON")
     many[9] = ItemResult("news.jsonl", "duplicate", message="already in the store", title="Old")
