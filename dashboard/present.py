@@ -10,7 +10,7 @@ from dash import html
 
 from dashboard.figures import source_name
 from timeline.model import Event, safe_url, source_label  # noqa: F401  (safe_url: the callbacks)
-from timeline.plain_dates import day_text, event_when, plain_date
+from timeline.plain_dates import day_text, event_when, plain_date, plural  # noqa: F401  (plural: the callbacks)
 
 TABLE_SUMMARY_LIMIT = 200
 
@@ -50,11 +50,6 @@ def article_paragraphs(text: str, timexes) -> list:
             out.append(html.P(highlight(block, local)))
         offset = end + 1
     return out
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 event", "2 events", "1,204 sources"."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 source_of = source_name  # one rule for the figure, the table and the panel

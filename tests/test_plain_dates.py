@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from timeline.plain_dates import plain_date, span_text
+from timeline.plain_dates import plain_date, plural, span_text
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -44,3 +44,11 @@ def test_values_without_a_calendar_reading_fall_back_to_the_interval():
         "Monday 17 March 2025"
     assert plain_date("P3D") == "P3D"
     assert span_text(date(2024, 12, 30), date(2025, 1, 3)) == "30 December 2024 \u2013 2 January 2025"
+
+
+def test_plural_counts_in_words_for_every_door():
+    from timeline.ingest.service import ItemResult
+
+    assert (plural(0, "event"), plural(1, "event"), plural(1204, "source")) == ("0 events", "1 event", "1,204 sources")
+    assert plural(2, "entry", "entries") == "2 entries"
+    assert ItemResult("a.txt", "added", 1).line() == "added: a.txt (1 event)"  # was "1 events"

@@ -126,3 +126,8 @@ def event_when(event) -> str:
 
 
 __all__ = ["day_text", "event_when", "plain_date", "span_text"]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """A count in words: "1 event", "2 events", "1,204 sources" (every door says it so)."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"

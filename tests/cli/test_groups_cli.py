@@ -52,6 +52,7 @@ def test_show_split_merge_date_and_delete(db):
     assert shown.exit_code == 0 and "3 reports" in shown.output and s2.event_id in shown.output
     as_json = json.loads(run("show", s1.event_id, "--db", path, "--json").output)
     assert sorted(r["source"] for r in as_json["reports"]) == ["Wire 1", "Wire 2", "Wire 3"]
+    assert "  1 report, sources: Wire 3" in run("show", f3.event_id, "--db", path).output  # not "1 reports"
 
     split = run("split", s2.event_id, "--db", path)
     assert split.exit_code == 0 and f"is now event {s2.event_id}" in split.output

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from timeline.cli.store import printable
+from timeline.plain_dates import plural
 from timeline.model import Article, Event
 
 DATE_WIDTH, STATUS_WIDTH, EXPRESSION_WIDTH = 12, 9, 22
@@ -96,6 +97,6 @@ def events(file: Path, published: date | None, as_json: bool):
         if k:
             click.echo()
         title = printable(article.title) or str(file)
-        click.echo(f"{title} · published {article.published.isoformat()} · {len(evs)} events")
+        click.echo(f"{title} · published {article.published.isoformat()} · {plural(len(evs), 'event')}")
         if evs:
             click.echo(table(evs, width))

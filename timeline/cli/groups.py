@@ -17,6 +17,7 @@ from contextlib import contextmanager
 import click
 
 from timeline.cli.store import DB_HELP, open_store, printable
+from timeline.plain_dates import plural
 
 db_option = click.option("--db", help=DB_HELP)
 
@@ -36,7 +37,7 @@ def _store(db):
 
 def _show(event) -> None:
     click.echo(f"{event.event_id}  {event.when}  [{event.status}]  {printable(event.summary)}")
-    click.echo(f"  {len(event.reports)} reports, sources: {printable(', '.join(event.sources)) or '-'}")
+    click.echo(f"  {plural(len(event.reports), 'report')}, sources: {printable(', '.join(event.sources)) or '-'}")
     for r in event.reports:
         published = r.published.isoformat() if r.published else "-"
         click.echo(f"  {r.event_id}  {published}  {printable(r.source or '-')}: "
@@ -95,7 +96,7 @@ def date(event_id, value, db):
     """Set the date of every report of an event (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Qn...)."""
     with _store(db) as store:
         done = store.correct_grouped_event(event_id, value)
-        click.echo(f"event {event_id}: {len(done)} reports dated {value.strip()}")
+        click.echo(f"event {event_id}: {plural(len(done), 'report')} dated {value.strip()}")
 
 
 @group.command()
@@ -107,4 +108,4 @@ def delete(event_id, db):
         count = store.delete_grouped_event(event_id)
         if not count:
             raise KeyError(f"no event {event_id!r}")
-        click.echo(f"deleted event {event_id} and its {count} reports")
+        click.echo(f"deleted event {event_id} and its {plural(count, 'report')}")

@@ -23,6 +23,7 @@ def load_demo(store, echo=click.echo) -> None:
     are skipped."""
     from timeline.demo import demo_articles
     from timeline.ingest.service import ingest
+    from timeline.plain_dates import plural
 
     counts = {"added": 0, "duplicate": 0, "refused": 0}
     events = 0
@@ -31,7 +32,7 @@ def load_demo(store, echo=click.echo) -> None:
         events += result.events
         if result.status == "refused":
             echo(result.line())
-    echo(f"demo corpus: {counts['added']} articles added ({events} events), "
+    echo(f"demo corpus: {plural(counts['added'], 'article')} added ({plural(events, 'event')}), "
          f"{counts['duplicate']} already there")
 
 

@@ -21,6 +21,7 @@ from typing import Iterable
 import click
 
 from timeline.model import GRANULARITIES, STATUSES, EventFilter, source_label
+from timeline.plain_dates import plural
 
 DB_HELP = ("Database: a file path, sqlite:///path or postgresql://user@host/dbname "
            "[default: $TIMELINE_DB or ./timeline.db]")
@@ -85,9 +86,9 @@ class IngestSummary:
             self.refused.append(f"{result.name}: {result.message}")
 
     def line(self) -> str:
-        return (f"{self.added} article{'s' * (self.added != 1)} added, {self.events} "
-                f"event{'s' * (self.events != 1)} found, {self.duplicates} skipped as "
-                f"duplicate{'s' * (self.duplicates != 1)}, {len(self.refused)} refused")
+        return (f"{plural(self.added, 'article')} added, {plural(self.events, 'event')} found, "
+                f"{self.duplicates} skipped as duplicate{'s' * (self.duplicates != 1)}, "
+                f"{len(self.refused)} refused")
 
 
 def run_ingest(store, items: Iterable, workers: int = 1, progress: bool = True,
@@ -216,8 +217,7 @@ def export(db, fmt, output, start, end, actors, sources, statuses, granularities
             except OSError as err:
                 raise click.ClickException(
                     f"cannot write {output}: {err.strerror or err}") from None
-            noun = "event" if count == 1 else "events"
-            click.echo(f"{count} {noun} written to {output}", err=True)
+            click.echo(f"{plural(count, 'event')} written to {output}", err=True)
         else:
             write(events, click.get_text_stream("stdout"))
     finally:
@@ -236,7 +236,7 @@ def articles(db, delete_id):
             if info is None or not store.delete_article(delete_id):
                 raise click.ClickException(f"no article {printable(delete_id)!r} in {store.path}")
             click.echo(f"deleted {delete_id} ({printable(info.title) or 'untitled'}) and its "
-                       f"{info.events} event{'s' * (info.events != 1)}")
+                       f"{plural(info.events, 'event')}")
             return
         listed = store.articles()
         if not listed:
@@ -247,7 +247,7 @@ def articles(db, delete_id):
             click.echo(f"{a.article_id:16}  {a.published.isoformat():10}  {a.events:>6}  "
                        f"{_cut(source_label(a.source, a.url), 20):20}  {_cut(a.title, 60)}")
         events = sum(a.events for a in listed)
-        click.echo(f"{len(listed)} article{'s' * (len(listed) != 1)}, {events} event{'s' * (events != 1)}")
+        click.echo(f"{plural(len(listed), 'article')}, {plural(events, 'event')}")
     finally:
         store.close()
 

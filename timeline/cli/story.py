@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from timeline.cli.store import DATE, DB_HELP, open_store
+from timeline.plain_dates import plural
 
 
 @click.command("key-dates")
@@ -45,7 +46,7 @@ def key_dates(db, n_dates, n_sentences, start, end, as_json):
         click.echo(json.dumps([k.to_json() for k in result], ensure_ascii=False))
         return
     for key in result:
-        click.echo(f"{key.date.isoformat()}  ({key.articles} article{'s' * (key.articles != 1)})")
+        click.echo(f"{key.date.isoformat()}  ({plural(key.articles, 'article')})")
         for sentence in key.sentences:
             click.echo(f"    {sentence}")
 
@@ -107,8 +108,8 @@ def _evaluate(topics, stores: Path, baseline: bool, workers: int):
             topic = read_topic(path)
         except (TlsError, OSError) as err:
             raise click.ClickException(str(err)) from None
-        click.echo(f"{topic.name}: {len(topic.articles)} articles, "
-                   f"{len(topic.timelines)} timelines", err=True)
+        click.echo(f"{topic.name}: {plural(len(topic.articles), 'article')}, "
+                   f"{plural(len(topic.timelines), 'timeline')}", err=True)
         store = topic_store(topic, stores, workers=workers, progress=sys.stderr.isatty())
         try:
             for name, gold in sorted(topic.timelines.items()):

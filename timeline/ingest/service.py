@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from timeline.ingest.errors import IngestError
 from timeline.model import Article
+from timeline.plain_dates import plural
 from timeline.nlp.bounded import BudgetExceeded
 from timeline.settings import SETTINGS, Settings
 
@@ -48,7 +49,7 @@ class ItemResult:
     def line(self) -> str:
         """One line for a terminal or a log: "refused: name (record 3): reason"."""
         what = f"{self.name}: {self.title}" if self.title else self.name
-        detail = f"{self.events} events" if self.status == "added" else self.message
+        detail = plural(self.events, "event") if self.status == "added" else self.message
         return f"{self.status}: {what}" + (f" ({detail})" if detail else "")
 
 
