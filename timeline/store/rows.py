@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from timeline.model import Article, Event
-
 from timeline.store.filters import event_search, search_key
 from timeline.store.tables import articles, event_actors
 
