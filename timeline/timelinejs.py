@@ -25,7 +25,7 @@ from html import escape
 from typing import Iterable, Iterator
 
 from timeline.model import UNKNOWN_SOURCE, Event, safe_url, source_label
-from timeline.plain_dates import event_when
+from timeline.plain_dates import event_when, plural
 
 HEADLINE_LIMIT = 90
 YEAR_PARTS = {"year", "decade", "century"}
@@ -88,7 +88,7 @@ def iter_timelinejs(events: Iterable[Event], title: str = "Timeline") -> Iterato
         yield separator + json.dumps(tl_event(event), ensure_ascii=False)
         count, separator = count + 1, ", "
     heading = {"text": {"headline": escape(title),
-                        "text": f"{count:,} event{'s' if count != 1 else ''}"}}
+                        "text": plural(count, "event")}}
     yield ("" if count else separator) + '], "title": ' + json.dumps(heading, ensure_ascii=False) + "}"
 
 

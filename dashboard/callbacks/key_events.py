@@ -8,6 +8,7 @@ from dash import Input, Output, html, no_update
 from dashboard import ids
 from dashboard.controls import parse_query
 from dashboard.key_events import DEFAULT_DATES, DEFAULT_SENTENCES, MAX_DATES, MAX_SENTENCES
+from timeline.plain_dates import plural
 
 TAB_ID = "key-events"
 
@@ -47,7 +48,7 @@ def render_key_events(keys) -> list:
         return [dbc.Alert("No dated events in this range yet.", color="secondary")]
     return [dbc.Card(dbc.CardBody([
         html.H6([key.date.strftime("%A %-d %B %Y"),
-                 html.Span(f" \u00b7 {key.articles} article{'s' * (key.articles != 1)}",
+                 html.Span(f" \u00b7 {plural(key.articles, 'article')}",
                            className="text-muted small")], className="mb-1"),
         html.Ul([html.Li(sentence) for sentence in key.sentences], className="mb-0"),
     ]), className="mb-2 key-event") for key in keys]

@@ -95,8 +95,8 @@ def progress_of(results, total_files: int) -> tuple[int, str]:
     done = max(0, started - 1)
     added = sum(r.status == "added" for r in results)
     return (max(5, round(100 * done / max(1, total_files))),
-            f"analysing: {done} of {total_files} file{'s' * (total_files != 1)} done, "
-            f"{len(results)} article{'s' * (len(results) != 1)} read, {added} added")
+            f"analysing: {done} of {plural(total_files, 'file')} done, "
+            f"{plural(len(results), 'article')} read, {added} added")
 
 
 def register(app, store, analyse=default_analyse, max_files=MAX_FILES, max_bytes=MAX_BYTES,
